@@ -1,0 +1,27 @@
+/// One result in several representations, keyed by MIME type (`text/plain`, `text/html`,
+/// `image/svg+xml`, …), as Jupyter's `display_data` and `execute_result` carry it.
+///
+/// Every bundle has a `text/plain` form, so a terminal, `finch run` and nbconvert's text output
+/// always have something to show; richer forms are optional and carry the same numbers.
+public struct MimeBundle: Sendable, Equatable {
+    /// The representations by MIME type.
+    public private(set) var representations: [String: String]
+
+    /// A bundle with only a plain-text form.
+    public init(plainText: String) {
+        representations = ["text/plain": plainText]
+    }
+
+    /// The plain-text form, which every bundle has.
+    public var plainText: String { representations["text/plain"] ?? "" }
+
+    /// The representation for `mime`, if the bundle has one.
+    public subscript(mime: String) -> String? { representations[mime] }
+
+    /// Returns a copy with `data` added (or replaced) as the representation for `mime`.
+    public func adding(_ mime: String, _ data: String) -> MimeBundle {
+        var copy = self
+        copy.representations[mime] = data
+        return copy
+    }
+}
