@@ -15,9 +15,9 @@ let package = Package(
     ],
     targets: [
         // System libraries (Debian: libzmq3-dev, libopenblas-dev, libssl-dev).
-        .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
 
         // The Jupyter kernel: wire protocol, sockets, dispatch. Language-agnostic.
         .target(name: "FinchKernel", dependencies: ["CZeroMQ", "CLibCrypto"], swiftSettings: strict),

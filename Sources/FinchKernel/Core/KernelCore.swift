@@ -1,0 +1,101 @@
+/// What the message loop should do after a request was handled.
+public enum AfterHandling: Sendable, Equatable {
+    /// Go on serving.
+    case proceed
+    /// A cell failed with `stop_on_error`: answer the execute requests already queued with `aborted`.
+    case abortQueuedExecutions
+    /// Shut down (the front end may start a new kernel when `restart` is set).
+    case shutDown(restart: Bool)
+}
+
+/// The protocol logic of the kernel, independent of sockets (xeus's `xkernel_core`): a table from
+/// `msg_type` to handler; every request is wrapped in `status: busy` / `status: idle` on IOPub.
+///
+/// Threading: shell requests run on the shell thread, which alone touches the interpreter and the
+/// history; the control thread calls ``handle(_:on:)`` only for control messages, which read no
+/// shared state but the interrupt flag.
+public final class KernelCore: @unchecked Sendable {
+    let interpreter: any KernelInterpreter
+    let transport: any KernelTransport
+    let headers: HeaderFactory
+    let interruptFlag: InterruptFlag
+    let log: KernelLog
+    var executionCount = 0
+    var history = History()
+
+    /// A core serving `interpreter` over `transport`.
+    public init(interpreter: any KernelInterpreter, transport: any KernelTransport, headers: HeaderFactory = HeaderFactory(),
+                interruptFlag: InterruptFlag, log: KernelLog = KernelLog()) {
+        self.interpreter = interpreter
+        self.transport = transport
+        self.headers = headers
+        self.interruptFlag = interruptFlag
+        self.log = log
+    }
+
+    typealias Handler = @Sendable (KernelCore, Message, Channel) -> AfterHandling
+
+    /// Requests served on shell, and those also served on control (messaging spec 5.x: control
+    /// carries the same requests with priority; interrupt_request only there).
+    static let shellHandlers: [String: Handler] = [
+        "execute_request": { core, message, _ in core.execute(message) },
+        "complete_request": { core, message, _ in core.complete(message) },
+        "inspect_request": { core, message, _ in core.inspect(message) },
+        "is_complete_request": { core, message, _ in core.isComplete(message) },
+        "history_request": { core, message, _ in core.history(message) },
+        "kernel_info_request": { core, message, channel in core.kernelInfo(message, on: channel) },
+        "comm_info_request": { core, message, channel in core.commInfo(message, on: channel) },
+        "comm_open": { core, message, _ in core.commOpen(message) },
+        "shutdown_request": { core, message, channel in core.shutdown(message, on: channel) },
+    ]
+    static let controlHandlers: [String: Handler] = [
+        "kernel_info_request": { core, message, channel in core.kernelInfo(message, on: channel) },
+        "comm_info_request": { core, message, channel in core.commInfo(message, on: channel) },
+        "shutdown_request": { core, message, channel in core.shutdown(message, on: channel) },
+        "interrupt_request": { core, message, _ in core.interrupt(message) },
+    ]
+    /// Messages that need no reply and no busy/idle (the spec lets kernels ignore unknown comms).
+    static let ignored: Set<String> = ["comm_msg", "comm_close", "input_reply"]
+
+    /// Publishes `status: starting`, once, when the kernel comes up.
+    public func announceStart() {
+        publishStatus("starting", parent: nil)
+    }
+
+    /// Handles one request that arrived on `channel`. Never throws: an unknown type is logged and ignored.
+    public func handle(_ message: Message, on channel: Channel) -> AfterHandling {
+        let table = channel == .control ? Self.controlHandlers : Self.shellHandlers
+        guard let handler = table[message.type] else {
+            if !Self.ignored.contains(message.type) {
+                log.warning("ignoring '\(message.type)' on \(channel.rawValue): not a request this kernel serves there")
+            }
+            return .proceed
+        }
+        publishStatus("busy", parent: message)
+        let after = handler(self, message, channel)
+        publishStatus("idle", parent: message)
+        return after
+    }
+
+    /// Answers an `execute_request` that was queued behind a failed cell: status `aborted`, nothing run.
+    public func abort(_ message: Message) {
+        publishStatus("busy", parent: message)
+        reply(to: message, on: .shell, ["status": "aborted", "execution_count": .int(executionCount)])
+        publishStatus("idle", parent: message)
+    }
+
+    func publish(_ type: String, _ content: JSONObject, parent: Message?) {
+        var message = headers.message(type, content: content, parent: parent)
+        message.identities = [Array(type.utf8)]
+        transport.send(message, on: .iopub)
+    }
+
+    func publishStatus(_ state: String, parent: Message?) {
+        publish("status", ["execution_state": .string(state)], parent: parent)
+    }
+
+    func reply(to request: Message, on channel: Channel, _ content: JSONObject, metadata: JSONObject = [:]) {
+        let type = String(request.type.dropLast("_request".count)) + "_reply"
+        transport.send(headers.message(type, content: content, parent: request, metadata: metadata), on: channel)
+    }
+}

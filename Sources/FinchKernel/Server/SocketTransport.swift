@@ -1,0 +1,75 @@
+import Synchronization
+
+/// The kernel's ZeroMQ sockets behind ``KernelTransport``: messages are signed on the way out,
+/// and each socket is used under its own lock, so the shell and control threads can both publish.
+final class SocketTransport: KernelTransport, Sendable {
+    private let sockets: [Channel: GuardedSocket]
+    private let codec: WireCodec
+    private let log: KernelLog
+
+    init(context: ZeroMQContext, connection: ConnectionInfo, codec: WireCodec, log: KernelLog) throws(ZeroMQError) {
+        var sockets: [Channel: GuardedSocket] = [:]
+        let layout: [(Channel, SocketKind, Int)] = [
+            (.shell, .router, connection.shellPort), (.control, .router, connection.controlPort),
+            (.stdin, .router, connection.stdinPort), (.iopub, .publisher, connection.iopubPort),
+        ]
+        for (channel, kind, port) in layout {
+            let socket = try ZeroMQSocket(kind, in: context)
+            try socket.bind(connection.endpoint(port: port))
+            sockets[channel] = GuardedSocket(socket)
+        }
+        self.sockets = sockets
+        self.codec = codec
+        self.log = log
+    }
+
+    func send(_ message: Message, on channel: Channel) {
+        guard let socket = sockets[channel] else { return }
+        do { try socket.send(codec.encode(message)) } catch {
+            log.error("cannot send \(message.type) on \(channel.rawValue): \(error)")
+        }
+    }
+
+    /// The next valid message on `channel`, or `nil` after `timeoutMilliseconds`; frames that are
+    /// not a valid signed message are logged and dropped, never acted on.
+    func receive(on channel: Channel, timeoutMilliseconds: Int) throws(ZeroMQError) -> Message? {
+        guard let socket = sockets[channel],
+              let frames = try socket.receive(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
+        do {
+            return try codec.decode(frames)
+        } catch {
+            log.warning("dropping a message on \(channel.rawValue): \(error)")
+            return nil
+        }
+    }
+
+    func receiveInput(timeoutMilliseconds: Int) -> Message? {
+        do { return try receive(on: .stdin, timeoutMilliseconds: timeoutMilliseconds) } catch {
+            log.error("stdin: \(error)")
+            return nil
+        }
+    }
+
+    /// Closes every socket; queued messages are still sent within the linger time.
+    func closeAll() {
+        for socket in sockets.values { socket.close() }
+    }
+}
+
+/// A socket with a lock, for a channel used by more than one thread.
+final class GuardedSocket: Sendable {
+    private let socket: ZeroMQSocket
+    private let lock = Mutex(())
+
+    init(_ socket: ZeroMQSocket) { self.socket = socket }
+
+    func send(_ frames: [[UInt8]]) throws(ZeroMQError) {
+        try lock.withLock { _ throws(ZeroMQError) in try socket.send(frames) }
+    }
+
+    func receive(timeoutMilliseconds: Int) throws(ZeroMQError) -> [[UInt8]]? {
+        try lock.withLock { _ throws(ZeroMQError) in try socket.receive(timeoutMilliseconds: timeoutMilliseconds) }
+    }
+
+    func close() { lock.withLock { _ in socket.close() } }
+}

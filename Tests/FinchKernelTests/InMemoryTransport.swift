@@ -1,0 +1,73 @@
+@testable import FinchKernel
+import Synchronization
+
+/// Records what the core sends and serves scripted stdin replies: the kernel without sockets.
+final class InMemoryTransport: KernelTransport, Sendable {
+    private let state = Mutex<(sent: [(Channel, Message)], inputs: [Message])>(([], []))
+
+    func send(_ message: Message, on channel: Channel) {
+        state.withLock { $0.sent.append((channel, message)) }
+    }
+
+    func receiveInput(timeoutMilliseconds: Int) -> Message? {
+        state.withLock { $0.inputs.isEmpty ? nil : $0.inputs.removeFirst() }
+    }
+
+    func queueInput(_ message: Message) { state.withLock { $0.inputs.append(message) } }
+
+    /// Messages sent on `channel`, in order.
+    func sent(on channel: Channel) -> [Message] { state.withLock { $0.sent.filter { $0.0 == channel }.map(\.1) } }
+
+    /// The msg_types published on IOPub, in order.
+    var iopubTypes: [String] {
+        sent(on: .iopub).map { $0.type == "status" ? "status:\($0.content["execution_state"]?.stringValue ?? "")" : $0.type }
+    }
+
+    func reset() { state.withLock { $0.sent.removeAll() } }
+}
+
+/// An interpreter whose answers the test scripts: `error` fails, `wait` polls the interrupt flag,
+/// `ask` requests input, `show` displays, anything else succeeds with its own text.
+final class ScriptedInterpreter: KernelInterpreter {
+    var executed: [String] = []
+
+    var info: KernelInfo {
+        KernelInfo(implementation: "scripted", implementationVersion: "0.1", languageName: "script", languageVersion: "1",
+                   mimetype: "text/x-script", fileExtension: ".script", pygmentsLexer: "text", codemirrorMode: "null",
+                   banner: "Scripted", helpLinks: [("Docs", "https://example.org")])
+    }
+
+    func execute(code: String, context: ExecutionContext) -> ExecutionOutcome {
+        executed.append(code)
+        switch code {
+        case "error": return .failure(ErrorReport(name: "ScriptError", value: "it failed", traceback: ["line 1", "it failed"]))
+        case "wait":
+            while !context.isInterrupted {}
+            return .failure(ErrorReport(name: "Interrupted", value: "interrupted", traceback: []))
+        case "ask": return .success(result: RichOutput(plainText: context.requestInput(prompt: "name? ") ?? "<none>"))
+        case "show":
+            context.stream("out\n")
+            context.display(RichOutput(plainText: "shown"), displayID: "d1")
+            context.updateDisplay(RichOutput(plainText: "updated"), displayID: "d1")
+            context.clearOutput(wait: true)
+            return .success(result: nil)
+        default: return .success(result: RichOutput(plainText: code))
+        }
+    }
+
+    func evaluate(expression: String) -> Result<RichOutput, ErrorReport> {
+        expression == "bad" ? .failure(ErrorReport(name: "E", value: "bad", traceback: [])) : .success(RichOutput(plainText: "=\(expression)"))
+    }
+
+    func complete(code: String, cursor: Int) -> CompletionCandidates {
+        CompletionCandidates(matches: ["print"], start: 0, end: cursor)
+    }
+
+    func inspect(code: String, cursor: Int, detailLevel: Int) -> RichOutput? {
+        code.isEmpty ? nil : RichOutput(plainText: "doc of \(code) at \(cursor)")
+    }
+
+    func isComplete(code: String) -> CodeCompleteness {
+        code.hasSuffix("{") ? .incomplete(indent: "  ") : code.hasSuffix("}") ? .invalid : .complete
+    }
+}
