@@ -19,7 +19,10 @@ enum CommandDoc {
 
     /// The full description of `command`: usage, summary, then one line per parameter.
     static func full(_ command: Command) -> String {
-        var rows: [(String, String)] = command.positional.map { ($0.name.uppercased(), describe($0)) }
+        var rows: [(String, String)] = command.positional.enumerated().map { index, parameter in
+            let repeats = command.repeatsLastPositional && index == command.positional.count - 1
+            return (parameter.name.uppercased() + (repeats ? "…" : ""), describe(parameter))
+        }
         rows += command.prepositions.map { ($0.name, describe($0)) }
         rows += command.keywords.map { ($0.name + ":", describe($0)) }
         var lines = [usage(of: command), command.summary]

@@ -11,7 +11,8 @@
 /// ```
 ///
 /// A command's arguments end at the end of the line, unless the next line starts with `word:`,
-/// which continues the command. The parser stops at the first error.
+/// which continues the command. An index's `[` and a call's `(` must follow without a space, so
+/// `print xs [0]` has two arguments. The parser stops at the first error.
 struct Parser {
     /// How deeply brackets, blocks and prefix operators may nest.
     static let maxNesting = 64
@@ -198,7 +199,7 @@ struct Parser {
             } else if let word = peek.kind.identifier, command.prepositions.contains(where: { $0.name == word }) {
                 label = Name(text: word, range: advance().range)
             }
-            let value = try expression()
+            let value = try argument()
             arguments.append(Argument(label: label, value: value))
             last = value.range
         }
@@ -212,6 +213,16 @@ struct Parser {
         }
         let call = CommandCall(name: Name(text: command.name, range: nameToken.range), arguments: arguments, block: body)
         return Expr(.command(call), nameToken.range.through(last))
+    }
+
+    /// A command argument: an expression, or a keyword taken as a bare word (as in `help for`).
+    private mutating func argument() throws(FinchError) -> Expr {
+        switch peek.kind {
+        case .keyword(let keyword) where ![.true, .false, .none, .not].contains(keyword):
+            return Expr(.variable(keyword.rawValue), advance().range)
+        default:
+            return try expression()
+        }
     }
 
     private func continuesCommand(at index: Int) -> Bool {
@@ -327,7 +338,8 @@ struct Parser {
             if match(.dot) {
                 let property = try name(after: "'.'")
                 expr = try make(.property(expr, property), expr.range.through(property.range))
-            } else if match(.leftBracket) {
+            } else if check(.leftBracket), adjoinsPrevious() {
+                advance()
                 let index = try expression()
                 try consume(.rightBracket, "expected ']' after the index")
                 expr = try make(.index(expr, index), expr.range.through(previous.range))
@@ -347,7 +359,8 @@ struct Parser {
         case .keyword(.none): advance(); return Expr(.none, token.range)
         case .identifier(let name):
             advance()
-            guard match(.leftParen) else { return Expr(.variable(name), token.range) }
+            guard check(.leftParen), adjoinsPrevious() else { return Expr(.variable(name), token.range) }
+            advance()
             let arguments = try callArguments()
             return try make(.call(Name(text: name, range: token.range), arguments), token.range.through(previous.range))
         case .leftParen:
@@ -419,6 +432,10 @@ struct Parser {
     }
 
     private var peek: Token { tokens[current] }
+
+    /// Whether the next token follows the previous one without a space, as the `[` of an index
+    /// and the `(` of a call must: `print xs [0]` passes two arguments.
+    private func adjoinsPrevious() -> Bool { current > 0 && previous.range.end == peek.range.offset }
 
     private func kind(at index: Int) -> TokenKind { index < tokens.count ? tokens[index].kind : .end }
 
