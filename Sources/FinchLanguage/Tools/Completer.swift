@@ -5,7 +5,8 @@
 /// - after `key:` of a command: the values the parameter allows, if it lists them;
 /// - among a command's arguments: its labels not yet used (as `name:`), its prepositions, and
 ///   the names that can start a value;
-/// - at the start of a statement: also the commands.
+/// - at the start of a statement: also the commands, and the labels of a command on the line
+///   above, which a line starting with `word:` continues.
 struct Completer {
     /// The source being completed.
     let source: String
@@ -31,13 +32,25 @@ struct Completer {
         if let label = context.valueLabel, let command {
             if let parameter = command.labelled(label), case .choice(let words) = parameter.kind { return words }
         }
-        let values = Array(interpreter.variables.keys) + Functions.names + Keyword.allCases.map(\.rawValue)
-        if context.isAtStatementStart { return values + interpreter.commands.names }
+        var values = Array(interpreter.variables.keys) + Functions.names + Completer.valueKeywords
+        if context.followsValue { values += Completer.infixKeywords }
+        if context.isAtStatementStart {
+            let above = context.commandAbove(in: interpreter.commands).map { labels(of: $0, used: context.usedLabelsAbove) } ?? []
+            return values + Completer.statementKeywords + interpreter.commands.names + above
+        }
         guard let command else { return values }
-        let used = context.usedLabels
-        let labels = command.keywords.map(\.name).filter { !used.contains($0) }.map { $0 + ":" }
-        let prepositions = command.prepositions.map(\.name).filter { !used.contains($0) }
-        return labels + prepositions + values
+        return labels(of: command, used: context.usedLabels) + command.prepositions.map(\.name) + values
+    }
+
+    /// Keywords that start a value.
+    private static let valueKeywords = ["true", "false", "none", "not"]
+    /// Keywords that follow a value.
+    private static let infixKeywords = ["and", "or", "in", "else"]
+    /// Keywords that start a statement.
+    private static let statementKeywords = ["for", "if"]
+
+    private func labels(of command: Command, used: Set<String>) -> [String] {
+        command.keywords.map(\.name).filter { !used.contains($0) }.map { $0 + ":" }
     }
 
     private func value(of base: String) throws(FinchError) -> Value {

@@ -27,36 +27,48 @@ struct CursorContext {
         prefix = String(String.UnicodeScalarView(scalars[start..<cursor]))
         word = String(String.UnicodeScalarView(scalars[start..<end]))
         let scan = Lexer.scan(String(String.UnicodeScalarView(scalars[..<start])))
+        let tokens = Array(scan.tokens.dropLast())
         if scan.problems.contains(where: { $0.reason == .unterminatedString }) {
             statementTokens = nil
+            lineAboveTokens = []
         } else {
-            statementTokens = CursorContext.currentStatement(Array(scan.tokens.dropLast()))
+            statementTokens = CursorContext.currentStatement(tokens)
+            lineAboveTokens = tokens.last?.kind == .newline ? CursorContext.currentStatement(tokens.dropLast()) : []
         }
     }
 
+    /// When the word starts a line, the statement on the lines above, which the word may
+    /// continue with a label (`lr: 1e-3`).
+    private let lineAboveTokens: [Token]
+
     /// The tokens of the last statement in `tokens`, where a line starting with `word:` continues
     /// the statement above it.
-    private static func currentStatement(_ tokens: [Token]) -> [Token] {
-        var start = tokens.count
-        while start > 0 {
+    private static func currentStatement(_ tokens: ArraySlice<Token>) -> [Token] {
+        var start = tokens.endIndex
+        while start > tokens.startIndex {
             let token = tokens[start - 1]
             switch token.kind {
             case .semicolon, .leftBrace, .rightBrace:
                 return Array(tokens[start...])
             case .newline:
-                let continues = start + 1 < tokens.count && tokens[start].kind.identifier != nil
+                let continues = start + 1 < tokens.endIndex && tokens[start].kind.identifier != nil
                     && tokens[start + 1].kind == .colon
                 if !continues { return Array(tokens[start...]) }
             default: break
             }
             start -= 1
         }
-        return tokens
+        return Array(tokens)
+    }
+
+    private static func currentStatement(_ tokens: [Token]) -> [Token] {
+        currentStatement(tokens[...])
     }
 
     /// The statement's tokens without a leading `a, b =` assignment.
-    private var valueTokens: [Token] {
-        guard let tokens = statementTokens else { return [] }
+    private var valueTokens: [Token] { CursorContext.valueTokens(of: statementTokens ?? []) }
+
+    private static func valueTokens(of tokens: [Token]) -> [Token] {
         if let equal = tokens.firstIndex(where: { $0.kind == .equal }),
            tokens[..<equal].allSatisfy({ $0.kind.identifier != nil || $0.kind == .comma }) {
             return Array(tokens[(equal + 1)...])
@@ -67,15 +79,36 @@ struct CursorContext {
     /// Whether the word is where a statement (or the value of an assignment) begins.
     var isAtStatementStart: Bool { statementTokens != nil && valueTokens.isEmpty }
 
+    /// Whether the token before the word ends a value, so an infix keyword (`and`, `or`, …)
+    /// may follow.
+    var followsValue: Bool {
+        switch statementTokens?.last?.kind {
+        case .identifier, .number, .string, .rightParen, .rightBracket, .rightBrace,
+             .keyword(.true), .keyword(.false), .keyword(.none): true
+        default: false
+        }
+    }
+
     /// The command the statement invokes, if it is one and the word is among its arguments.
     func command(in commands: CommandTable) -> Command? {
         guard let first = valueTokens.first?.kind.identifier else { return nil }
         return commands[first]
     }
 
+    /// The command of the statement on the lines above, when the word starts a line and so may
+    /// continue it.
+    func commandAbove(in commands: CommandTable) -> Command? {
+        guard let first = CursorContext.valueTokens(of: lineAboveTokens).first?.kind.identifier else { return nil }
+        return commands[first]
+    }
+
     /// The labels already written in the statement, e.g. `sep` for `print 1 sep: "," …`.
-    var usedLabels: Set<String> {
-        let tokens = valueTokens
+    var usedLabels: Set<String> { CursorContext.labels(in: valueTokens) }
+
+    /// The labels already written in the statement above.
+    var usedLabelsAbove: Set<String> { CursorContext.labels(in: lineAboveTokens) }
+
+    private static func labels(in tokens: [Token]) -> Set<String> {
         var labels = Set<String>()
         for (index, token) in tokens.enumerated() where token.kind == .colon && index > 0 {
             if let name = tokens[index - 1].kind.identifier { labels.insert(name) }

@@ -57,13 +57,14 @@ struct Harness {
     }
 }
 
-/// An interrupt flag that turns true after a number of checks.
+/// An interrupt flag that flips after a number of checks, and back once seen, as a kernel clears
+/// its flag when the interrupt has been delivered.
 final class Countdown: Sendable {
     private let remaining: Atomic<Int>
 
-    /// A flag that is false for the first `checks` checks.
+    /// A flag that is false for the first `checks` checks, true for the next, then false.
     init(checks: Int) { remaining = Atomic(checks) }
 
-    /// Whether the user has interrupted by now; each call counts one check.
-    func check() -> Bool { remaining.subtract(1, ordering: .relaxed).newValue < 0 }
+    /// Whether the user has just interrupted; each call counts one check.
+    func check() -> Bool { remaining.subtract(1, ordering: .relaxed).newValue == -1 }
 }
