@@ -28,6 +28,6 @@ let package = Package(
 
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
-        .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage"], swiftSettings: strict),
+        .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage"], exclude: ["Samples"], swiftSettings: strict),
     ]
 )
