@@ -253,6 +253,10 @@ import Testing
     @Test func rangeTooLargeForAList() {
         check("(0..<100000000).list", .value, "the result would have more than 10000000 elements", line: 1, column: 17, length: 4)
     }
+    @Test func stringTooLong() {
+        check("s = \"abcdefgh\"\nrepeat 30 { s = s + s }", .value, "the string would be longer than 10000000 bytes",
+              line: 2, column: 17, length: 5)
+    }
     @Test func negativeSleep() {
         check("sleep -1", .value, "'sleep' needs from 0 to 3600 seconds, not -1", line: 1, column: 7, length: 2)
     }

@@ -3,7 +3,7 @@
 /// Every statement and every loop iteration first asks whether the user interrupted. A failing
 /// statement leaves the variables as the statements before it set them.
 final class Interpreter {
-    /// The most elements a list may hold.
+    /// The most elements a list may hold (and bytes a string may hold).
     static let maxListCount = 10_000_000
 
     /// The variables, by name; one scope for the whole session.

@@ -25,7 +25,11 @@ enum Operators {
         switch (op, operands.left, operands.right) {
         case (.equal, let a, let b): return .bool(a == b)
         case (.notEqual, let a, let b): return .bool(a != b)
-        case (.add, .string(let a), .string(let b)): return .string(a + b)
+        case (.add, .string(let a), .string(let b)):
+            guard a.utf8.count + b.utf8.count <= Interpreter.maxListCount else {
+                throw FinchError(.value, "the string would be longer than \(Interpreter.maxListCount) bytes", at: operands.range)
+            }
+            return .string(a + b)
         case (.add, .list(let a), .list(let b)):
             guard a.count + b.count <= Interpreter.maxListCount else { throw Interpreter.tooLong(at: operands.range) }
             return .list(a + b)

@@ -13,11 +13,6 @@ struct Record: Equatable, Sendable {
     /// The fields in order.
     let fields: [Field]
 
-    /// The value of the field `name`, if there is one.
-    subscript(name: String) -> Value? {
-        fields.first { $0.name == name }?.value
-    }
-
     /// The record as text: `record(loss: 0.5, steps: 100)`.
     var text: String {
         typeName + "(" + fields.map { "\($0.name): \($0.value.text)" }.joined(separator: ", ") + ")"

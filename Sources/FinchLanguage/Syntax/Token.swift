@@ -23,12 +23,12 @@ enum TokenKind: Hashable, Sendable {
         case .keyword(let keyword): "'\(keyword.rawValue)'"
         case .newline: "a new line"
         case .end: "the end of the cell"
-        default: "'\(spelling)'"
+        default: "'\(spelling ?? "")'"
         }
     }
 
-    /// The source spelling of a punctuation token.
-    var spelling: String {
+    /// The source spelling of a punctuation token; nil for literals, names and line ends.
+    var spelling: String? {
         switch self {
         case .leftParen: "("
         case .rightParen: ")"
@@ -55,12 +55,7 @@ enum TokenKind: Hashable, Sendable {
         case .greaterEqual: ">="
         case .dotDot: ".."
         case .dotDotLess: "..<"
-        case .number(let value): "\(value)"
-        case .string(let text): text
-        case .identifier(let name): name
-        case .keyword(let keyword): keyword.rawValue
-        case .newline: "\n"
-        case .end: ""
+        case .number, .string, .identifier, .keyword, .newline, .end: nil
         }
     }
 
