@@ -19,14 +19,13 @@ struct Completer {
     func complete() -> Completion {
         let context = CursorContext(source: source, cursor: cursor)
         let matches = Set(candidates(context).filter { $0.hasPrefix(context.prefix) && $0 != context.prefix })
-        return Completion(matches: matches.sorted(), start: context.wordStart, end: context.wordStart + context.prefix.unicodeScalars.count)
+        return Completion(matches: matches.sorted(), start: context.wordStart, end: context.cursor)
     }
 
     private func candidates(_ context: CursorContext) -> [String] {
         guard context.statementTokens != nil else { return [] }
         if context.followsDot {
-            guard let base = context.baseBeforeDot, let value = try? value(of: base) else { return [] }
-            return Properties.available(on: value).map(\.name)
+            return context.valueBeforeDot(in: interpreter).map { Properties.available(on: $0).map(\.name) } ?? []
         }
         let command = context.command(in: interpreter.commands)
         if let label = context.valueLabel, let command {
@@ -51,9 +50,5 @@ struct Completer {
 
     private func labels(of command: Command, used: Set<String>) -> [String] {
         command.keywords.map(\.name).filter { !used.contains($0) }.map { $0 + ":" }
-    }
-
-    private func value(of base: String) throws(FinchError) -> Value {
-        try interpreter.evaluate(Parser.parseExpression(base, commands: interpreter.commands))
     }
 }

@@ -1,6 +1,8 @@
 /// What surrounds a cursor in a cell, for completion and inspection: the word there, and the
 /// tokens of the statement before it.
 struct CursorContext {
+    /// The cursor, clamped to the source.
+    let cursor: Int
     /// Where the word at the cursor begins.
     let wordStart: Int
     /// Where the word at the cursor ends (at or after the cursor).
@@ -18,6 +20,7 @@ struct CursorContext {
     init(source: String, cursor: Int) {
         scalars = Array(source.unicodeScalars)
         let cursor = min(max(0, cursor), scalars.count)
+        self.cursor = cursor
         var start = cursor
         while start > 0, Lexer.isIdentifierPart(scalars[start - 1]) { start -= 1 }
         var end = cursor
@@ -153,6 +156,14 @@ struct CursorContext {
         guard index + 1 < dot else { return nil }
         let from = tokens[index + 1].range.offset, to = tokens[dot].range.offset
         return String(String.UnicodeScalarView(scalars[from..<to]))
+    }
+
+    /// The value of the expression before the dot, evaluated by `interpreter`; nil if there is
+    /// none or it fails. Evaluating is safe: expressions hold no commands, and functions and
+    /// properties have no side effects.
+    func valueBeforeDot(in interpreter: Interpreter) -> Value? {
+        guard let base = baseBeforeDot else { return nil }
+        return try? interpreter.evaluate(Parser.parseExpression(base, commands: interpreter.commands))
     }
 
     /// The index of the bracket that `closer` closes, if it is in `tokens`.

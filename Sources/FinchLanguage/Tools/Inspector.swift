@@ -23,8 +23,7 @@ struct Inspector {
         guard !context.word.isEmpty, context.statementTokens != nil else { return nil }
         let name = context.word
         if context.followsDot {
-            guard let base = context.baseBeforeDot,
-                  let value = try? interpreter.evaluate(Parser.parseExpression(base, commands: interpreter.commands)),
+            guard let value = context.valueBeforeDot(in: interpreter),
                   let property = Properties.available(on: value).first(where: { $0.name == name }) else { return nil }
             return "\(value.typeName).\(name)\n\(property.doc)"
         }
