@@ -23,8 +23,11 @@ let package = Package(
         .target(name: "FinchKernel", dependencies: ["CZeroMQ", "CLibCrypto"], swiftSettings: strict),
         // Rendering of results to MIME bundles (text, HTML, SVG). Pure functions.
         .target(name: "FinchDisplay", swiftSettings: strict),
+        // The Finch language: lexer, parser, interpreter, completion, inspection.
+        .target(name: "FinchLanguage", dependencies: ["FinchDisplay"], swiftSettings: strict),
 
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
+        .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage"], exclude: ["Samples"], swiftSettings: strict),
     ]
 )

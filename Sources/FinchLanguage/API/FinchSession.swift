@@ -1,0 +1,58 @@
+import FinchDisplay
+
+/// A Finch session: the variables that live across cells, and the entry points the kernel and
+/// `finch run` call. Use a session from one thread only.
+public final class FinchSession {
+    private let interpreter: Interpreter
+
+    /// A session with no variables, writing side output to `output` and asking `isInterrupted`
+    /// at every statement and loop iteration whether to stop.
+    public convenience init(output: any OutputSink, isInterrupted: @escaping @Sendable () -> Bool) {
+        self.init(output: output, isInterrupted: isInterrupted, commands: .standard)
+    }
+
+    /// A session knowing `commands` instead of the standard ones.
+    init(output: any OutputSink, isInterrupted: @escaping @Sendable () -> Bool, commands: CommandTable) {
+        interpreter = Interpreter(commands: commands, output: output, isInterrupted: isInterrupted)
+    }
+
+    /// Runs a cell. On success the value is the text form of the last statement if that is an
+    /// expression (or command) with a value other than `none`. On failure the variables keep what
+    /// the statements before the failing one set. `cellName` (e.g. `cell [3]`) is the name the
+    /// caller gives the source when rendering errors with ``FinchError/rendered(source:cellName:)``.
+    public func execute(_ source: String, cellName: String) -> ExecutionOutcome {
+        do throws(FinchError) {
+            let statements = try Parser.parse(source, commands: interpreter.commands)
+            guard let value = try interpreter.run(statements), value != .none else { return .success(nil) }
+            return .success(value.bundle)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Evaluates one expression without commands, for Jupyter's `user_expressions`.
+    public func evaluate(_ expression: String) -> Result<MimeBundle, FinchError> {
+        do throws(FinchError) {
+            let expr = try Parser.parseExpression(expression, commands: interpreter.commands)
+            return .success(try interpreter.evaluate(expr).bundle)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Candidates for the word before `cursor` (a Unicode-scalar offset into `source`).
+    public func complete(_ source: String, cursor: Int) -> Completion {
+        Completer(source: source, cursor: cursor, interpreter: interpreter).complete()
+    }
+
+    /// The doc of the name at or just before `cursor`: a command, function, keyword, property,
+    /// keyword argument, or a variable's type and value; nil if there is no such name.
+    public func inspect(_ source: String, cursor: Int) -> MimeBundle? {
+        Inspector(source: source, cursor: cursor, interpreter: interpreter).inspect().map(MimeBundle.init(plainText:))
+    }
+
+    /// Whether `source` is ready to run, needs more lines, or can never be valid.
+    public func isComplete(_ source: String) -> Completeness {
+        CompletenessCheck.check(source)
+    }
+}

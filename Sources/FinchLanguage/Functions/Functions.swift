@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The built-in functions, by name.
+enum Functions {
+    /// Every function, by name.
+    static let table: [String: Function] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// Every function name, sorted.
+    static let names: [String] = table.keys.sorted()
+
+    /// The numbers in `values`, or nil if any is not a number.
+    static func numbers(in values: [Value]) -> [Double]? {
+        let numbers = values.compactMap { if case .number(let number) = $0 { number } else { nil } }
+        return numbers.count == values.count ? numbers : nil
+    }
+
+    private static let all: [Function] = [
+        Function("abs", "abs(x)", "the absolute value of x") { call throws(FinchError) in .number(abs(try call.number())) },
+        Function("ceil", "ceil(x)", "the smallest whole number not below x") { call throws(FinchError) in
+            .number(try call.number().rounded(.up))
+        },
+        Function("exp", "exp(x)", "e raised to the power x") { call throws(FinchError) in .number(exp(try call.number())) },
+        Function("floor", "floor(x)", "the largest whole number not above x") { call throws(FinchError) in
+            .number(try call.number().rounded(.down))
+        },
+        Function("length", "length(x)", "the number of elements of a list or range, or characters of a string") {
+            call throws(FinchError) in
+            try call.expect(1)
+            let argument = call.positional[0]
+            switch argument.value {
+            case .list(let elements): return .number(Double(elements.count))
+            case .range(let span): return .number(Double(span.count))
+            case .string(let text): return .number(Double(text.count))
+            default:
+                throw FinchError(.type, "'length' needs a list, range or string, not \(argument.value.typeDescription)",
+                                 at: argument.range)
+            }
+        },
+        Function("log", "log(x)", "the natural logarithm of x, for x > 0") { call throws(FinchError) in
+            let x = try call.number()
+            guard x > 0 else {
+                throw FinchError(.value, "'log' needs a positive number, not \(Value.format(x))", at: call.positional[0].range)
+            }
+            return .number(log(x))
+        },
+        Function("max", "max(list) or max(a, b, …)", "the largest of the numbers") { call throws(FinchError) in
+            .number(try call.nonEmptyNumbers().max() ?? 0)
+        },
+        Function("mean", "mean(list)", "the average of the numbers") { call throws(FinchError) in
+            let numbers = try call.nonEmptyNumbers()
+            return .number(numbers.reduce(0, +) / Double(numbers.count))
+        },
+        Function("min", "min(list) or min(a, b, …)", "the smallest of the numbers") { call throws(FinchError) in
+            .number(try call.nonEmptyNumbers().min() ?? 0)
+        },
+        Function("record", "record(name: value, …)", "a record with the given fields, read back as properties",
+                 labels: nil) { call throws(FinchError) in
+            try call.expect(0)
+            return .record(Record(typeName: "record",
+                                  fields: call.labelled.map { Record.Field(name: $0.label, value: $0.bound.value) }))
+        },
+        Function("round", "round(x, digits: 0)", "x rounded to the given number of decimal digits (halves away from zero)",
+                 labels: ["digits"]) { call throws(FinchError) in
+            let x = try call.number()
+            guard let digits = call["digits"] else { return .number(x.rounded()) }
+            let count = try call.number(digits)
+            guard count == count.rounded(), (0...15).contains(count) else {
+                throw FinchError(.value, "'digits:' must be a whole number from 0 to 15, not \(Value.format(count))",
+                                 at: digits.range)
+            }
+            let scale = pow(10, count)
+            return .number((x * scale).rounded() / scale)
+        },
+        Function("sqrt", "sqrt(x)", "the square root of x, for x ≥ 0") { call throws(FinchError) in
+            let x = try call.number()
+            guard x >= 0 else {
+                throw FinchError(.value, "cannot take the square root of a negative number (\(Value.format(x)))",
+                                 at: call.positional[0].range)
+            }
+            return .number(x.squareRoot())
+        },
+        Function("sum", "sum(list)", "the sum of the numbers (0 for an empty list)") { call throws(FinchError) in
+            .number(try call.numbers().reduce(0, +))
+        },
+    ]
+}

@@ -1,0 +1,102 @@
+/// Runs statements against variables that live as long as the session (jlox's Interpreter).
+///
+/// Every statement and every loop iteration first asks whether the user interrupted. A failing
+/// statement leaves the variables as the statements before it set them.
+final class Interpreter {
+    /// The most elements a list may hold (and bytes a string may hold).
+    static let maxListCount = 10_000_000
+
+    /// The variables, by name; one scope for the whole session.
+    private(set) var variables: [String: Value] = [:]
+    /// The commands statements may use.
+    let commands: CommandTable
+    /// Where commands send text and displays.
+    let output: any OutputSink
+    private let isInterrupted: @Sendable () -> Bool
+
+    /// An interpreter with no variables.
+    init(commands: CommandTable, output: any OutputSink, isInterrupted: @escaping @Sendable () -> Bool) {
+        self.commands = commands
+        self.output = output
+        self.isInterrupted = isInterrupted
+    }
+
+    /// Runs `statements` in order; returns the value of the last one if it is an expression
+    /// statement.
+    func run(_ statements: [Stmt]) throws(FinchError) -> Value? {
+        var result: Value?
+        for statement in statements {
+            result = try execute(statement)
+        }
+        return result
+    }
+
+    /// Runs the statements of a block, such as a command's trailing block.
+    func runBlock(_ statements: [Stmt]) throws(FinchError) {
+        for statement in statements {
+            _ = try execute(statement)
+        }
+    }
+
+    /// Throws ``FinchError/interrupted(at:)`` if the user asked to stop.
+    func checkInterruption(at range: SourceRange) throws(FinchError) {
+        if isInterrupted() { throw .interrupted(at: range) }
+    }
+
+    /// Every name a user can write where a value is expected: variables, commands, functions,
+    /// keywords.
+    var knownNames: [String] {
+        Array(variables.keys) + commands.names + Functions.names + Keyword.allCases.map(\.rawValue)
+    }
+
+    private func execute(_ statement: Stmt) throws(FinchError) -> Value? {
+        try checkInterruption(at: statement.range)
+        switch statement.kind {
+        case .expression(let expr):
+            return try evaluate(expr)
+        case .assign(let targets, let expr):
+            try assign(try evaluate(expr), to: targets, from: expr.range)
+        case .forLoop(let variable, let iterable, let body):
+            let sequence = try evaluate(iterable)
+            try Iteration.forEach(in: sequence, at: iterable.range) { (element) throws(FinchError) in
+                try checkInterruption(at: statement.range)
+                variables[variable.text] = element
+                try runBlock(body)
+            }
+        case .ifElse(let condition, let then, let otherwise):
+            let chosen = try truth(of: condition, what: "the condition of 'if'")
+            try runBlock(chosen ? then : otherwise)
+        }
+        return nil
+    }
+
+    private func assign(_ value: Value, to targets: [Name], from range: SourceRange) throws(FinchError) {
+        guard targets.count > 1 else {
+            variables[targets[0].text] = value
+            return
+        }
+        let elements: [Value]
+        switch value {
+        case .list(let list): elements = list
+        case .range(let range) where range.count <= Interpreter.maxListCount:
+            elements = (0..<range.count).map(range.element(at:))
+        default:
+            throw FinchError(.type, "cannot unpack \(value.typeDescription) into \(targets.count) names", at: range)
+        }
+        guard elements.count == targets.count else {
+            throw FinchError(.value, "cannot unpack \(elements.count) values into \(targets.count) names", at: range)
+        }
+        for (target, element) in zip(targets, elements) {
+            variables[target.text] = element
+        }
+    }
+
+    /// Evaluates `expr` as a condition, which must be a boolean.
+    func truth(of expr: Expr, what: String) throws(FinchError) -> Bool {
+        let value = try evaluate(expr)
+        guard case .bool(let truth) = value else {
+            throw FinchError(.type, "\(what) must be true or false, not \(value.typeDescription)", at: expr.range)
+        }
+        return truth
+    }
+}

@@ -1,0 +1,43 @@
+/// Walking and indexing the values that hold elements: lists, ranges and strings.
+enum Iteration {
+    /// Calls `body` with each element of `sequence`: list elements, range numbers, or a string's
+    /// characters as strings.
+    static func forEach(in sequence: Value, at range: SourceRange,
+                        _ body: (Value) throws(FinchError) -> Void) throws(FinchError) {
+        switch sequence {
+        case .list(let elements):
+            for element in elements { try body(element) }
+        case .range(let span):
+            for offset in 0..<span.count { try body(span.element(at: offset)) }
+        case .string(let text):
+            for character in text { try body(.string(String(character))) }
+        default:
+            throw FinchError(.type, "cannot loop over \(sequence.typeDescription)", at: range)
+        }
+    }
+
+    /// The element of `base` at `index`; negative indices count from the end.
+    static func element(of base: Value, at index: Value, range: SourceRange) throws(FinchError) -> Value {
+        let count: Int, element: (Int) -> Value
+        switch base {
+        case .list(let elements): (count, element) = (elements.count, { elements[$0] })
+        case .range(let span): (count, element) = (span.count, span.element(at:))
+        case .string(let text):
+            let characters = Array(text)
+            (count, element) = (characters.count, { .string(String(characters[$0])) })
+        default: throw FinchError(.type, "cannot index \(base.typeDescription)", at: range)
+        }
+        guard case .number(let number) = index else {
+            throw FinchError(.type, "an index must be a number, not \(index.typeDescription)", at: range)
+        }
+        guard number == number.rounded(), abs(number) < 1e15 else {
+            throw FinchError(.value, "an index must be a whole number, not \(Value.format(number))", at: range)
+        }
+        let position = number < 0 ? Int(number) + count : Int(number)
+        guard position >= 0, position < count else {
+            throw FinchError(.value, "index \(Value.format(number)) is out of range for \(base.typeDescription) of length \(count)",
+                             at: range)
+        }
+        return element(position)
+    }
+}

@@ -1,0 +1,85 @@
+/// A value of the Finch language. Every value has a text form (``Value/text``).
+enum Value: Equatable, Sendable {
+    /// The absence of a value.
+    case none
+    /// `true` or `false`.
+    case bool(Bool)
+    /// A number; integral numbers show without `.0`.
+    case number(Double)
+    /// Text.
+    case string(String)
+    /// A bare word accepted by a parameter with allowed values, e.g. `cosine`.
+    case symbol(String)
+    /// An ordered list of values.
+    case list([Value])
+    /// A range of whole numbers, e.g. `1..5` or `0..<5`.
+    case range(RangeValue)
+    /// Named fields, e.g. the result of a command.
+    case record(Record)
+
+    /// The type's name, as inspection shows it: `number`, `list`, …
+    var typeName: String {
+        switch self {
+        case .none: "none"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .symbol: "symbol"
+        case .list: "list"
+        case .range: "range"
+        case .record(let record): record.typeName
+        }
+    }
+
+    /// The type's name with an article, as error messages use it: `a number`, `none`.
+    var typeDescription: String {
+        switch self {
+        case .none: "none"
+        case .record(let record): "a \(record.typeName) record"
+        default: "a \(typeName)"
+        }
+    }
+
+    /// The text form used for results and inside lists: strings quoted.
+    var text: String {
+        switch self {
+        case .none: "none"
+        case .bool(let value): value ? "true" : "false"
+        case .number(let value): Value.format(value)
+        case .string(let value): Value.quote(value)
+        case .symbol(let name): name
+        case .list(let elements): "[" + elements.map(\.text).joined(separator: ", ") + "]"
+        case .range(let range): range.text
+        case .record(let record): record.text
+        }
+    }
+
+    /// The text form `print` uses: strings raw, everything else as ``text``.
+    var printed: String {
+        if case .string(let value) = self { value } else { text }
+    }
+
+    /// Formats a number: whole numbers without a fraction, others as Swift prints a Double.
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    /// A string as Finch source writes it, quoted and escaped.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

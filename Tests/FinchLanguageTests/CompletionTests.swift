@@ -1,0 +1,158 @@
+import FinchLanguage
+import Testing
+
+@Suite struct CompletionTests {
+    let finch = Harness()
+
+    /// Completes at the `|` in `source`.
+    private func complete(_ source: String) -> Completion {
+        let cursor = source.unicodeScalars.firstIndex(of: "|").map { source.unicodeScalars.distance(from: source.unicodeScalars.startIndex, to: $0) } ?? 0
+        var text = source
+        text.unicodeScalars.removeAll { $0 == "|" }
+        return finch.session.complete(text, cursor: cursor)
+    }
+
+    @Test func commandsAndFunctionsAtStatementStart() {
+        #expect(complete("pr|") == Completion(matches: ["print"], start: 0, end: 2))
+    }
+    @Test func infixKeywordsOnlyAfterAValue() {
+        #expect(complete("x = a|").matches == ["abs"])
+        #expect(complete("x = y a|").matches == ["abs", "and"])
+    }
+    @Test func keywordsAtStatementStart() {
+        #expect(complete("f|").matches == ["false", "floor", "for"])
+    }
+    @Test func variablesInScope() {
+        finch.result("learning_rate = 0.1; layers = 4")
+        #expect(complete("x = la|").matches == ["layers"])
+        #expect(complete("x = le|").matches == ["learning_rate", "length"])
+    }
+    @Test func commandsAreNotValuesInsideExpressions() {
+        #expect(complete("x = 1 + pri|").matches == [])
+    }
+    @Test func commandsCanStartAnAssignedValue() {
+        #expect(complete("r = tra|").matches == ["train"])
+    }
+    @Test func keywordArgumentsOfTheCommand() {
+        #expect(complete("print 1 s|") == Completion(matches: ["sep:", "sqrt", "sum"], start: 8, end: 9))
+    }
+    @Test func usedKeywordArgumentsAreLeftOut() {
+        #expect(complete(#"print 1 sep: "," |"#).matches.filter { $0.hasSuffix(":") } == ["end:"])
+    }
+    @Test func prepositionsOfTheCommand() {
+        #expect(complete("train m o|").matches == ["on", "or"])
+    }
+    @Test func allowedValuesAfterALabel() {
+        #expect(complete("train m on d schedule: co|") == Completion(matches: ["constant", "cosine"], start: 23, end: 25))
+    }
+    @Test func allowedValuesWithNothingTyped() {
+        #expect(complete("train m on d schedule: |").matches == ["constant", "cosine", "linear"])
+    }
+    @Test func keywordArgumentsOnAContinuationLine() {
+        #expect(complete("train m on d steps: 3\n  sch|").matches == ["schedule:"])
+    }
+    @Test func propertiesAfterADot() {
+        finch.result("xs = [1, 2]")
+        #expect(complete("xs.l|") == Completion(matches: ["last", "length"], start: 3, end: 4))
+    }
+    @Test func propertiesOfAChain() {
+        finch.result("rows = [[1], [2]]")
+        #expect(complete("print rows[0].f|").matches == ["first"])
+    }
+    @Test func propertiesOfARecord() {
+        finch.result("r = record(loss: 1, lr: 2)")
+        #expect(complete("r.|").matches == ["loss", "lr"])
+    }
+    @Test func propertiesOfACallResult() {
+        #expect(complete("round(2.5).|").matches == [])
+        #expect(complete(#"length("ab") + "x".u|"#).matches == ["upper"])
+    }
+    @Test func nothingAfterADotOnAnUnknownName() {
+        #expect(complete("nope.|").matches == [])
+    }
+    @Test func nothingInsideAString() {
+        #expect(complete("print \"pr|").matches == [])
+    }
+    @Test func offsetsCountUnicodeScalars() {
+        #expect(complete("print \"🐦é\" s|") == Completion(matches: ["sep:", "sqrt", "sum"], start: 11, end: 12))
+    }
+    @Test func aCompletedWordIsNotOffered() {
+        #expect(complete("print|").matches == [])
+    }
+    @Test func statementsAfterASemicolonStartAfresh() {
+        #expect(complete("x = 1; pri|").matches == ["print"])
+    }
+    @Test func insideABlock() {
+        #expect(complete("for i in 1..3 { pri|").matches == ["print"])
+    }
+}
+
+@Suite struct InspectionTests {
+    let finch = Harness()
+
+    private func inspect(_ source: String, at cursor: Int? = nil) -> String? {
+        finch.session.inspect(source, cursor: cursor ?? source.unicodeScalars.count)?.plainText
+    }
+
+    @Test func aCommandShowsItsHelp() {
+        #expect(inspect("clear")?.hasPrefix("clear [wait: true|false]\nClear the output of this cell.") == true)
+    }
+    @Test func aFunctionShowsItsSignature() {
+        #expect(inspect("x = sqrt") == "sqrt(x)\nthe square root of x, for x ≥ 0")
+    }
+    @Test func theCursorMayBeInsideTheWord() {
+        #expect(inspect("x = sqrt(4)", at: 6) == "sqrt(x)\nthe square root of x, for x ≥ 0")
+    }
+    @Test func afterAnOpeningParenthesisTheFunction() {
+        #expect(inspect("x = round(") == "round(x, digits: 0)\nx rounded to the given number of decimal digits (halves away from zero)")
+    }
+    @Test func aKeyword() {
+        #expect(inspect("x = true and") == "a and b — true when both a and b are true; b is only evaluated if a is true")
+    }
+    @Test func aVariableShowsItsTypeAndValue() {
+        finch.result("xs = [1, 2.5]")
+        #expect(inspect("print xs") == "xs: list = [1, 2.5]")
+    }
+    @Test func aLongValueIsCut() {
+        finch.result("xs = (1..1000).list")
+        #expect(inspect("xs")?.count == "xs: list = ".count + 500 + 1)
+    }
+    @Test func aProperty() {
+        finch.result("xs = [1]")
+        #expect(inspect("xs.length") == "list.length\nthe number of elements in the list")
+    }
+    @Test func aKeywordArgument() {
+        #expect(inspect("print 1 sep: \",\"", at: 9) == "print sep: STRING\nthe text between values (default \" \")")
+    }
+    @Test func aPreposition() {
+        #expect(inspect("train m on d", at: 9) == "train on VALUE\nthe data to train on")
+    }
+    @Test func anAllowedValueOfAKeyword() {
+        #expect(inspect("train m on d schedule: cosine", at: 16) == "train schedule: cosine|linear|constant\nhow the learning rate changes (default constant)")
+    }
+    @Test func anUnknownNameHasNoDoc() {
+        #expect(inspect("zzz") == nil)
+    }
+    @Test func nothingAtTheCursor() {
+        #expect(inspect("x = 1 + ") == nil)
+    }
+}
+
+@Suite struct CompletenessTests {
+    let session = Harness().session
+
+    @Test func aPlainStatementIsComplete() { #expect(session.isComplete("x = 1") == .complete) }
+    @Test func anEmptyCellIsComplete() { #expect(session.isComplete("") == .complete) }
+    @Test func anOpenBlockNeedsMore() { #expect(session.isComplete("for i in 1..3 {") == .incomplete(indent: "  ")) }
+    @Test func nestedOpenBlocksIndentTwice() { #expect(session.isComplete("for i in xs {\n if i > 1 {") == .incomplete(indent: "    ")) }
+    @Test func anOpenParenthesisNeedsMore() { #expect(session.isComplete("x = round(1,") == .incomplete(indent: "  ")) }
+    @Test func anOpenListNeedsMore() { #expect(session.isComplete("xs = [1,\n 2") == .incomplete(indent: "  ")) }
+    @Test func anOpenStringNeedsMore() { #expect(session.isComplete("print \"abc") == .incomplete(indent: "")) }
+    @Test func anOpenStringInABlock() { #expect(session.isComplete("repeat 2 { print \"a") == .incomplete(indent: "  ")) }
+    @Test func closedBlocksAreComplete() { #expect(session.isComplete("if true {\n print 1\n}") == .complete) }
+    @Test func anUnmatchedCloserIsInvalid() { #expect(session.isComplete("x = 1)") == .invalid) }
+    @Test func aMismatchedCloserIsInvalid() { #expect(session.isComplete("x = [1, 2)") == .invalid) }
+    @Test func aRejectedCharacterIsInvalid() { #expect(session.isComplete("x = 1 @ 2") == .invalid) }
+    @Test func bracketsInCommentsDoNotCount() { #expect(session.isComplete("x = 1 # {") == .complete) }
+    @Test func bracketsInStringsDoNotCount() { #expect(session.isComplete("print \"{\"") == .complete) }
+}

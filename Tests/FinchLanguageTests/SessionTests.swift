@@ -1,0 +1,78 @@
+import FinchDisplay
+import FinchLanguage
+import Testing
+
+@Suite struct InterruptionTests {
+    @Test func anInterruptStopsALoopAndKeepsEarlierAssignments() {
+        let countdown = Countdown(checks: 5)
+        let finch = Harness(isInterrupted: { countdown.check() })
+        // Checks: statement 1, statement 2 (the loop), then one per iteration and one per body statement.
+        let outcome = finch.session.execute("a = 1\nfor i in 1..100 {\n  last = i\n}\nb = 2", cellName: "cell [1]")
+        guard case .failure(let error) = outcome else { Issue.record("not interrupted"); return }
+        #expect(error.kind == .interrupted)
+        #expect(error.message == "interrupted by the user")
+        #expect(finch.result("a") == "1")
+        #expect(finch.result("last") == "1")
+    }
+
+    @Test func theInterruptPointsAtTheRunningStatement() {
+        let countdown = Countdown(checks: 1)
+        let finch = Harness(isInterrupted: { countdown.check() })
+        #expect(finch.rendered("x = 1\nprint x") == [
+            "Interrupted: interrupted by the user",
+            " --> cell [3]:2:1",
+            "  |",
+            "2 | print x",
+            "  | ^^^^^^^",
+        ])
+    }
+
+    @Test func sleepIsInterruptible() {
+        let countdown = Countdown(checks: 3)
+        let finch = Harness(isInterrupted: { countdown.check() })
+        let start = ContinuousClock.now
+        let error = finch.error("sleep 60")
+        #expect(error?.kind == .interrupted)
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func repeatChecksEveryIteration() {
+        let countdown = Countdown(checks: 4)
+        let finch = Harness(isInterrupted: { countdown.check() })
+        _ = finch.error("n = 0\nrepeat 1000000 { }")
+        #expect(finch.result("n") == "0")
+    }
+}
+
+@Suite struct SessionTests {
+    let finch = Harness()
+
+    @Test func evaluateReturnsTheTextForm() {
+        finch.result("xs = [1, 2]")
+        #expect(finch.session.evaluate("xs.length * 2") == .success(MimeBundle(plainText: "4")))
+    }
+
+    @Test func evaluateReportsErrors() {
+        guard case .failure(let error) = finch.session.evaluate("nope") else { Issue.record("no error"); return }
+        #expect(error.name == "NameError")
+        #expect(error.range?.column == 1)
+    }
+
+    @Test func evaluateRunsNoCommands() {
+        guard case .failure(let error) = finch.session.evaluate("print 1") else { Issue.record("no error"); return }
+        #expect(error.message == "expected the end of the expression, found a number")
+        #expect(finch.sink.events.isEmpty)
+    }
+
+    @Test func aSuccessfulCellWithoutExpressionHasNoResult() {
+        #expect(finch.session.execute("x = 1", cellName: "cell [1]") == .success(nil))
+    }
+
+    @Test func theStandardSessionKnowsTheCoreCommands() {
+        let sink = RecordingSink()
+        let session = FinchSession(output: sink, isInterrupted: { false })
+        #expect(session.execute("print 6 * 7", cellName: "cell [1]") == .success(nil))
+        #expect(sink.stdout == "42\n")
+        #expect(session.execute("train", cellName: "cell [2]") != .success(nil))
+    }
+}

@@ -1,0 +1,29 @@
+import FinchDisplay
+import FinchLanguage
+
+/// An output sink that remembers everything a session sends it.
+final class RecordingSink: OutputSink {
+    /// One call made on the sink.
+    enum Event: Equatable {
+        case write(String, OutputStreamName)
+        case display(MimeBundle, id: String?)
+        case update(MimeBundle, id: String)
+        case clear(wait: Bool)
+    }
+
+    private(set) var events: [Event] = []
+
+    /// Everything written to standard output, concatenated.
+    var stdout: String { text(of: .stdout) }
+    /// Everything written to standard error, concatenated.
+    var stderr: String { text(of: .stderr) }
+
+    func write(_ text: String, to stream: OutputStreamName) { events.append(.write(text, stream)) }
+    func display(_ bundle: MimeBundle, id: String?) { events.append(.display(bundle, id: id)) }
+    func updateDisplay(_ bundle: MimeBundle, id: String) { events.append(.update(bundle, id: id)) }
+    func clearOutput(wait: Bool) { events.append(.clear(wait: wait)) }
+
+    private func text(of stream: OutputStreamName) -> String {
+        events.map { if case .write(let text, stream) = $0 { text } else { "" } }.joined()
+    }
+}
