@@ -3,7 +3,7 @@ import Synchronization
 
 /// Records what the core sends and serves scripted stdin replies: the kernel without sockets.
 final class InMemoryTransport: KernelTransport, Sendable {
-    private let state = Mutex<(sent: [(Channel, Message)], inputs: [Message])>(([], []))
+    private let state = Mutex<(sent: [(Channel, Message)], inputs: [Message], waiting: [Message])>(([], [], []))
 
     func send(_ message: Message, on channel: Channel) {
         state.withLock { $0.sent.append((channel, message)) }
@@ -13,7 +13,17 @@ final class InMemoryTransport: KernelTransport, Sendable {
         state.withLock { $0.inputs.isEmpty ? nil : $0.inputs.removeFirst() }
     }
 
+    func takeWaitingShellRequests() -> [Message] {
+        state.withLock { state in
+            defer { state.waiting.removeAll() }
+            return state.waiting
+        }
+    }
+
     func queueInput(_ message: Message) { state.withLock { $0.inputs.append(message) } }
+
+    /// Puts `message` on shell as if it arrived while the current request ran.
+    func queueShellRequest(_ message: Message) { state.withLock { $0.waiting.append(message) } }
 
     /// Messages sent on `channel`, in order.
     func sent(on channel: Channel) -> [Message] { state.withLock { $0.sent.filter { $0.0 == channel }.map(\.1) } }

@@ -63,8 +63,7 @@ import Testing
     }
 
     @Test func aFailingCellPublishesTheErrorAndRepliesWithIt() throws {
-        let after = core.handle(request("execute_request", ["code": "error"]), on: .shell)
-        #expect(after == .abortQueuedExecutions)
+        #expect(core.handle(request("execute_request", ["code": "error", "stop_on_error": false]), on: .shell) == .proceed)
         #expect(transport.iopubTypes == ["status:busy", "execute_input", "error", "status:idle"])
         let reply = try onlyReply()
         #expect(reply.content["status"] == "error")
@@ -73,15 +72,25 @@ import Testing
         #expect(reply.content["traceback"] == ["line 1", "it failed"])
     }
 
-    @Test func stopOnErrorFalseKeepsTheQueue() {
-        #expect(core.handle(request("execute_request", ["code": "error", "stop_on_error": false]), on: .shell) == .proceed)
+    @Test func executionsQueuedBehindAFailureAreAbortedBeforeIdle() throws {
+        let queued = request("execute_request", ["code": "never"])
+        transport.queueShellRequest(queued)
+        transport.queueShellRequest(request("kernel_info_request", [:]))
+        #expect(core.handle(request("execute_request", ["code": "error"]), on: .shell) == .proceed)
+        #expect(interpreter.executed == ["error"])
+        let replies = transport.sent(on: .shell)
+        #expect(replies.map(\.type) == ["execute_reply", "execute_reply", "kernel_info_reply"])
+        #expect(replies.map { $0.content["status"] } == ["error", "aborted", "ok"])
+        #expect(replies[1].parentHeader == queued.header)
+        #expect(transport.iopubTypes == ["status:busy", "execute_input", "error", "status:idle",
+                                         "status:busy", "status:idle", "status:busy", "status:idle"])
     }
 
-    @Test func abortedRequestsAreAnsweredWithoutRunning() throws {
-        core.abort(request("execute_request", ["code": "never"]))
-        #expect(interpreter.executed.isEmpty)
-        let reply = try onlyReply()
-        #expect(reply.type == "execute_reply" && reply.content["status"] == "aborted")
+    @Test func stopOnErrorFalseKeepsTheQueue() {
+        transport.queueShellRequest(request("execute_request", ["code": "later"]))
+        _ = core.handle(request("execute_request", ["code": "error", "stop_on_error": false]), on: .shell)
+        #expect(transport.sent(on: .shell).count == 1)
+        #expect(transport.takeWaitingShellRequests().count == 1)
     }
 
     @Test func userExpressionsAreEvaluatedAfterTheCell() throws {
@@ -100,7 +109,7 @@ import Testing
             usleep(50_000)
             _ = core.handle(interrupt, on: .control)
         }
-        #expect(core.handle(request("execute_request", ["code": "wait"]), on: .shell) == .abortQueuedExecutions)
+        #expect(core.handle(request("execute_request", ["code": "wait"]), on: .shell) == .proceed)
         interrupter.join()
         #expect(flag.isSet)
         #expect(transport.sent(on: .control).first?.type == "interrupt_reply")

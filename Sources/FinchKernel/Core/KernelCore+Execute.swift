@@ -1,6 +1,6 @@
 extension KernelCore {
     /// `execute_request`: run the cell, publish `execute_input`, output, `execute_result` or `error`, reply.
-    func execute(_ request: Message) -> AfterHandling {
+    func execute(_ request: Message) -> HandlerOutcome {
         let content = request.content
         let code = content["code"]?.stringValue ?? ""
         let silent = content["silent"]?.boolValue ?? false
@@ -29,7 +29,7 @@ extension KernelCore {
             if storeHistory { history.record(line: count, input: code, output: result?.data["text/plain"]?.stringValue) }
             reply(to: request, on: .shell, ["status": "ok", "execution_count": .int(count), "payload": [],
                                             "user_expressions": .object(expressions)])
-            return .proceed
+            return .done
         case .failure(let error):
             if storeHistory { history.record(line: count, input: code, output: nil) }
             if !silent {
@@ -40,7 +40,7 @@ extension KernelCore {
             replyContent["execution_count"] = .int(count)
             replyContent["user_expressions"] = .object(expressions)
             reply(to: request, on: .shell, replyContent)
-            return stopOnError ? .abortQueuedExecutions : .proceed
+            return stopOnError ? .abortQueuedExecutions : .done
         }
     }
 

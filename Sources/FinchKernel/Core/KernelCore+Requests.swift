@@ -1,28 +1,28 @@
 extension KernelCore {
     /// `complete_request`: the interpreter's candidates around `cursor_pos`.
-    func complete(_ request: Message) -> AfterHandling {
+    func complete(_ request: Message) -> HandlerOutcome {
         let code = request.content["code"]?.stringValue ?? ""
         let cursor = clampedCursor(request.content["cursor_pos"], in: code)
         let candidates = interpreter.complete(code: code, cursor: cursor)
         reply(to: request, on: .shell, ["status": "ok", "matches": .array(candidates.matches.map { .string($0) }),
                                         "cursor_start": .int(candidates.start), "cursor_end": .int(candidates.end),
                                         "metadata": [:]])
-        return .proceed
+        return .done
     }
 
     /// `inspect_request`: documentation of the name at `cursor_pos`.
-    func inspect(_ request: Message) -> AfterHandling {
+    func inspect(_ request: Message) -> HandlerOutcome {
         let code = request.content["code"]?.stringValue ?? ""
         let cursor = clampedCursor(request.content["cursor_pos"], in: code)
         let detail = request.content["detail_level"]?.intValue ?? 0
         let output = interpreter.inspect(code: code, cursor: cursor, detailLevel: detail)
         reply(to: request, on: .shell, ["status": "ok", "found": .bool(output != nil), "data": .object(output?.data ?? [:]),
                                         "metadata": .object(output?.metadata ?? [:])])
-        return .proceed
+        return .done
     }
 
     /// `is_complete_request`: complete, incomplete (with an indent hint), invalid or unknown.
-    func isComplete(_ request: Message) -> AfterHandling {
+    func isComplete(_ request: Message) -> HandlerOutcome {
         let code = request.content["code"]?.stringValue ?? ""
         switch interpreter.isComplete(code: code) {
         case .complete: reply(to: request, on: .shell, ["status": "complete"])
@@ -30,11 +30,11 @@ extension KernelCore {
         case .invalid: reply(to: request, on: .shell, ["status": "invalid"])
         case .unknown: reply(to: request, on: .shell, ["status": "unknown"])
         }
-        return .proceed
+        return .done
     }
 
     /// `history_request`: `tail`, `range` or `search` over this session's cells.
-    func history(_ request: Message) -> AfterHandling {
+    func history(_ request: Message) -> HandlerOutcome {
         let content = request.content
         let withOutput = content["output"]?.boolValue ?? false
         let entries: [History.Entry]
@@ -54,11 +54,11 @@ extension KernelCore {
             return [.int(History.session), .int(entry.line), third]
         }
         reply(to: request, on: .shell, ["status": "ok", "history": .array(rows)])
-        return .proceed
+        return .done
     }
 
     /// `kernel_info_request`: protocol version, implementation and language.
-    func kernelInfo(_ request: Message, on channel: Channel) -> AfterHandling {
+    func kernelInfo(_ request: Message, on channel: Channel) -> HandlerOutcome {
         let info = interpreter.info
         let language: JSONObject = [
             "name": .string(info.languageName), "version": .string(info.languageVersion),
@@ -72,25 +72,25 @@ extension KernelCore {
             "language_info": .object(language), "banner": .string(info.banner), "debugger": false,
             "help_links": .array(links),
         ])
-        return .proceed
+        return .done
     }
 
     /// `comm_info_request`: this kernel has no comm targets, so no comms.
-    func commInfo(_ request: Message, on channel: Channel) -> AfterHandling {
+    func commInfo(_ request: Message, on channel: Channel) -> HandlerOutcome {
         reply(to: request, on: channel, ["status": "ok", "comms": [:]])
-        return .proceed
+        return .done
     }
 
     /// `comm_open`: no target exists, so the comm is closed at once (messaging spec, "Comms").
-    func commOpen(_ request: Message) -> AfterHandling {
+    func commOpen(_ request: Message) -> HandlerOutcome {
         let commID = request.content["comm_id"] ?? ""
         log.warning("no comm target '\(request.content["target_name"]?.stringValue ?? "")'; closing comm")
         publish("comm_close", ["comm_id": commID, "data": [:]], parent: request)
-        return .proceed
+        return .done
     }
 
     /// `shutdown_request`: stop a running cell, reply, and tell the loop to shut down.
-    func shutdown(_ request: Message, on channel: Channel) -> AfterHandling {
+    func shutdown(_ request: Message, on channel: Channel) -> HandlerOutcome {
         let restart = request.content["restart"]?.boolValue ?? false
         interruptFlag.set()
         reply(to: request, on: channel, ["status": "ok", "restart": .bool(restart)])
@@ -98,10 +98,10 @@ extension KernelCore {
     }
 
     /// `interrupt_request`: set the flag the running cell polls.
-    func interrupt(_ request: Message) -> AfterHandling {
+    func interrupt(_ request: Message) -> HandlerOutcome {
         interruptFlag.set()
         reply(to: request, on: .control, ["status": "ok"])
-        return .proceed
+        return .done
     }
 
     /// The request's cursor as an offset into `code` (in Unicode scalars); missing means the end.

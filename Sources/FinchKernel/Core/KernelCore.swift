@@ -2,9 +2,17 @@
 public enum AfterHandling: Sendable, Equatable {
     /// Go on serving.
     case proceed
-    /// A cell failed with `stop_on_error`: answer the execute requests already queued with `aborted`.
-    case abortQueuedExecutions
     /// Shut down (the front end may start a new kernel when `restart` is set).
+    case shutDown(restart: Bool)
+}
+
+/// What a handler asks of ``KernelCore/handle(_:on:)`` besides its reply.
+enum HandlerOutcome: Equatable {
+    /// Nothing more.
+    case done
+    /// A cell failed with `stop_on_error`: the execute requests already queued are answered `aborted`.
+    case abortQueuedExecutions
+    /// Shut down after this request.
     case shutDown(restart: Bool)
 }
 
@@ -33,7 +41,7 @@ public final class KernelCore: @unchecked Sendable {
         self.log = log
     }
 
-    typealias Handler = @Sendable (KernelCore, Message, Channel) -> AfterHandling
+    typealias Handler = @Sendable (KernelCore, Message, Channel) -> HandlerOutcome
 
     /// Requests served on shell, and those also served on control (messaging spec 5.x: control
     /// carries the same requests with priority; interrupt_request only there).
@@ -72,13 +80,24 @@ public final class KernelCore: @unchecked Sendable {
             return .proceed
         }
         publishStatus("busy", parent: message)
-        let after = handler(self, message, channel)
+        let outcome = handler(self, message, channel)
+        // Requests queued behind a failed cell are taken before `idle`, as ipykernel does, so a
+        // front end that waits for idle before sending the next cell never sees it aborted.
+        let queued = outcome == .abortQueuedExecutions ? transport.takeWaitingShellRequests() : []
         publishStatus("idle", parent: message)
-        return after
+        if case .shutDown(let restart) = outcome { return .shutDown(restart: restart) }
+        for request in queued {
+            if request.type == "execute_request" {
+                abort(request)
+            } else if case .shutDown(let restart) = handle(request, on: .shell) {
+                return .shutDown(restart: restart)
+            }
+        }
+        return .proceed
     }
 
     /// Answers an `execute_request` that was queued behind a failed cell: status `aborted`, nothing run.
-    public func abort(_ message: Message) {
+    func abort(_ message: Message) {
         publishStatus("busy", parent: message)
         reply(to: message, on: .shell, ["status": "aborted", "execution_count": .int(executionCount)])
         publishStatus("idle", parent: message)

@@ -19,4 +19,6 @@ public protocol KernelTransport: AnyObject, Sendable {
     func send(_ message: Message, on channel: Channel)
     /// The next message on stdin, waiting at most `timeoutMilliseconds`; `nil` if none came.
     func receiveInput(timeoutMilliseconds: Int) -> Message?
+    /// The requests already waiting on shell, taken without waiting (to abort them after a failure).
+    func takeWaitingShellRequests() -> [Message]
 }

@@ -44,24 +44,7 @@ public final class KernelServer: Sendable {
                 break
             }
             guard let message else { continue }
-            switch core.handle(message, on: channel) {
-            case .proceed: break
-            case .abortQueuedExecutions: abortQueued(core: core, transport: transport)
-            case .shutDown: stopping.store(true, ordering: .releasing)
-            }
-        }
-    }
-
-    /// After a failed cell with `stop_on_error`: executes already waiting are answered `aborted`,
-    /// other requests are served as usual.
-    private func abortQueued(core: KernelCore, transport: SocketTransport) {
-        while let message = try? transport.receive(on: .shell, timeoutMilliseconds: 0) {
-            if message.type == "execute_request" {
-                core.abort(message)
-            } else if case .shutDown = core.handle(message, on: .shell) {
-                stopping.store(true, ordering: .releasing)
-                return
-            }
+            if case .shutDown = core.handle(message, on: channel) { stopping.store(true, ordering: .releasing) }
         }
     }
 }

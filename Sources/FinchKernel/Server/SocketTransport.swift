@@ -50,6 +50,14 @@ final class SocketTransport: KernelTransport, Sendable {
         }
     }
 
+    func takeWaitingShellRequests() -> [Message] {
+        var waiting: [Message] = []
+        while let frames = try? sockets[.shell]?.receive(timeoutMilliseconds: 0) {
+            do { waiting.append(try codec.decode(frames)) } catch { log.warning("dropping a message on shell: \(error)") }
+        }
+        return waiting
+    }
+
     /// Closes every socket; queued messages are still sent within the linger time.
     func closeAll() {
         for socket in sockets.values { socket.close() }
