@@ -26,6 +26,15 @@ let package = Package(
         // The Finch language: lexer, parser, interpreter, completion, inspection.
         .target(name: "FinchLanguage", dependencies: ["FinchDisplay"], swiftSettings: strict),
 
+        // The `finch` program: kernel, installer, script runner; adapts the language to the kernel.
+        .executableTarget(
+            name: "finch",
+            dependencies: [
+                "FinchKernel", "FinchLanguage", "FinchDisplay",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
         .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage"], exclude: ["Samples"], swiftSettings: strict),

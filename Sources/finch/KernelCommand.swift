@@ -1,0 +1,24 @@
+import ArgumentParser
+import FinchKernel
+import FinchLanguage
+
+/// `finch kernel --connection-file F`: what kernel.json runs.
+struct KernelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernel", abstract: "Run as a Jupyter kernel on the sockets of a connection file.")
+
+    @Option(name: .long, help: "The connection file Jupyter wrote for this kernel.")
+    var connectionFile: String
+
+    @Flag(name: .long, help: "Log every message handled, on standard error.")
+    var debug = false
+
+    func run() throws {
+        let connection: ConnectionInfo
+        do { connection = try ConnectionInfo.load(path: connectionFile) } catch {
+            throw ValidationError(error.description)
+        }
+        let log = KernelLog(minimum: debug ? .debug : .warning)
+        try KernelServer(connection: connection, log: log).run(FinchInterpreter(interruptFlag: .process))
+    }
+}

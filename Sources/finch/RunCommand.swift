@@ -1,0 +1,44 @@
+import ArgumentParser
+import FinchDisplay
+import FinchKernel
+import FinchLanguage
+
+/// `finch run FILE.finch`: runs a script headless, printing what a notebook would show as text.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run a Finch script and print its output as text.",
+        discussion: "Exits with status 1 at the first error, after printing it.")
+
+    @Argument(help: "The script to run (.finch).")
+    var file: String
+
+    func run() throws {
+        guard let bytes = readFileBytes(file) else { throw ValidationError("cannot read \(file): \(systemError())") }
+        let source = String(decoding: bytes, as: UTF8.self)
+        InterruptFlag.installSignalHandler()
+        let sink = TerminalSink()
+        let session = FinchSession(output: sink, isInterrupted: { InterruptFlag.process.isSet })
+        switch session.execute(source, cellName: file) {
+        case .success(let value):
+            if let value { sink.printLine(value.plainText) }
+        case .failure(let error):
+            for line in error.rendered(source: source, cellName: file) { writeStandard(line + "\n", toError: true) }
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Writes a session's output to the terminal: streams as they are, displays as their text form.
+final class TerminalSink: OutputSink {
+    func write(_ text: String, to stream: OutputStreamName) {
+        writeStandard(text, toError: stream == .stderr)
+    }
+
+    func display(_ bundle: MimeBundle, id: String?) { printLine(bundle.plainText) }
+
+    func updateDisplay(_ bundle: MimeBundle, id: String) { printLine(bundle.plainText) }
+
+    func clearOutput(wait: Bool) {}
+
+    func printLine(_ text: String) { writeStandard(text + "\n") }
+}
