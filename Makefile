@@ -1,0 +1,42 @@
+# Finch — the two commands for a fresh machine are `make tour` and `make test` (see README.md).
+SWIFT ?= swift
+VENV := .venv
+FINCH := .build/release/finch
+
+.PHONY: setup build install tour notebooks test test-swift test-integration bench-kernel clean
+
+setup:
+	scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product finch
+
+# Installs the kernelspec `finch` into the venv, where jupyter_client, nbconvert and papermill look.
+install: build
+	VIRTUAL_ENV=$(abspath $(VENV)) $(FINCH) install --sys-prefix
+
+# Runs the language tour headless with the installed kernel and prints it as text.
+tour: install
+	mkdir -p build-out
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=finch \
+	    --output-dir build-out notebooks/01-tour.ipynb
+	$(VENV)/bin/jupyter nbconvert --to markdown --stdout build-out/01-tour.ipynb 2>/dev/null
+
+# Rebuilds the committed notebooks from their scripts, outputs included.
+notebooks: install
+	$(VENV)/bin/python scripts/notebook.py build notebooks/tour.finch notebooks/01-tour.ipynb
+
+test: install test-swift test-integration
+
+test-swift:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+test-integration: install
+	cd Tests/integration && ../../$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+bench-kernel: install
+	$(VENV)/bin/python bench/kernel_latency.py
+
+clean:
+	rm -rf .build build-out
