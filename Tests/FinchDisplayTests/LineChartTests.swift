@@ -10,7 +10,7 @@ import Testing
     @Test func brailleChartWithTwoSeries() {
         let chart = LineChart(series: [train, validation], title: "Loss", xLabel: "step",
                               yLabel: "loss", width: 60, height: 10)
-        expectText(chart.text,  """
+        expectText(chart.text, """
                                     Loss
         loss
         2.5 ┤
@@ -33,7 +33,7 @@ import Testing
     @Test func asciiChartWithTwoSeries() {
         let chart = LineChart(series: [train, validation], xLabel: "step", width: 60, height: 10,
                               style: .ascii)
-        expectText(chart.text,  """
+        expectText(chart.text, """
         2.5 +
             | *
           2 + *
@@ -54,7 +54,7 @@ import Testing
     @Test func logScaleTicksArePowersOfTen() {
         let chart = LineChart(series: [Series(name: "", values: (0..<50).map { 100 / Double($0 * $0 + 1) })],
                               logY: true, width: 50, height: 8)
-        expectText(chart.text,  """
+        expectText(chart.text, """
          100 ┤⠈⢢
              │  ⢣
           10 ┤   ⠱⣀
@@ -70,7 +70,7 @@ import Testing
 
     @Test func nonFiniteAndEmptySeriesRenderWithANote() {
         let gaps = Series(name: "loss", values: [1, 2, .nan, 3, .infinity, 2, -1])
-        expectText(LineChart(series: [gaps], width: 40, height: 5, style: .ascii).text,  """
+        expectText(LineChart(series: [gaps], width: 40, height: 5, style: .ascii).text, """
          4 +
          2 +      **      *      *
            |    **                **
@@ -81,7 +81,7 @@ import Testing
         *** loss
         2 NaN or infinite values not shown.
         """)
-        expectText(LineChart(series: [gaps], logY: true, width: 40, height: 5, style: .ascii).text,  """
+        expectText(LineChart(series: [gaps], logY: true, width: 40, height: 5, style: .ascii).text, """
         10 +
          5 +
            |                       *
@@ -93,11 +93,11 @@ import Testing
         2 NaN or infinite values not shown.
         1 value ≤ 0 not shown on the log scale.
         """)
-        expectText(LineChart(series: [Series(name: "empty", values: [])], title: "Nothing").text,  """
+        expectText(LineChart(series: [Series(name: "empty", values: [])], title: "Nothing").text, """
                                             Nothing
         No values to plot.
         """)
-        expectText(LineChart(series: []).svg,  """
+        expectText(LineChart(series: []).svg, """
         <svg xmlns="http://www.w3.org/2000/svg" width="640" height="320" viewBox="0 0 640 320" font-family="sans-serif" font-size="12" fill="#333">
         <rect width="640" height="320" fill="white"/>
         <text x="64" y="312" fill="#666">No values to plot.</text>
@@ -115,5 +115,24 @@ import Testing
         #expect(chart.svg.contains("Loss &lt;train &amp; val&gt;"))
         #expect(chart.bundle["image/svg+xml"] == chart.svg)
         #expect(chart.bundle.plainText == chart.text)
+    }
+}
+
+@Suite struct ExtremeValueTests {
+    @Test func hugeAndTinyRangesDoNotCrash() {
+        let huge = LineChart(series: [Series(name: "", values: [-1e308, 1e308])], width: 40, height: 4)
+        #expect(huge.text.contains("1e308"))
+        let flat = LineChart(series: [Series(name: "", values: [1e-300, 1e-300])], width: 40, height: 4)
+        #expect(flat.text.contains("1e-300"))
+        #expect(Histogram(values: [-1e308, 1e308], bins: 4).counts == [1, 1])
+    }
+}
+
+extension ExtremeValueTests {
+    @Test func extremeValuesInOtherChartsDoNotCrash() {
+        let extremes: [Double] = [-1e308, 1e308, .nan, .infinity, 0]
+        #expect(Sparkline(values: extremes).text == "▁█  ▅")
+        #expect(Heatmap(matrix: [extremes]).text.contains("?"))
+        #expect(BarChart(labels: [], values: extremes).text.contains("1e308"))
     }
 }

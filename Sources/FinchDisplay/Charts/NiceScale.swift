@@ -19,24 +19,33 @@ struct NiceScale: Equatable {
             low -= pad
             high += pad
         }
+        guard (high - low).isFinite else {
+            (lower, upper, ticks) = (low, high, [low, low / 2 + high / 2, high])
+            return
+        }
         // The smallest 1-2-5 step that needs at most `count` intervals once widened.
         let target = Double(max(1, count))
-        var decade = decimalLog((high - low) / target).rounded(.down)
+        var decade = Int(decimalLog((high - low) / target).rounded(.down))
         var multiple = 0
-        var step = powerOfTen(decade)
+        var step = Self.decimal(1, decade)
         while ((high / step - 1e-9).rounded(.up) - (low / step + 1e-9).rounded(.down)) > target {
             multiple += 1
             if multiple == 3 { multiple = 0; decade += 1 }
-            step = [1.0, 2, 5][multiple] * powerOfTen(decade)
+            step = Self.decimal([1, 2, 5][multiple], decade)
         }
-        let first = (low / step + 1e-9).rounded(.down)
-        let last = (high / step - 1e-9).rounded(.up)
-        lower = first * step
-        upper = last * step
-        ticks = stride(from: first, through: last, by: 1).map { index in
-            let value = index * step
-            return value.magnitude < step * 1e-9 ? 0 : value
-        }
+        let first = Int((low / step + 1e-9).rounded(.down))
+        let last = Int((high / step - 1e-9).rounded(.up))
+        let factor = [1, 2, 5][multiple]
+        ticks = (first...last).map { Self.decimal($0 * factor, decade) }
+        lower = ticks[0]
+        upper = ticks[ticks.count - 1]
+    }
+
+    /// The `Double` nearest to `digits × 10^exponent`, computed with one correctly rounded
+    /// operation so that ticks read back exactly (`0.6`, not `0.6000000000000001`).
+    private static func decimal(_ digits: Int, _ exponent: Int) -> Double {
+        exponent < 0 ? Double(digits) / powerOfTen(Double(-exponent))
+            : Double(digits) * powerOfTen(Double(exponent))
     }
 
     /// A log scale covering `low...high` (both positive): whole decades, ticks at each power of
@@ -57,6 +66,6 @@ struct NiceScale: Equatable {
     /// Where `value` sits along the axis, 0 at `lower` and 1 at `upper`.
     func fraction(_ value: Double) -> Double {
         let position = isLog ? decimalLog(value) : value
-        return (position - lower) / (upper - lower)
+        return unitFraction(position, low: lower, high: upper)
     }
 }
