@@ -24,3 +24,12 @@ func expectWellFormed(_ xml: String, sourceLocation: SourceLocation = #_sourceLo
         Issue.record("Not well-formed: \(problem)\n\(xml)", sourceLocation: sourceLocation)
     }
 }
+
+/// The text without trailing spaces on any line, for goldens of padded output.
+func trimmingLineEnds(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var line = Substring(line)
+        while line.last == " " { line = line.dropLast() }
+        return String(line)
+    }.joined(separator: "\n")
+}
