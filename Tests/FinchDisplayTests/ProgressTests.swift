@@ -11,7 +11,7 @@ import Testing
         train  42%|########          | 420/1000 [00:12<00:17, 34.1 step/s, loss=0.4321]
         """)
         expectText(bar.html, """
-        <div class="finch-progress"><progress value="420" max="1000"></progress> <code>train  42% 420/1000 [00:12&lt;00:17, 34.1 step/s, loss=0.4321]</code></div>
+        <div class="finch-progress"><progress value="420" max="1000"></progress> <code>train 42% 420/1000 [00:12&lt;00:17, 34.1 step/s, loss=0.4321]</code></div>
         """)
         expectWellFormed(bar.html)
     }

@@ -75,7 +75,8 @@ public struct ProgressBar: Sendable, Equatable {
     /// figures as the text.
     public var html: String {
         let value = total.map { " value=\"\(min(step, $0))\" max=\"\($0)\"" } ?? ""
-        let text = [label, percent, statistics].compactMap { $0 }.joined(separator: " ")
+        let shownPercent = percent.map { String($0.drop { $0 == " " }) }
+        let text = [label, shownPercent, statistics].compactMap { $0 }.joined(separator: " ")
         return "<div class=\"finch-progress\"><progress\(value)></progress> "
             + "<code>\(text.xmlEscaped)</code></div>"
     }
