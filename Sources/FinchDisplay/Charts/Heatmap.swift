@@ -1,0 +1,146 @@
+/// A heatmap of a matrix, such as a confusion matrix or attention weights: shades per cell in
+/// text with a legend of value ranges, and coloured cells with the values in SVG.
+public struct Heatmap: Sendable, Equatable {
+    /// The values, row by row; short rows are padded with NaN.
+    public var matrix: [[Double]]
+    /// The label of each row, shown on the left.
+    public var rowLabels: [String]
+    /// The label of each column, shown on top.
+    public var columnLabels: [String]
+    /// A title above the map.
+    public var title: String?
+    /// The characters the text form draws with.
+    public var style: PlotStyle
+
+    /// A heatmap of `matrix`; labels default to the row and column numbers from 0.
+    public init(matrix: [[Double]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
+                title: String? = nil, style: PlotStyle = .unicode) {
+        let columns = matrix.map(\.count).max() ?? 0
+        self.matrix = matrix.map { $0 + Array(repeating: .nan, count: columns - $0.count) }
+        self.rowLabels = matrix.indices.map { index in
+            rowLabels.flatMap { index < $0.count ? $0[index] : nil } ?? String(index)
+        }
+        self.columnLabels = (0..<columns).map { index in
+            columnLabels.flatMap { index < $0.count ? $0[index] : nil } ?? String(index)
+        }
+        self.title = title
+        self.style = style
+    }
+
+    /// The heatmap as `text/plain` and `image/svg+xml`.
+    public var bundle: MimeBundle {
+        MimeBundle(plainText: text).adding("image/svg+xml", svg)
+    }
+
+    /// The shades, lightest (lowest) first.
+    private var shades: [Character] { style == .unicode ? [" ", "░", "▒", "▓", "█"] : [" ", ".", ":", "*", "#"] }
+
+    /// The finite range of the values, if any.
+    private var range: (low: Double, high: Double)? {
+        let finite = matrix.joined().filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return nil }
+        return (low, high)
+    }
+
+    /// The shade level, 0…4, of a finite value.
+    private func level(_ value: Double, in range: (low: Double, high: Double)) -> Int {
+        guard range.high > range.low else { return 4 }
+        return min(4, Int(unitFraction(value, low: range.low, high: range.high) * 5))
+    }
+
+    /// The value range of each shade level, as text.
+    private func legendRanges(_ range: (low: Double, high: Double)) -> [String] {
+        let format = NumberFormat.standard
+        guard range.high > range.low else { return ["", "", "", "", format.string(range.high)] }
+        return (0..<5).map { level in
+            let span = (range.high / 2 - range.low / 2) / 2.5
+            return format.string(range.low + span * Double(level)) + " – "
+                + format.string(level == 4 ? range.high : range.low + span * Double(level + 1))
+        }
+    }
+
+    private var notes: [String] {
+        let missing = matrix.joined().filter { !$0.isFinite }.count
+        var notes: [String] = []
+        if matrix.isEmpty || columnLabels.isEmpty { notes.append("No values to plot.") }
+        if missing > 0 { notes.append("\(missing) NaN or infinite cell\(missing == 1 ? "" : "s") shown as ?.") }
+        return notes
+    }
+
+    /// The heatmap as text: column labels on top, a row label and a shaded block per cell, then
+    /// the legend of shades and notes.
+    public var text: String {
+        var lines: [String] = title.map { [$0] } ?? []
+        guard let range else { return (lines + notes).joinedLines }
+        let labelWidth = rowLabels.map(\.displayWidth).max() ?? 0
+        let cellWidth = min(8, max(2, columnLabels.map(\.displayWidth).max() ?? 0))
+        lines.append(String(repeating: " ", count: labelWidth + 1)
+            + columnLabels.map { $0.truncated(toWidth: cellWidth).centred(inWidth: cellWidth) }
+                .joined(separator: " "))
+        for (label, row) in zip(rowLabels, matrix) {
+            let cells = row.map { value in
+                String(repeating: value.isFinite ? shades[level(value, in: range)] : "?", count: cellWidth)
+            }
+            lines.append(label.padded(toWidth: labelWidth, right: true) + " " + cells.joined(separator: " "))
+        }
+        let ranges = legendRanges(range)
+        let legend = (0..<5).filter { !ranges[$0].isEmpty }.map { "[\(shades[$0])] \(ranges[$0])" }
+        lines.append("")
+        lines.append(legend.joined(separator: "  "))
+        return (lines + notes).joinedLines
+    }
+
+    /// The heatmap as SVG: a cell per value shaded from white to blue, each with its value
+    /// (written inside when the map is small, always as a tooltip), and the same legend.
+    public var svg: String {
+        let columns = columnLabels.count
+        let cell = Double(max(12, min(40, 480 / max(1, columns))))
+        let left = 16 + 7 * Double(rowLabels.map(\.displayWidth).max() ?? 0)
+        let top = (title == nil ? 8.0 : 32.0) + 20
+        let notes = notes
+        let height = top + cell * Double(matrix.count) + 40 + 16 * Double(notes.count)
+        var svg = SVGDocument(width: max(320, Int(left + cell * Double(columns)) + 16), height: Int(height))
+        if let title { svg.text(title, x: left, y: 20, size: 14) }
+        let format = NumberFormat.standard
+        if let range {
+            for (index, label) in columnLabels.enumerated() {
+                svg.text(label, x: left + cell * (Double(index) + 0.5), y: top - 6, anchor: .middle)
+            }
+            for (row, values) in matrix.enumerated() {
+                let y = top + cell * Double(row)
+                svg.text(rowLabels[row], x: left - 6, y: y + cell / 2 + 4, anchor: .end)
+                for (column, value) in values.enumerated() {
+                    let x = left + cell * Double(column)
+                    let shade = value.isFinite ? Double(level(value, in: range)) / 4 : -1
+                    svg.rect(x, y, cell, cell, fill: Self.colour(shade),
+                             title: "\(rowLabels[row]), \(columnLabels[column]): \(format.string(value))")
+                    if cell >= 28 {
+                        svg.text(value.isFinite ? format.string(value) : "?", x: x + cell / 2, y: y + cell / 2 + 4,
+                                 anchor: .middle, size: 10, fill: shade > 0.5 ? "white" : "#333")
+                    }
+                }
+            }
+            var x = left
+            let legendY = top + cell * Double(matrix.count) + 14
+            for (level, text) in legendRanges(range).enumerated() where !text.isEmpty {
+                svg.rect(x, legendY, 12, 12, fill: Self.colour(Double(level) / 4))
+                svg.text(text, x: x + 16, y: legendY + 10, size: 10)
+                x += 28 + 6 * Double(text.displayWidth)
+            }
+        }
+        for (index, note) in notes.enumerated() {
+            svg.text(note, x: 8, y: height - 16 * Double(notes.count - index) + 8, fill: "#666")
+        }
+        return svg.rendered
+    }
+
+    /// White at 0 to dark blue at 1; grey for a missing value (negative shade).
+    private static func colour(_ shade: Double) -> String {
+        guard shade >= 0 else { return "#cccccc" }
+        let channels = [(255.0, 8.0), (255.0, 81.0), (255.0, 156.0)].map { light, dark in
+            Int((light + (dark - light) * shade).rounded())
+        }
+        let hex = Array("0123456789abcdef")
+        return "#" + String(channels.flatMap { [hex[$0 / 16], hex[$0 % 16]] })
+    }
+}

@@ -1,0 +1,125 @@
+@testable import FinchDisplay
+import Testing
+
+@Suite struct ProgressBarTests {
+    @Test func barWithRateETAAndLoss() {
+        let bar = ProgressBar(step: 420, total: 1000, elapsed: 12.3, loss: 0.43211, label: "train")
+        expectText(bar.render(width: 80), """
+        train  42%|███████▌          | 420/1000 [00:12<00:17, 34.1 step/s, loss=0.4321]
+        """)
+        expectText(bar.render(width: 80, style: .ascii), """
+        train  42%|########          | 420/1000 [00:12<00:17, 34.1 step/s, loss=0.4321]
+        """)
+        expectText(bar.html, """
+        <div class="finch-progress"><progress value="420" max="1000"></progress> <code>train 42% 420/1000 [00:12&lt;00:17, 34.1 step/s, loss=0.4321]</code></div>
+        """)
+        expectWellFormed(bar.html)
+    }
+
+    @Test func unknownTotalHasNoBar() {
+        let bar = ProgressBar(step: 37, total: nil, elapsed: 3725, loss: .nan)
+        expectText(trimmingLineEnds(bar.render(width: 60)), """
+        37 steps [1:02:05, 0.00993 step/s, loss=nan]
+        """)
+        #expect(bar.remaining == nil)
+    }
+
+    @Test func startAndEnd() {
+        expectText(ProgressBar(step: 0, total: 50, elapsed: 0).render(width: 60), """
+          0%|                            | 0/50 [00:00<?, ? step/s]
+        """)
+        expectText(ProgressBar(step: 50, total: 50, elapsed: 61).render(width: 60), """
+        100%|████████████████████| 50/50 [01:01<00:00, 0.82 step/s]
+        """)
+    }
+
+    @Test func everyLineHasTheSameWidthForRedrawing() {
+        for step in [0, 1, 9, 10, 99, 100] {
+            #expect(ProgressBar(step: step, total: 100, elapsed: Double(step)).render(width: 50).count == 49)
+        }
+    }
+}
+
+@Suite struct ProgressReporterTests {
+    @Test func showsThenThrottlesUpdatesThenFinishes() {
+        var reporter = ProgressReporter(id: "run-1", total: 100, label: "train", start: 10, interval: 0.25,
+                                        width: 60)
+        var kinds: [String] = []
+        for step in 1...100 {
+            // 20 ms a step: two seconds in all, so about eight updates after the first display.
+            let action = reporter.step(step, loss: 2 / Double(step), now: 10 + 0.02 * Double(step))
+            switch action {
+            case .show(_, let id): kinds.append("show \(step) \(id)")
+            case .update(_, let id): kinds.append("update \(step) \(id)")
+            case .finish: kinds.append("finish")
+            case nil: break
+            }
+        }
+        #expect(kinds == ["show 1 run-1", "update 14 run-1", "update 27 run-1", "update 40 run-1",
+                          "update 53 run-1", "update 66 run-1", "update 79 run-1", "update 92 run-1"])
+        let finish = reporter.finish(now: 12)
+        #expect(finish.id == "run-1")
+        expectText(trimmingLineEnds(finish.bundle.plainText), """
+        train 100% 100/100 [00:02<00:00, 50 step/s, loss=0.02]
+
+        Finished: train
+        steps  time   steps/s  first loss  final loss  best loss
+        -----  -----  -------  ----------  ----------  ---------
+          100  00:02       50           2        0.02       0.02
+
+                                    Loss
+          2 ┤⢸
+            │⢸
+            │⢸
+        1.5 ┤ ⡇
+            │ ⡇
+            │ ⡇
+          1 ┤ ⡇
+            │ ⢸
+        0.5 ┤ ⠈⡆
+            │  ⠱⣀
+            │    ⠑⠤⣀⡀
+          0 ┤       ⠈⠉⠉⠑⠒⠒⠒⠒⠒⠒⠢⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⣀⣀⣀⣀
+            └┬──────────┬──────────┬─────────┬──────────┬──────────┬
+             0         20         40        60         80        100
+                                      step
+        """)
+        expectWellFormed(finish.bundle["text/html"] ?? "")
+        expectWellFormed(finish.bundle["image/svg+xml"] ?? "")
+        #expect(reporter.step(101, now: 13) == nil)
+    }
+
+    @Test func updatesCarryTheBarInEveryForm() {
+        var reporter = ProgressReporter(id: "r", total: 10, start: 0, width: 50)
+        let first = reporter.step(1, loss: 0.5, now: 1)
+        #expect(first == .show(ProgressBar(step: 1, total: 10, elapsed: 1, loss: 0.5).bundle(width: 50), id: "r"))
+        #expect(reporter.step(2, loss: 0.4, now: 1.1) == nil)
+        let update = reporter.step(3, loss: 0.3, now: 1.5)
+        #expect(update?.terminalText == "\r" + ProgressBar(step: 3, total: 10, elapsed: 1.5, loss: 0.3).render(width: 50))
+        #expect(update?.bundle["text/html"]?.contains("loss=0.3") == true)
+    }
+
+    @Test func finishWithoutLossesHasNoChart() {
+        var reporter = ProgressReporter(id: "r", total: nil, start: 0, width: 50, style: .ascii)
+        _ = reporter.step(5, now: 2)
+        let finish = reporter.finish(now: 2)
+        expectText(trimmingLineEnds(finish.bundle.plainText), """
+        5 steps [00:02, 2.5 step/s]
+
+        Finished
+        steps  time   steps/s
+        -----  -----  -------
+            5  00:02      2.5
+        """)
+        #expect(finish.bundle["image/svg+xml"] == nil)
+        #expect(finish.terminalText.hasPrefix("\r") && finish.terminalText.hasSuffix("\n"))
+    }
+
+    @Test func historyStaysBoundedAndSpansTheRun() {
+        var history = LossHistory(capacity: 8)
+        for step in 1...100 { history.record(step: step, loss: Double(step)) }
+        #expect(history.steps.count < 8)
+        #expect(history.steps.first == 1)
+        #expect(history.steps == [1, 17, 33, 49, 65, 81, 97])
+    }
+}
