@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Kernel start-up and round-trip latency, Finch beside ipykernel, through jupyter_client.
 
-For each kernel: the time from launching the process to the first kernel_info_reply, the
+For each kernel: the time from launching the process to its first kernel_info_reply, the
 median and p99 round-trip of a trivial execute (`1`, reply and idle received), and the idle
 resident memory. Prints one table; run it via `make bench-kernel`.
 """
@@ -28,8 +28,12 @@ def measure(kernel_name, rounds, starts):
         manager.start_kernel()
         client = manager.client()
         client.start_channels()
-        client.wait_for_ready(timeout=60)
+        # The request waits in the client's socket until the kernel has bound its own.
+        msg_id = client.kernel_info()
+        while client.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != msg_id:
+            pass
         startup_ms.append((time.perf_counter() - began) * 1000)
+        client.wait_for_ready(timeout=60)
         if attempt == starts - 1:
             for _ in range(10):
                 client.execute_interactive("1", timeout=10, output_hook=lambda msg: None)

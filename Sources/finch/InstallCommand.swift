@@ -64,6 +64,6 @@ struct ProcessEnvironment {
 func currentExecutablePath() throws -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard length > 0 else { throw ValidationError("cannot find the path of the finch binary (/proc/self/exe)") }
+    guard length > 0 else { throw CommandFailure("cannot find the path of the finch binary (/proc/self/exe)") }
     return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

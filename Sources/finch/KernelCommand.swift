@@ -16,7 +16,7 @@ struct KernelCommand: ParsableCommand {
     func run() throws {
         let connection: ConnectionInfo
         do { connection = try ConnectionInfo.load(path: connectionFile) } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
         let log = KernelLog(minimum: debug ? .debug : .warning)
         try KernelServer(connection: connection, log: log).run(FinchInterpreter(interruptFlag: .process))

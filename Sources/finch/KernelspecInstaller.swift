@@ -1,4 +1,3 @@
-import ArgumentParser
 internal import Glibc
 
 /// Copies the kernelspec folder (kernel.json template and logos) into a Jupyter kernels folder,
@@ -22,14 +21,14 @@ struct KernelspecInstaller {
         for file in Self.files {
             let source = sourceFolder + "/" + file
             guard var bytes = readFileBytes(source) else {
-                throw ValidationError("cannot read \(source): \(systemError()); pass --kernelspec DIR")
+                throw CommandFailure("cannot read \(source): \(systemError()); pass --kernelspec DIR")
             }
             if file == "kernel.json" {
                 let template = String(decoding: bytes, as: UTF8.self)
                 bytes = Array(template.replacing("{finch}", with: jsonEscaped(executable)).utf8)
             }
             guard writeFileBytes(bytes, to: folder + "/" + file) else {
-                throw ValidationError("cannot write \(folder)/\(file): \(systemError())")
+                throw CommandFailure("cannot write \(folder)/\(file): \(systemError())")
             }
         }
         return folder
@@ -44,7 +43,7 @@ struct KernelspecInstaller {
         for component in path.split(separator: "/") {
             current += "/" + component
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw ValidationError("cannot create \(current): \(systemError())")
+                throw CommandFailure("cannot create \(current): \(systemError())")
             }
         }
     }

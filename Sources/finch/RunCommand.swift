@@ -13,7 +13,7 @@ struct RunCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let bytes = readFileBytes(file) else { throw ValidationError("cannot read \(file): \(systemError())") }
+        guard let bytes = readFileBytes(file) else { throw CommandFailure("cannot read \(file): \(systemError())") }
         let source = String(decoding: bytes, as: UTF8.self)
         InterruptFlag.installSignalHandler()
         let sink = TerminalSink()

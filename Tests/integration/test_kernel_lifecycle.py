@@ -4,9 +4,10 @@ import signal
 import time
 
 import zmq
+from jupyter_client.manager import KernelManager
 from jupyter_client.session import Session
 
-from conftest import TIMEOUT, collect_iopub, run_cell
+from conftest import KERNEL_NAME, TIMEOUT, collect_iopub, run_cell
 
 
 def test_interrupt_message_stops_a_long_cell_and_keeps_state(kernel):
@@ -194,3 +195,19 @@ def test_update_display_data_reuses_the_display_id(kernel):
     assert reply["content"]["status"] == "ok"
     kinds = [(m["msg_type"], m["content"]["transient"].get("display_id")) for m in outputs if "display" in m["msg_type"]]
     assert kinds == [("display_data", "progress"), ("update_display_data", "progress")]
+
+
+def test_the_kernel_serves_over_ipc(tmp_path):
+    manager = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(tmp_path / "finch"))
+    manager.start_kernel()
+    client = manager.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=TIMEOUT)
+        reply, outputs = run_cell(client, "6*7")
+        assert reply["content"]["status"] == "ok"
+        assert outputs[-1]["content"]["data"]["text/plain"] == "42"
+        assert any(path.name.startswith("finch-") for path in tmp_path.iterdir())
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=False)
