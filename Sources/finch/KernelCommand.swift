@@ -14,8 +14,11 @@ struct KernelCommand: ParsableCommand {
     var debug = false
 
     func run() throws {
+        guard let bytes = readFileBytes(connectionFile) else {
+            throw CommandFailure("cannot read connection file \(connectionFile): \(systemError())")
+        }
         let connection: ConnectionInfo
-        do { connection = try ConnectionInfo.load(path: connectionFile) } catch {
+        do { connection = try ConnectionInfo.parse(bytes, path: connectionFile) } catch {
             throw CommandFailure(error.description)
         }
         let log = KernelLog(minimum: debug ? .debug : .warning)

@@ -99,8 +99,10 @@ import Testing
         }
     }
 
-    @Test func saysWhenTheFileCannotBeRead() {
-        #expect(throws: ConnectionFileError.self) { try ConnectionInfo.load(path: "/nonexistent/finch.json") }
+    @Test func saysWhenTheFileIsNotJSON() {
+        #expect(throws: ConnectionFileError.malformed(path: "c.json", reason: "invalid JSON at byte 0: unexpected character")) {
+            try ConnectionInfo.parse(Array("port=1".utf8), path: "c.json")
+        }
     }
 }
 

@@ -1,5 +1,3 @@
-internal import Glibc
-
 /// The connection file Jupyter writes for a kernel: where to bind each channel and how to sign.
 public struct ConnectionInfo: Sendable, Equatable {
     /// `tcp` or `ipc`.
@@ -29,8 +27,6 @@ public struct ConnectionInfo: Sendable, Equatable {
 
 /// Why a connection file could not be used.
 public enum ConnectionFileError: Error, Equatable, CustomStringConvertible {
-    /// The file could not be read.
-    case unreadable(path: String, reason: String)
     /// The file is not JSON.
     case malformed(path: String, reason: String)
     /// A required field is missing or of the wrong type.
@@ -38,7 +34,6 @@ public enum ConnectionFileError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let path, let reason): "cannot read connection file \(path): \(reason)"
         case .malformed(let path, let reason): "connection file \(path) is not valid JSON: \(reason)"
         case .missingField(let path, let field): "connection file \(path) lacks a valid '\(field)'"
         }
@@ -46,11 +41,8 @@ public enum ConnectionFileError: Error, Equatable, CustomStringConvertible {
 }
 
 extension ConnectionInfo {
-    /// Reads and checks the connection file at `path`.
-    public static func load(path: String) throws(ConnectionFileError) -> ConnectionInfo {
-        guard let bytes = readFile(path) else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
+    /// The connection in the bytes of the connection file at `path` (named in errors).
+    public static func parse(_ bytes: [UInt8], path: String) throws(ConnectionFileError) -> ConnectionInfo {
         let value: JSONValue
         do { value = try JSONValue.parse(bytes) } catch { throw .malformed(path: path, reason: error.description) }
         return try parse(value, path: path)
@@ -70,18 +62,5 @@ extension ConnectionInfo {
             shellPort: try port("shell_port"), iopubPort: try port("iopub_port"), stdinPort: try port("stdin_port"),
             controlPort: try port("control_port"), heartbeatPort: try port("hb_port"),
             key: value["key"]?.stringValue ?? "", signatureScheme: value["signature_scheme"]?.stringValue ?? "hmac-sha256")
-    }
-}
-
-/// The bytes of the file at `path`, or `nil` with `errno` set.
-func readFile(_ path: String) -> [UInt8]? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        bytes.append(contentsOf: chunk.prefix(count))
-        if count < chunk.count { return ferror(file) != 0 ? nil : bytes }
     }
 }
