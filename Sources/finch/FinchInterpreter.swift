@@ -83,4 +83,8 @@ final class KernelOutputSink: OutputSink {
     func clearOutput(wait: Bool) {
         context?.clearOutput(wait: wait)
     }
+
+    func readLine(prompt: String, password: Bool) -> String? {
+        context?.requestInput(prompt: prompt, password: password)
+    }
 }

@@ -40,5 +40,10 @@ final class TerminalSink: OutputSink {
 
     func clearOutput(wait: Bool) {}
 
+    func readLine(prompt: String, password: Bool) -> String? {
+        writeStandard(prompt)
+        return Swift.readLine()
+    }
+
     func printLine(_ text: String) { writeStandard(text + "\n") }
 }

@@ -45,6 +45,19 @@ import Testing
     @Test func sleepReturnsAfterTheWait() {
         #expect(finch.result("sleep 0.02; 1") == "1")
     }
+    @Test func askReturnsWhatTheUserTyped() {
+        finch.sink.answers = ["Ada"]
+        #expect(finch.result(#"name = ask "Your name?"; "hello " + name"#) == "\"hello Ada\"")
+        #expect(finch.sink.prompts == ["Your name?"])
+    }
+    @Test func askCanHideTheInput() {
+        finch.sink.answers = ["secret"]
+        finch.result(#"ask "Token?" password: true"#)
+        #expect(finch.sink.prompts == ["(hidden) Token?"])
+    }
+    @Test func askFailsWhenNoOneCanAnswer() {
+        #expect(finch.error(#"ask "Your name?""#)?.message == "no one can answer 'ask' here: this front end does not send input")
+    }
     @Test func helpListsCommandsAndFunctions() {
         finch.result("help")
         let lines = finch.sink.stdout.split(separator: "\n").map(String.init)

@@ -211,3 +211,23 @@ def test_the_kernel_serves_over_ipc(tmp_path):
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=False)
+
+
+def test_ask_reads_a_line_over_the_stdin_channel(kernel):
+    _, client = kernel
+    msg_id = client.execute('name = ask "Your name?"\n"hello " + name', allow_stdin=True)
+    request = client.get_stdin_msg(timeout=TIMEOUT)
+    assert request["msg_type"] == "input_request"
+    assert request["content"] == {"prompt": "Your name?", "password": False}
+    client.input("Ada")
+    reply = client.get_shell_msg(timeout=TIMEOUT)
+    assert reply["content"]["status"] == "ok"
+    outputs = collect_iopub(client, msg_id)
+    assert outputs[-1]["content"]["data"]["text/plain"] == '"hello Ada"'
+
+
+def test_ask_without_stdin_is_a_clear_error(kernel):
+    _, client = kernel
+    reply, _ = run_cell(client, 'ask "Your name?"', allow_stdin=False)
+    assert reply["content"]["status"] == "error"
+    assert "does not send input" in reply["content"]["evalue"]

@@ -8,8 +8,8 @@ public enum OutputStreamName: String, Sendable, Equatable {
     case stderr
 }
 
-/// Where a session's side output goes: the kernel turns these into IOPub messages, `finch run`
-/// prints them.
+/// Where a session's side output goes, and where it reads what the user types: the kernel turns
+/// these into IOPub and stdin messages, `finch run` uses the terminal.
 public protocol OutputSink: AnyObject {
     /// Appends `text` to `stream`.
     func write(_ text: String, to stream: OutputStreamName)
@@ -19,4 +19,7 @@ public protocol OutputSink: AnyObject {
     func updateDisplay(_ bundle: MimeBundle, id: String)
     /// Clears the cell's output, at once or (`wait`) when the next output arrives.
     func clearOutput(wait: Bool)
+    /// Asks the user for one line of text after showing `prompt` (hidden input when `password`);
+    /// `nil` when no one can answer (stdin not allowed, end of input, or an interrupt).
+    func readLine(prompt: String, password: Bool) -> String?
 }

@@ -12,6 +12,10 @@ final class RecordingSink: OutputSink {
     }
 
     private(set) var events: [Event] = []
+    /// The answers `readLine` gives, in order; `nil` once they run out.
+    var answers: [String] = []
+    /// The prompts `readLine` was asked with.
+    private(set) var prompts: [String] = []
 
     /// Everything written to standard output, concatenated.
     var stdout: String { text(of: .stdout) }
@@ -22,6 +26,10 @@ final class RecordingSink: OutputSink {
     func display(_ bundle: MimeBundle, id: String?) { events.append(.display(bundle, id: id)) }
     func updateDisplay(_ bundle: MimeBundle, id: String) { events.append(.update(bundle, id: id)) }
     func clearOutput(wait: Bool) { events.append(.clear(wait: wait)) }
+    func readLine(prompt: String, password: Bool) -> String? {
+        prompts.append(password ? "(hidden) " + prompt : prompt)
+        return answers.isEmpty ? nil : answers.removeFirst()
+    }
 
     private func text(of stream: OutputStreamName) -> String {
         events.map { if case .write(let text, stream) = $0 { text } else { "" } }.joined()
