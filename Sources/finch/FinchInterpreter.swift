@@ -19,7 +19,7 @@ final class FinchInterpreter: KernelInterpreter {
         languageName: "finch", languageVersion: FinchVersion.current,
         mimetype: "text/x-finch", fileExtension: ".finch", pygmentsLexer: "text", codemirrorMode: "null",
         banner: "Finch \(FinchVersion.current) — pre-train and fine-tune small neural networks. Type `help` for the commands.",
-        helpLinks: [("Finch language tour", "https://github.com/finch-kernel/finch/blob/main/notebooks/01-tour.ipynb")])
+        helpLinks: [])
 
     func execute(code: String, context: ExecutionContext) -> FinchKernel.ExecutionOutcome {
         sink.context = context
