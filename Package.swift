@@ -7,6 +7,8 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+/// The engine's hot loops run without bounds checks in release builds; debug builds keep them.
+let engineFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 
 let package = Package(
     name: "Finch",
@@ -23,8 +25,13 @@ let package = Package(
         .target(name: "FinchKernel", dependencies: ["CZeroMQ", "CLibCrypto"], swiftSettings: strict),
         // Rendering of results to MIME bundles (text, HTML, SVG). Pure functions.
         .target(name: "FinchDisplay", swiftSettings: strict),
+        // The training engine: tensors, autodiff, layers, optimisers, checkpoints. Knows no kernel or language.
+        .target(name: "FinchEngine", dependencies: ["COpenBLAS"], swiftSettings: strict + engineFlags),
+        // Benchmark: a character-level GPT trained on a text file; prints figures, asserts nothing.
+        .executableTarget(name: "finch-bench", dependencies: ["FinchEngine"], swiftSettings: strict),
 
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
+        .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine"], swiftSettings: strict),
     ]
 )

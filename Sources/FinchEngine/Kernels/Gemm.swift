@@ -1,0 +1,70 @@
+import COpenBLAS
+import Glibc
+
+/// Row-major single-precision matrix product through OpenBLAS:
+/// `C[m,n] = alpha · op(A)[m,k] · op(B)[k,n] + beta · C`, where `op(X)` is `Xᵀ` when `transX`.
+/// Leading dimensions are row strides of the stored (untransposed) matrices.
+@inline(__always)
+func sgemm(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    guard m > 0, n > 0 else { return }
+    let start = GemmProfiler.enabled ? GemmProfiler.now() : 0
+    cblas_sgemm(
+        CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+        blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    if GemmProfiler.enabled {
+        GemmProfiler.seconds += GemmProfiler.now() - start
+        GemmProfiler.flops += 2 * Double(m) * Double(n) * Double(k)
+    }
+}
+
+/// The reference for `sgemm`: the same contract as three plain loops (test oracle only).
+func sgemmNaive(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    for i in 0..<m {
+        for j in 0..<n {
+            var sum: Float = 0
+            for p in 0..<k {
+                let av = transA ? a[p * lda + i] : a[i * lda + p]
+                let bv = transB ? b[j * ldb + p] : b[p * ldb + j]
+                sum += av * bv
+            }
+            c[i * ldc + j] = alpha * sum + (beta == 0 ? 0 : beta * c[i * ldc + j])
+        }
+    }
+}
+
+/// Thread control for the BLAS library.
+public enum BLAS {
+    /// Sets how many threads OpenBLAS uses for each product.
+    public static func setThreads(_ count: Int) { openblas_set_num_threads(Int32(max(1, count))) }
+    /// How many threads OpenBLAS uses for each product.
+    public static var threads: Int { Int(openblas_get_num_threads()) }
+}
+
+/// Optional accounting of time and floating-point work spent in `sgemm` (for benchmarks).
+/// Not thread-safe: enable only when one training loop runs.
+public enum GemmProfiler {
+    /// Whether `sgemm` calls are timed and counted.
+    nonisolated(unsafe) public static var enabled = false
+    /// Seconds spent inside `sgemm` since the last `reset()`.
+    nonisolated(unsafe) public static var seconds: Double = 0
+    /// Floating-point operations (2·m·n·k per call) since the last `reset()`.
+    nonisolated(unsafe) public static var flops: Double = 0
+
+    /// Zeroes the counters.
+    public static func reset() { seconds = 0; flops = 0 }
+
+    /// Monotonic time in seconds.
+    public static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+}

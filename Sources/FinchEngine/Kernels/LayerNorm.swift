@@ -1,0 +1,55 @@
+/// Layer normalisation over the last axis: out = (x − mean)·rstd·w + b, per row of `width`.
+/// Saves `stats[2·row] = mean`, `stats[2·row + 1] = rstd` for backward. `w`/`b` nil = 1/0.
+func layerNormForward(
+    _ out: UnsafeMutablePointer<Float>, stats: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>,
+    _ w: UnsafePointer<Float>?, _ b: UnsafePointer<Float>?, rows: Int, width: Int, epsilon: Float
+) {
+    let inverseWidth = 1 / Float(width)
+    for r in 0..<rows {
+        let row = x + r * width, o = out + r * width
+        var mean: Float = 0
+        for i in 0..<width { mean += row[i] }
+        mean *= inverseWidth
+        var variance: Float = 0
+        for i in 0..<width { let d = row[i] - mean; variance += d * d }
+        variance *= inverseWidth
+        let rstd = 1 / (variance + epsilon).squareRoot()
+        for i in 0..<width {
+            let normed = (row[i] - mean) * rstd
+            o[i] = normed * (w?[i] ?? 1) + (b?[i] ?? 0)
+        }
+        stats[2 * r] = mean
+        stats[2 * r + 1] = rstd
+    }
+}
+
+/// Accumulates the gradients of `layerNormForward` into `dx`, `dw`, `db` (each optional).
+func layerNormBackward(
+    dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
+    dout: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>?, stats: UnsafePointer<Float>,
+    rows: Int, width: Int
+) {
+    let inverseWidth = 1 / Float(width)
+    for r in 0..<rows {
+        let row = x + r * width, g = dout + r * width
+        let mean = stats[2 * r], rstd = stats[2 * r + 1]
+        var meanG: Float = 0, meanGX: Float = 0
+        for i in 0..<width {
+            let normed = (row[i] - mean) * rstd
+            let dnormed = g[i] * (w?[i] ?? 1)
+            meanG += dnormed
+            meanGX += dnormed * normed
+            dw?[i] += g[i] * normed
+            db?[i] += g[i]
+        }
+        guard let dx else { continue }
+        meanG *= inverseWidth
+        meanGX *= inverseWidth
+        let d = dx + r * width
+        for i in 0..<width {
+            let normed = (row[i] - mean) * rstd
+            let dnormed = g[i] * (w?[i] ?? 1)
+            d[i] += rstd * (dnormed - meanG - normed * meanGX)
+        }
+    }
+}
