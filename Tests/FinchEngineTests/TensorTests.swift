@@ -1,4 +1,5 @@
 @testable import FinchEngine
+import Glibc
 import Testing
 
 @Suite struct TensorTests {
@@ -109,5 +110,16 @@ import Testing
         g.shuffle(&indices)
         #expect(indices != Array(0..<50))
         #expect(indices.sorted() == Array(0..<50))
+    }
+}
+
+@Suite struct FastMathTests {
+    @Test func exponentialMatchesTheCLibrary() {
+        for i in stride(from: -870, through: 880, by: 1) {
+            let x = Float(i) * 0.1 + 0.037
+            let expected = Float(exp(Double(x)))
+            #expect(abs(exponential(x) - expected) <= 3e-7 * expected, "x = \(x)")
+        }
+        #expect(exponential(-1000) < 1e-37)
     }
 }

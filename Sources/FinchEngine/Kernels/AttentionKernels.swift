@@ -28,7 +28,7 @@ func attentionForward(
                 var maximum = -Float.infinity
                 for j in 0..<visible where row[j] > maximum { maximum = row[j] }
                 var sum: Float = 0
-                for j in 0..<visible { let e = expf(row[j] - maximum); row[j] = e; sum += e }
+                for j in 0..<visible { let e = exponential(row[j] - maximum); row[j] = e; sum += e }
                 let inverse = 1 / sum
                 for j in 0..<visible { row[j] *= inverse }
                 for j in visible..<t { row[j] = 0 }

@@ -38,19 +38,22 @@ func mulForward(_ out: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, _
 /// √(2/π), the GELU tanh-approximation constant.
 let geluScale: Float = 0.797_884_560_8
 
-/// out = GELU(x) with the tanh approximation: ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
+/// out = GELU(x) with the tanh approximation: ½x(1 + tanh(√(2/π)(x + 0.044715x³))),
+/// computed as x·σ(2u) (the same function; a vectorisable exponential instead of `tanhf`).
 func geluForward(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, count: Int) {
     for i in 0..<count {
         let v = x[i]
-        out[i] = 0.5 * v * (1 + tanhf(geluScale * (v + 0.044715 * v * v * v)))
+        let u = geluScale * (v + 0.044715 * v * v * v)
+        out[i] = v / (1 + exponential(-2 * u))
     }
 }
 
-/// dx += dout · GELU′(x).
+/// dx += dout · GELU′(x), with tanh(u) = 2σ(2u) − 1.
 func geluBackward(_ dx: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ dout: UnsafePointer<Float>, count: Int) {
     for i in 0..<count {
         let v = x[i]
-        let t = tanhf(geluScale * (v + 0.044715 * v * v * v))
+        let u = geluScale * (v + 0.044715 * v * v * v)
+        let t = 2 / (1 + exponential(-2 * u)) - 1
         let local = 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * geluScale * (1 + 3 * 0.044715 * v * v)
         dx[i] += local * dout[i]
     }

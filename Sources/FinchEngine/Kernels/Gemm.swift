@@ -46,6 +46,17 @@ public enum BLAS {
     public static func setThreads(_ count: Int) { openblas_set_num_threads(Int32(max(1, count))) }
     /// How many threads OpenBLAS uses for each product.
     public static var threads: Int { Int(openblas_get_num_threads()) }
+
+    /// GFLOP/s of `repeats` products `[m, k] · [k, n]` at the current thread count.
+    public static func measureGemmRate(m: Int, n: Int, k: Int, repeats: Int) -> Double {
+        let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        let start = GemmProfiler.now()
+        for _ in 0..<repeats {
+            sgemm(transA: false, transB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: k, b: b, ldb: n, beta: 0, c: &c, ldc: n)
+        }
+        return 2 * Double(m * n * k) * Double(repeats) / (GemmProfiler.now() - start) / 1e9
+    }
 }
 
 /// Optional accounting of time and floating-point work spent in `sgemm` (for benchmarks).

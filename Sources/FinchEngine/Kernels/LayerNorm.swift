@@ -14,9 +14,11 @@ func layerNormForward(
         for i in 0..<width { let d = row[i] - mean; variance += d * d }
         variance *= inverseWidth
         let rstd = 1 / (variance + epsilon).squareRoot()
-        for i in 0..<width {
-            let normed = (row[i] - mean) * rstd
-            o[i] = normed * (w?[i] ?? 1) + (b?[i] ?? 0)
+        switch (w, b) {
+        case let (w?, b?): for i in 0..<width { o[i] = (row[i] - mean) * rstd * w[i] + b[i] }
+        case let (w?, nil): for i in 0..<width { o[i] = (row[i] - mean) * rstd * w[i] }
+        case let (nil, b?): for i in 0..<width { o[i] = (row[i] - mean) * rstd + b[i] }
+        case (nil, nil): for i in 0..<width { o[i] = (row[i] - mean) * rstd }
         }
         stats[2 * r] = mean
         stats[2 * r + 1] = rstd

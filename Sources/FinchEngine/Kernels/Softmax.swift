@@ -7,7 +7,7 @@ func softmaxForward(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float
         var maximum = -Float.infinity
         for i in 0..<width where row[i] > maximum { maximum = row[i] }
         var sum: Float = 0
-        for i in 0..<width { let e = expf(row[i] - maximum); o[i] = e; sum += e }
+        for i in 0..<width { let e = exponential(row[i] - maximum); o[i] = e; sum += e }
         let inverse = 1 / sum
         for i in 0..<width { o[i] *= inverse }
     }

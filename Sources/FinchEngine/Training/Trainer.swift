@@ -33,18 +33,20 @@ public final class Trainer {
         parameterBytes + (optimizer?.stateBytes ?? 0) + graph.peakBytes
     }
 
-    /// Runs until `config.steps` steps have finished in total, `isCancelled()` returns true
+    /// Runs until `config.steps` steps (or `stopAt`, if sooner) have finished in total, `isCancelled()` returns true
     /// (checked between steps), or the loss diverges. `batches(step)` supplies each batch;
     /// `onStep` hears about each finished step. Refuses before allocating when the first
     /// batch's estimated memory exceeds the budget.
     public func train(
-        batches: (Int) -> Batch, onStep: (StepReport) -> Void = { _ in }, isCancelled: () -> Bool = { false }
+        batches: (Int) -> Batch, stopAt: Int? = nil,
+        onStep: (StepReport) -> Void = { _ in }, isCancelled: () -> Bool = { false }
     ) throws(TrainError) -> TrainResult {
+        let limit = min(config.steps, stopAt ?? config.steps)
         let start = GemmProfiler.now()
         var losses: [Float] = []
         var peak = 0
         var reason = StopReason.completed
-        while step < config.steps {
+        while step < limit {
             if isCancelled() { reason = .cancelled; break }
             let batch = batches(step)
             do { try model.validate(batch, ignoreIndex: config.ignoreIndex) } catch { throw .badBatch(step: step, error) }
