@@ -1,5 +1,3 @@
-import Glibc
-
 /// Loss and accuracy of a model over evaluation batches.
 public struct Evaluation: Equatable, Sendable {
     /// Mean loss over batches.
@@ -7,7 +5,7 @@ public struct Evaluation: Equatable, Sendable {
     /// Fraction of counted rows whose arg-max output equals the class target (nil for regression).
     public var accuracy: Float?
     /// exp(loss) for classification.
-    public var perplexity: Float? { accuracy == nil ? nil : expf(loss) }
+    public var perplexity: Float? { accuracy == nil ? nil : FinchEngine.perplexity(loss: loss) }
 }
 
 extension Model {
