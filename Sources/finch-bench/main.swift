@@ -3,6 +3,7 @@ import Glibc
 
 // finch-bench gpt --text FILE [--steps N] [--threads T] [--seed S]
 // finch-bench gemm   (OpenBLAS GFLOP/s for each product shape of the GPT step)
+// finch-bench checkpoint-write FILE | checkpoint-read FILE   (fixtures for the Python interop test)
 // Prints figures as `name: value` lines; asserts nothing.
 
 /// Parses the command line into a benchmark.
@@ -33,9 +34,14 @@ func parse(_ arguments: [String]) throws(BenchError) -> GPTBenchmark {
     return benchmark
 }
 
-if CommandLine.arguments.dropFirst().first == "gemm" { gemmShapes(); exit(0) }
 do {
-    try parse(Array(CommandLine.arguments.dropFirst())).run()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    switch (arguments.first, arguments.count) {
+    case ("gemm", 1): gemmShapes()
+    case ("checkpoint-write", 2): try writeCheckpoint(path: arguments[1])
+    case ("checkpoint-read", 2): try readCheckpoint(path: arguments[1])
+    default: try parse(arguments).run()
+    }
 } catch {
     print("finch-bench: \(error)")
     exit(2)
