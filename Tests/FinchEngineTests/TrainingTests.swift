@@ -142,3 +142,17 @@ import Testing
         #expect(model.parameter(named: "blocks.1.attn.q.weight")!.value != trainableBefore)
     }
 }
+
+@Suite struct ThreadingTests {
+    @Test func resultsAreBitIdenticalWithOneAndTwoThreads() throws {
+        func run(threads: Int) throws -> [Float] {
+            EngineThreads.set(threads)
+            defer { EngineThreads.set(1) }
+            let model = try Model(.gpt(vocabulary: 20, context: 16, depth: 1, heads: 2, width: 64), seed: 4)
+            let batch = lmBatch(batch: 8, length: 16, vocabulary: 20, seed: 5)
+            return try train(model, batches: { _ in batch }, config: TrainConfig(steps: 3, learningRate: 1e-2)).losses
+                + model.parameters.flatMap { $0.parameter.value.scalars }
+        }
+        #expect(try run(threads: 2) == run(threads: 1))
+    }
+}

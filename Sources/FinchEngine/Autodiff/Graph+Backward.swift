@@ -48,10 +48,11 @@ extension Graph {
         case let .softmax(x):
             if let dx = inputGrad(x) { softmaxBackward(dx, nodes[i].value, dout, rows: dims.rows, width: dims.last) }
         case let .layerNorm(x, w, b, stats):
+            let scratch = self.scratch(layerNormScratch(rows: dims.rows, width: dims.last))
             layerNormBackward(dx: inputGrad(x), dw: inputGrad(w), db: inputGrad(b), dout: dout, x: value(x),
-                              w: w >= 0 ? value(w) : nil, stats: stats, rows: dims.rows, width: dims.last)
+                              w: w >= 0 ? value(w) : nil, stats: stats, rows: dims.rows, width: dims.last, scratch: scratch)
         case let .attention(q, k, v, probs, shape):
-            let scratch = floats.allocate(shape.length * shape.length)
+            let scratch = floats.allocate(attentionScratch(shape))
             attentionBackward(dq: inputGrad(q), dk: inputGrad(k), dv: inputGrad(v), dout: dout, probs: probs,
                               q: value(q), k: value(k), v: value(v), scratch: scratch, shape: shape)
         case let .embedding(table, ids):

@@ -16,7 +16,8 @@ func attentionForward(
     q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, shape s: AttentionShape
 ) {
     let t = s.length, c = s.width, hd = s.headWidth
-    for b in 0..<s.batch {
+    parallelParts(s.batch, grain: 1) { _, batches in
+      for b in batches {
         for h in 0..<s.heads {
             let offset = b * t * c + h * hd
             let p = probs + (b * s.heads + h) * t * t
@@ -36,6 +37,7 @@ func attentionForward(
             sgemm(transA: false, transB: false, m: t, n: hd, k: t, alpha: 1,
                   a: p, lda: t, b: v + offset, ldb: c, beta: 0, c: out + offset, ldc: c)
         }
+      }
     }
 }
 
@@ -69,16 +71,21 @@ func attentionForwardNaive(
     }
 }
 
+/// Floats of scratch `attentionBackward` needs: one `length²` block per thread.
+func attentionScratch(_ s: AttentionShape) -> Int { s.length * s.length * partCount(s.batch, grain: 1) }
+
 /// Accumulates the gradients of `attentionForward` into `dq`, `dk`, `dv` (each optional).
-/// `scratch` holds `length²` floats.
+/// Examples are split across threads; `scratch` holds `attentionScratch` floats.
 func attentionBackward(
     dq: UnsafeMutablePointer<Float>?, dk: UnsafeMutablePointer<Float>?, dv: UnsafeMutablePointer<Float>?,
     dout: UnsafePointer<Float>, probs: UnsafePointer<Float>,
     q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
-    scratch dp: UnsafeMutablePointer<Float>, shape s: AttentionShape
+    scratch: UnsafeMutablePointer<Float>, shape s: AttentionShape
 ) {
     let t = s.length, c = s.width, hd = s.headWidth
-    for b in 0..<s.batch {
+    parallelParts(s.batch, grain: 1) { part, batches in
+      let dp = scratch + part * t * t
+      for b in batches {
         for h in 0..<s.heads {
             let offset = b * t * c + h * hd
             let p = probs + (b * s.heads + h) * t * t
@@ -106,5 +113,6 @@ func attentionBackward(
                       a: dp, lda: t, b: q + offset, ldb: c, beta: 1, c: dk + offset, ldc: c)
             }
         }
+      }
     }
 }

@@ -21,6 +21,38 @@ func sgemm(
     }
 }
 
+/// `sgemm` split by rows of C across the engine's threads, each part a single-threaded OpenBLAS
+/// call (small products run whole). Every element of C is computed by the same kernel over the
+/// same k order whatever the split.
+func sgemmParallel(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    let parts = EngineThreads.count > 1 && m * n * k >= 1 << 18 ? min(EngineThreads.count, m / 32) : 1
+    guard parts > 1 else {
+        sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+              beta: beta, c: c, ldc: ldc)
+        return
+    }
+    let start = GemmProfiler.enabled ? GemmProfiler.now() : 0
+    let profiling = GemmProfiler.enabled
+    GemmProfiler.enabled = false
+    parallelParts(parts, grain: 1) { _, range in
+        for part in range {
+            let rows = part * m / parts..<(part + 1) * m / parts
+            sgemm(transA: transA, transB: transB, m: rows.count, n: n, k: k, alpha: alpha,
+                  a: transA ? a + rows.lowerBound : a + rows.lowerBound * lda, lda: lda, b: b, ldb: ldb,
+                  beta: beta, c: c + rows.lowerBound * ldc, ldc: ldc)
+        }
+    }
+    GemmProfiler.enabled = profiling
+    if profiling {
+        GemmProfiler.seconds += GemmProfiler.now() - start
+        GemmProfiler.flops += 2 * Double(m) * Double(n) * Double(k)
+    }
+}
+
 /// The reference for `sgemm`: the same contract as three plain loops (test oracle only).
 func sgemmNaive(
     transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,

@@ -3,7 +3,7 @@ func linearForward(
     _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>?,
     rows: Int, inputs: Int, outputs: Int
 ) {
-    sgemm(transA: false, transB: true, m: rows, n: outputs, k: inputs, alpha: 1,
+    sgemmParallel(transA: false, transB: true, m: rows, n: outputs, k: inputs, alpha: 1,
           a: x, lda: inputs, b: w, ldb: inputs, beta: 0, c: out, ldc: outputs)
     if let b {
         for r in 0..<rows {
@@ -35,11 +35,11 @@ func linearBackward(
     rows: Int, inputs: Int, outputs: Int
 ) {
     if let dx {
-        sgemm(transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
+        sgemmParallel(transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
               a: dout, lda: outputs, b: w, ldb: inputs, beta: 1, c: dx, ldc: inputs)
     }
     if let dw {
-        sgemm(transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
+        sgemmParallel(transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
               a: dout, lda: outputs, b: x, ldb: inputs, beta: 1, c: dw, ldc: inputs)
     }
     if let db {

@@ -2,14 +2,17 @@ import Glibc
 
 /// Softmax over the last axis, each of `rows` rows of `width` (max-subtracted for stability).
 func softmaxForward(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, rows: Int, width: Int) {
-    for r in 0..<rows {
-        let row = x + r * width, o = out + r * width
-        var maximum = -Float.infinity
-        for i in 0..<width where row[i] > maximum { maximum = row[i] }
-        var sum: Float = 0
-        for i in 0..<width { let e = exponential(row[i] - maximum); o[i] = e; sum += e }
-        let inverse = 1 / sum
-        for i in 0..<width { o[i] *= inverse }
+    parallelParts(rows, grain: max(1, elementGrain / max(width, 1))) { _, range in
+        for r in range {
+            let row = x + r * width, o = out + r * width
+            var maximum = -Float.infinity
+            for i in 0..<width where row[i] > maximum { maximum = row[i] }
+            for i in 0..<width { o[i] = exponential(row[i] - maximum) }
+            var sum: Float = 0
+            for i in 0..<width { sum += o[i] }
+            let inverse = 1 / sum
+            for i in 0..<width { o[i] *= inverse }
+        }
     }
 }
 
@@ -47,9 +50,11 @@ func crossEntropyBackward(
 ) {
     guard counted > 0 else { return }
     let scale = dloss / Float(counted)
-    for r in 0..<rows where targets[r] != ignoreIndex {
-        let p = probs + r * classes, d = dlogits + r * classes
-        for j in 0..<classes { d[j] += scale * p[j] }
-        d[Int(targets[r])] -= scale
+    parallelParts(rows, grain: max(1, elementGrain / max(classes, 1))) { _, range in
+        for r in range where targets[r] != ignoreIndex {
+            let p = probs + r * classes, d = dlogits + r * classes
+            for j in 0..<classes { d[j] += scale * p[j] }
+            d[Int(targets[r])] -= scale
+        }
     }
 }

@@ -119,10 +119,12 @@ final class Optimizer {
         let correction1 = 1 - powf(beta1, Float(steps)), correction2 = 1 - powf(beta2, Float(steps))
         let stepSize = lr / correction1, inverseRoot = 1 / correction2.squareRoot()
         let shrink = 1 - lr * decay
-        for i in 0..<n {
-            m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-            p[i] = p[i] * shrink - stepSize * m[i] / (v[i].squareRoot() * inverseRoot + epsilon)
+        parallelParts(n, grain: elementGrain) { _, range in
+            for i in range {
+                m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+                p[i] = p[i] * shrink - stepSize * m[i] / (v[i].squareRoot() * inverseRoot + epsilon)
+            }
         }
     }
 }
