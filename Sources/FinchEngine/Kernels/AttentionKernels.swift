@@ -16,11 +16,10 @@ func attentionForward(
     q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, shape s: AttentionShape
 ) {
     let t = s.length, c = s.width, hd = s.headWidth
-    parallelParts(s.batch, grain: 1) { _, batches in
-      for b in batches {
-        for h in 0..<s.heads {
-            let offset = b * t * c + h * hd
-            let p = probs + (b * s.heads + h) * t * t
+    parallelParts(s.batch * s.heads, grain: 1) { _, pairs in
+        for pair in pairs {
+            let offset = (pair / s.heads) * t * c + (pair % s.heads) * hd
+            let p = probs + pair * t * t
             sgemm(transA: false, transB: true, m: t, n: t, k: hd, alpha: s.scale,
                   a: q + offset, lda: c, b: k + offset, ldb: c, beta: 0, c: p, ldc: t)
             for i in 0..<t {
@@ -37,7 +36,6 @@ func attentionForward(
             sgemm(transA: false, transB: false, m: t, n: hd, k: t, alpha: 1,
                   a: p, lda: t, b: v + offset, ldb: c, beta: 0, c: out + offset, ldc: c)
         }
-      }
     }
 }
 
@@ -72,10 +70,10 @@ func attentionForwardNaive(
 }
 
 /// Floats of scratch `attentionBackward` needs: one `length²` block per thread.
-func attentionScratch(_ s: AttentionShape) -> Int { s.length * s.length * partCount(s.batch, grain: 1) }
+func attentionScratch(_ s: AttentionShape) -> Int { s.length * s.length * partCount(s.batch * s.heads, grain: 1) }
 
 /// Accumulates the gradients of `attentionForward` into `dq`, `dk`, `dv` (each optional).
-/// Examples are split across threads; `scratch` holds `attentionScratch` floats.
+/// (example, head) pairs are split across threads; `scratch` holds `attentionScratch` floats.
 func attentionBackward(
     dq: UnsafeMutablePointer<Float>?, dk: UnsafeMutablePointer<Float>?, dv: UnsafeMutablePointer<Float>?,
     dout: UnsafePointer<Float>, probs: UnsafePointer<Float>,
@@ -83,12 +81,11 @@ func attentionBackward(
     scratch: UnsafeMutablePointer<Float>, shape s: AttentionShape
 ) {
     let t = s.length, c = s.width, hd = s.headWidth
-    parallelParts(s.batch, grain: 1) { part, batches in
-      let dp = scratch + part * t * t
-      for b in batches {
-        for h in 0..<s.heads {
-            let offset = b * t * c + h * hd
-            let p = probs + (b * s.heads + h) * t * t
+    parallelParts(s.batch * s.heads, grain: 1) { part, pairs in
+        let dp = scratch + part * t * t
+        for pair in pairs {
+            let offset = (pair / s.heads) * t * c + (pair % s.heads) * hd
+            let p = probs + pair * t * t
             if let dv {
                 sgemm(transA: true, transB: false, m: t, n: hd, k: t, alpha: 1,
                       a: p, lda: t, b: dout + offset, ldb: c, beta: 1, c: dv + offset, ldc: c)
@@ -113,6 +110,5 @@ func attentionBackward(
                       a: dp, lda: t, b: q + offset, ldb: c, beta: 1, c: dk + offset, ldc: c)
             }
         }
-      }
     }
 }

@@ -11,14 +11,11 @@ func sgemm(
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
 ) {
     guard m > 0, n > 0 else { return }
-    let start = GemmProfiler.enabled ? GemmProfiler.now() : 0
+    let start = GemmProfiler.enabled ? GemmProfiler.nanoseconds() : 0
     cblas_sgemm(
         CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
         blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
-    if GemmProfiler.enabled {
-        GemmProfiler.seconds += GemmProfiler.now() - start
-        GemmProfiler.flops += 2 * Double(m) * Double(n) * Double(k)
-    }
+    if GemmProfiler.enabled { GemmProfiler.record(since: start, m: m, n: n, k: k) }
 }
 
 /// `sgemm` split by rows of C across the engine's threads, each part a single-threaded OpenBLAS
@@ -35,8 +32,8 @@ func sgemmParallel(
               beta: beta, c: c, ldc: ldc)
         return
     }
-    let start = GemmProfiler.enabled ? GemmProfiler.now() : 0
     let profiling = GemmProfiler.enabled
+    let start = profiling ? GemmProfiler.nanoseconds() : 0
     GemmProfiler.enabled = false
     parallelParts(parts, grain: 1) { _, range in
         for part in range {
@@ -47,10 +44,7 @@ func sgemmParallel(
         }
     }
     GemmProfiler.enabled = profiling
-    if profiling {
-        GemmProfiler.seconds += GemmProfiler.now() - start
-        GemmProfiler.flops += 2 * Double(m) * Double(n) * Double(k)
-    }
+    if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }
 }
 
 /// The reference for `sgemm`: the same contract as three plain loops (test oracle only).
@@ -85,29 +79,9 @@ public enum BLAS {
         var c = [Float](repeating: 0, count: m * n)
         let start = GemmProfiler.now()
         for _ in 0..<repeats {
-            sgemm(transA: false, transB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: k, b: b, ldb: n, beta: 0, c: &c, ldc: n)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blasint(m), blasint(n), blasint(k), 1, a, blasint(k),
+                        b, blasint(n), 0, &c, blasint(n))
         }
         return 2 * Double(m * n * k) * Double(repeats) / (GemmProfiler.now() - start) / 1e9
-    }
-}
-
-/// Optional accounting of time and floating-point work spent in `sgemm` (for benchmarks).
-/// Not thread-safe: enable only when one training loop runs.
-public enum GemmProfiler {
-    /// Whether `sgemm` calls are timed and counted.
-    nonisolated(unsafe) public static var enabled = false
-    /// Seconds spent inside `sgemm` since the last `reset()`.
-    nonisolated(unsafe) public static var seconds: Double = 0
-    /// Floating-point operations (2·m·n·k per call) since the last `reset()`.
-    nonisolated(unsafe) public static var flops: Double = 0
-
-    /// Zeroes the counters.
-    public static func reset() { seconds = 0; flops = 0 }
-
-    /// Monotonic time in seconds.
-    public static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }

@@ -47,8 +47,7 @@ func layerNormBackward(
 ) {
     let inverseWidth = 1 / Float(width)
     let chunks = layerNormChunks(rows: rows)
-    parallelParts(chunks, grain: 1) { _, chunkRange in
-      for chunk in chunkRange {
+    func backwardChunk(_ chunk: Int) {
         let partDw = scratch + 2 * width * chunk, partDb = partDw + width
         for r in chunk * rows / chunks..<(chunk + 1) * rows / chunks {
             let row = x + r * width, g = dout + r * width
@@ -72,7 +71,9 @@ func layerNormBackward(
                 d[i] += rstd * (dnormed - meanG - normed * meanGX)
             }
         }
-      }
+    }
+    parallelParts(chunks, grain: 1) { _, range in
+        for chunk in range { backwardChunk(chunk) }
     }
     for chunk in 0..<chunks {
         let partDw = scratch + 2 * width * chunk, partDb = partDw + width

@@ -30,6 +30,8 @@ func parallelParts(_ count: Int, grain: Int, _ body: (_ part: Int, _ range: Rang
         body(0, 0..<count)
         return 1
     }
+    GemmProfiler.concurrency = parts
+    defer { GemmProfiler.concurrency = 1 }
     withoutActuallyEscaping(body) { escapable in
         let box = UncheckedSendable(value: escapable)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
