@@ -156,3 +156,15 @@ import Testing
         #expect(try run(threads: 2) == run(threads: 1))
     }
 }
+
+@Suite struct BufferReuseTests {
+    @Test func stepsAfterTheFirstReuseTheSameBuffers() throws {
+        let model = try Model(.gpt(vocabulary: 12, context: 8, depth: 2, heads: 2, width: 16), seed: 1)
+        let trainer = try Trainer(model: model, config: TrainConfig(steps: 5, learningRate: 1e-3))
+        var reports: [StepReport] = []
+        _ = try trainer.train(batches: { lmBatch(batch: 3, length: 8, vocabulary: 12, seed: UInt64($0)) },
+                              onStep: { reports.append($0) })
+        #expect(Set(reports.map(\.peakBytes)).count == 1)
+        #expect(trainer.graphReservedBytes == trainer.graphPeakBytes)
+    }
+}

@@ -52,6 +52,9 @@ public final class Graph {
     /// Most bytes the graph's buffers have held at once (activations, saved values, gradients).
     public var peakBytes: Int { floats.highWater * 4 + indices.highWater * 4 }
 
+    /// Bytes held by the graph's arenas (blocks kept for reuse included).
+    var reservedBytes: Int { floats.reservedBytes + indices.reservedBytes }
+
     /// The shape of `v`.
     public func shape(of v: Var) -> [Int] { nodes[v.index].dims.array }
 

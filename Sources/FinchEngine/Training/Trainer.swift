@@ -33,6 +33,11 @@ public final class Trainer {
         parameterBytes + (optimizer?.stateBytes ?? 0) + graph.peakBytes
     }
 
+    /// Bytes the graph's arenas hold now (equal to `graphPeakBytes` once steps reuse one block).
+    var graphReservedBytes: Int { graph.reservedBytes }
+    /// Most bytes the graph's values, statistics and gradients have used at once.
+    var graphPeakBytes: Int { graph.peakBytes }
+
     /// Runs until `config.steps` steps (or `stopAt`, if sooner) have finished in total, `isCancelled()` returns true
     /// (checked between steps), or the loss diverges. `batches(step)` supplies each batch;
     /// `onStep` hears about each finished step. Refuses before allocating when the first
