@@ -33,7 +33,9 @@ test-swift:
 	$(SWIFT) test
 
 test-integration: install
-	cd Tests/integration && ../../$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+	$(SWIFT) build --product finch-bench
+	FINCH_BENCH=$(abspath .build/debug/finch-bench) $(VENV)/bin/python -m pytest -q -p no:cacheprovider \
+	    --rootdir Tests Tests/python_engine Tests/integration
 
 bench-kernel: install
 	$(VENV)/bin/python bench/kernel_latency.py

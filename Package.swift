@@ -7,6 +7,9 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+/// The engine's hot loops run without bounds checks in release builds and may use AVX2/FMA
+/// vector instructions (every machine of the project is an AVX2-capable x86-64); debug builds keep checks.
+let engineFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))]
 
 let package = Package(
     name: "Finch",
@@ -23,6 +26,8 @@ let package = Package(
         .target(name: "FinchKernel", dependencies: ["CZeroMQ", "CLibCrypto"], swiftSettings: strict),
         // Rendering of results to MIME bundles (text, HTML, SVG). Pure functions.
         .target(name: "FinchDisplay", swiftSettings: strict),
+        // The training engine: tensors, autodiff, layers, optimisers, checkpoints. Knows no kernel or language.
+        .target(name: "FinchEngine", dependencies: ["COpenBLAS"], swiftSettings: strict + engineFlags),
         // The Finch language: lexer, parser, interpreter, completion, inspection.
         .target(name: "FinchLanguage", dependencies: ["FinchDisplay"], swiftSettings: strict),
 
@@ -34,9 +39,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        // Benchmark: a character-level GPT trained on a text file; prints figures, asserts nothing.
+        .executableTarget(name: "finch-bench", dependencies: ["FinchEngine"], swiftSettings: strict),
 
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
+        .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine"], swiftSettings: strict),
         .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage"], exclude: ["Samples"], swiftSettings: strict),
     ]
 )

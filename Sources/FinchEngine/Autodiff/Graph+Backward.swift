@@ -1,0 +1,116 @@
+extension Graph {
+    /// Reverse-mode pass from the scalar `loss` (seeded with 1): walks the tape backwards and
+    /// accumulates gradients into every value and parameter that requires one.
+    public func backward(from loss: Var) {
+        precondition(nodes[loss.index].dims.count == 1, "backward needs a scalar loss")
+        guard nodes[loss.index].requiresGrad else { return }
+        grad(loss.index)[0] += 1
+        for i in stride(from: loss.index, through: 0, by: -1) {
+            guard nodes[i].requiresGrad, let dout = nodes[i].grad else { continue }
+            backward(node: i, dout: dout)
+        }
+    }
+
+    /// The gradient buffer of input `i` if it requires one, else nil.
+    private func inputGrad(_ i: Int) -> UnsafeMutablePointer<Float>? {
+        i >= 0 && nodes[i].requiresGrad ? grad(i) : nil
+    }
+
+    private func value(_ i: Int) -> UnsafeMutablePointer<Float> { nodes[i].value }
+
+    private func backward(node i: Int, dout: UnsafeMutablePointer<Float>) {
+        let dims = nodes[i].dims
+        switch nodes[i].op {
+        case .leaf:
+            break
+        case let .reshape(x):
+            if let dx = inputGrad(x) { accumulate(dx, dout, count: dims.count) }
+        case let .linear(x, w, b):
+            let xd = nodes[x].dims
+            linearBackward(dx: inputGrad(x), dw: inputGrad(w), db: inputGrad(b), dout: dout, x: value(x), w: value(w),
+                           rows: xd.rows, inputs: xd.last, outputs: dims.last)
+        case let .matmul(a, b, s):
+            matmulBackward(a: a, b: b, s, dout: dout)
+        case let .add(a, b):
+            if let da = inputGrad(a) { accumulate(da, dout, count: dims.count) }
+            if let db = inputGrad(b) { addBackwardBroadcast(db, dout, count: dims.count, bCount: nodes[b].dims.count) }
+        case let .mul(a, b):
+            if let da = inputGrad(a) { for j in 0..<dims.count { da[j] += dout[j] * value(b)[j] } }
+            if let db = inputGrad(b) { for j in 0..<dims.count { db[j] += dout[j] * value(a)[j] } }
+        case let .scale(x, factor):
+            if let dx = inputGrad(x) { accumulate(dx, dout, scale: factor, count: dims.count) }
+        case let .gelu(x):
+            if let dx = inputGrad(x) { geluBackward(dx, value(x), dout, count: dims.count) }
+        case let .relu(x):
+            if let dx = inputGrad(x) { reluBackward(dx, value(x), dout, count: dims.count) }
+        case let .tanh(x):
+            if let dx = inputGrad(x) { tanhBackward(dx, nodes[i].value, dout, count: dims.count) }
+        case let .softmax(x):
+            if let dx = inputGrad(x) { softmaxBackward(dx, nodes[i].value, dout, rows: dims.rows, width: dims.last) }
+        case let .layerNorm(x, w, b, stats):
+            let scratch = self.scratch(layerNormScratch(rows: dims.rows, width: dims.last))
+            layerNormBackward(dx: inputGrad(x), dw: inputGrad(w), db: inputGrad(b), dout: dout, x: value(x),
+                              w: w >= 0 ? value(w) : nil, stats: stats, rows: dims.rows, width: dims.last, scratch: scratch)
+        case let .attention(q, k, v, probs, shape):
+            let scratch = floats.allocate(attentionScratch(shape))
+            attentionBackward(dq: inputGrad(q), dk: inputGrad(k), dv: inputGrad(v), dout: dout, probs: probs,
+                              q: value(q), k: value(k), v: value(v), scratch: scratch, shape: shape)
+        case let .embedding(table, ids):
+            if let dt = inputGrad(table) {
+                embeddingBackward(dt, dout: dout, ids: ids, count: dims.rows, width: dims.last)
+            }
+        case let .dropout(x, mask):
+            if let dx = inputGrad(x) { for j in 0..<dims.count { dx[j] += dout[j] * mask[j] } }
+        case let .meanPool(x):
+            let xd = nodes[x].dims
+            if let dx = inputGrad(x) { meanPoolBackward(dx, dout: dout, batch: xd[0], length: xd[1], width: xd[2]) }
+        case let .firstToken(x):
+            let xd = nodes[x].dims
+            if let dx = inputGrad(x) { firstTokenBackward(dx, dout: dout, batch: xd[0], length: xd[1], width: xd[2]) }
+        case let .sum(x):
+            if let dx = inputGrad(x) { for j in 0..<nodes[x].dims.count { dx[j] += dout[0] } }
+        case let .crossEntropy(logits, targets, probs, ignoreIndex, counted):
+            let ld = nodes[logits].dims
+            if let dl = inputGrad(logits) {
+                crossEntropyBackward(dlogits: dl, probs: probs, targets: targets, dloss: dout[0], rows: ld.rows,
+                                     classes: ld.last, ignoreIndex: ignoreIndex, counted: counted)
+            }
+        case let .mse(p, target):
+            let n = nodes[p].dims.count
+            if let dp = inputGrad(p) {
+                let factor = 2 * dout[0] / Float(max(n, 1))
+                let pv = value(p)
+                for j in 0..<n { dp[j] += factor * (pv[j] - target[j]) }
+            }
+        }
+    }
+
+    /// dA += dC·op(B)ᵀ (or its transpose), dB += op(A)ᵀ·dC (or its transpose), per batch entry.
+    private func matmulBackward(a: Int, b: Int, _ s: MatmulShape, dout: UnsafeMutablePointer<Float>) {
+        let av = value(a), bv = value(b)
+        let lda = s.transposeA ? s.m : s.k, ldb = s.transposeB ? s.k : s.n
+        let da = inputGrad(a), db = inputGrad(b)
+        for i in 0..<s.batch {
+            let dc = dout + i * s.m * s.n
+            let aOffset = i * s.m * s.k, bOffset = s.batchedB ? i * s.k * s.n : 0
+            if let da {
+                if s.transposeA {
+                    sgemm(transA: s.transposeB, transB: true, m: s.k, n: s.m, k: s.n, alpha: 1,
+                          a: bv + bOffset, lda: ldb, b: dc, ldb: s.n, beta: 1, c: da + aOffset, ldc: lda)
+                } else {
+                    sgemm(transA: false, transB: !s.transposeB, m: s.m, n: s.k, k: s.n, alpha: 1,
+                          a: dc, lda: s.n, b: bv + bOffset, ldb: ldb, beta: 1, c: da + aOffset, ldc: lda)
+                }
+            }
+            if let db {
+                if s.transposeB {
+                    sgemm(transA: true, transB: s.transposeA, m: s.n, n: s.k, k: s.m, alpha: 1,
+                          a: dc, lda: s.n, b: av + aOffset, ldb: lda, beta: 1, c: db + bOffset, ldc: ldb)
+                } else {
+                    sgemm(transA: !s.transposeA, transB: false, m: s.k, n: s.n, k: s.m, alpha: 1,
+                          a: av + aOffset, lda: lda, b: dc, ldb: s.n, beta: 1, c: db + bOffset, ldc: ldb)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// How a node was computed: its inputs (node indices) and what its backward needs.
+/// Payloads are inline (indices, flags, arena pointers), so recording allocates nothing.
+enum Op {
+    case leaf
+    case reshape(Int)
+    case linear(x: Int, w: Int, b: Int)
+    case matmul(a: Int, b: Int, MatmulShape)
+    case add(Int, Int)
+    case mul(Int, Int)
+    case scale(Int, Float)
+    case gelu(Int)
+    case relu(Int)
+    case tanh(Int)
+    case softmax(Int)
+    case layerNorm(x: Int, w: Int, b: Int, stats: UnsafeMutablePointer<Float>)
+    case attention(q: Int, k: Int, v: Int, probs: UnsafeMutablePointer<Float>, AttentionShape)
+    case embedding(table: Int, ids: UnsafeMutablePointer<Int32>)
+    case dropout(Int, mask: UnsafeMutablePointer<Float>)
+    case meanPool(Int)
+    case firstToken(Int)
+    case sum(Int)
+    case crossEntropy(logits: Int, targets: UnsafeMutablePointer<Int32>, probs: UnsafeMutablePointer<Float>, ignoreIndex: Int32, counted: Int)
+    case mse(Int, target: UnsafeMutablePointer<Float>)
+}
+
+/// A batched product `C[batch, m, n] = op(A)[batch, m, k] · op(B)[batch or 1, k, n]`.
+struct MatmulShape {
+    var batch: Int, m: Int, n: Int, k: Int
+    var transposeA: Bool, transposeB: Bool
+    /// Whether B has its own matrix per batch entry (else one shared matrix).
+    var batchedB: Bool
+}

@@ -1,0 +1,71 @@
+/// Metadata keys Finch writes into its checkpoints.
+enum CheckpointKey {
+    static let architecture = "finch.architecture"
+    static let training = "finch.training"
+    static let adapters = "finch.lora"
+}
+
+/// A model read back from a checkpoint, with what was stored beside it.
+public struct LoadedCheckpoint {
+    /// The rebuilt model with the stored weights (and LoRA adapters).
+    public let model: Model
+    /// The training configuration, if one was stored.
+    public let trainingConfig: TrainConfig?
+    /// All metadata, Finch's keys included.
+    public let metadata: [String: String]
+}
+
+extension Model {
+    /// Saves every parameter (by dotted name) to a safetensors file at `path`, with the
+    /// architecture, LoRA adapters and `trainingConfig` as JSON in the metadata.
+    public func save(to path: String, trainingConfig: TrainConfig? = nil, metadata: [String: String] = [:]) throws(CheckpointError) {
+        var stored = metadata
+        stored[CheckpointKey.architecture] = spec.json.text
+        if let trainingConfig { stored[CheckpointKey.training] = trainingConfig.json.text }
+        let adapters = denseLayers.compactMap { name, dense in
+            dense.lora.map { lora in
+                JSON.object([("layer", .string(name)), ("rank", .number(Double(lora.rank))),
+                             ("alpha", .number(Double(lora.alpha))), ("dropout", .number(Double(lora.dropout)))])
+            }
+        }
+        if !adapters.isEmpty { stored[CheckpointKey.adapters] = JSON.array(adapters).text }
+        try SafeTensors(tensors: parameters.map { ($0.name, $0.parameter.value) }, metadata: stored).write(to: path)
+    }
+
+    /// Rebuilds the model stored at `path` (architecture from the metadata) with its weights.
+    public static func load(from path: String) throws(CheckpointError) -> LoadedCheckpoint {
+        let file = try SafeTensors.read(from: path)
+        guard let text = file.metadata[CheckpointKey.architecture], let json = JSON.parse(text),
+              let spec = ModelSpec(json: json) else { throw .missingArchitecture }
+        let model: Model
+        do { model = try Model(spec) } catch { throw .invalidArchitecture(error) }
+        if let text = file.metadata[CheckpointKey.adapters], let adapters = JSON.parse(text)?.array {
+            for adapter in adapters {
+                guard let layer = adapter["layer"]?.string, let rank = adapter["rank"]?.int,
+                      let alpha = adapter["alpha"]?.number, let dropout = adapter["dropout"]?.number else { throw .missingArchitecture }
+                do { try model.addLoRA(matching: layer, rank: rank, alpha: Float(alpha), dropout: Float(dropout)) } catch {
+                    throw .invalidArchitecture(error)
+                }
+            }
+        }
+        try model.loadWeights(file)
+        let training = file.metadata[CheckpointKey.training].flatMap(JSON.parse).flatMap(TrainConfig.init(json:))
+        return LoadedCheckpoint(model: model, trainingConfig: training, metadata: file.metadata)
+    }
+
+    /// Copies the tensors of `file` into the parameters of the same names. Every parameter must be
+    /// present with its shape; with `strict`, the file may hold no other tensors.
+    public func loadWeights(_ file: SafeTensors, strict: Bool = true) throws(CheckpointError) {
+        let named = parameters
+        var byName: [String: Tensor] = [:]
+        for (name, tensor) in file.tensors { byName[name] = tensor }
+        for entry in named {
+            guard let tensor = byName.removeValue(forKey: entry.name) else { throw .missingTensor(entry.name) }
+            guard tensor.shape == entry.parameter.shape else {
+                throw .shapeMismatch(tensor: entry.name, expected: entry.parameter.shape, got: tensor.shape)
+            }
+            try! entry.parameter.assign(tensor)
+        }
+        if strict, let extra = byName.keys.sorted().first { throw .unexpectedTensor(extra) }
+    }
+}

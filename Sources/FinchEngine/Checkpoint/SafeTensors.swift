@@ -1,0 +1,137 @@
+import Glibc
+
+/// Why a checkpoint could not be written or read.
+public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be opened, written or read.
+    case io(path: String, reason: String)
+    /// The bytes are not a valid safetensors file.
+    case malformed(String)
+    /// A tensor stored in a type other than F32.
+    case unsupportedType(tensor: String, dtype: String)
+    /// The file has no Finch architecture in its metadata (or it cannot be parsed).
+    case missingArchitecture
+    /// A parameter of the model is not in the file.
+    case missingTensor(String)
+    /// A tensor in the file that the model does not have.
+    case unexpectedTensor(String)
+    /// A tensor whose shape differs from the parameter's.
+    case shapeMismatch(tensor: String, expected: [Int], got: [Int])
+    /// The stored architecture could not be built.
+    case invalidArchitecture(ModelError)
+
+    /// One-line explanation.
+    public var description: String {
+        switch self {
+        case let .io(path, reason): "\(path): \(reason)"
+        case let .malformed(reason): "not a valid safetensors file: \(reason)"
+        case let .unsupportedType(tensor, dtype): "tensor \(tensor) has type \(dtype); only F32 is supported"
+        case .missingArchitecture: "the checkpoint has no Finch architecture in its metadata"
+        case let .missingTensor(name): "the checkpoint has no tensor \(name)"
+        case let .unexpectedTensor(name): "the checkpoint has a tensor \(name) that the model does not"
+        case let .shapeMismatch(tensor, expected, got): "tensor \(tensor) has shape \(got), the model expects \(expected)"
+        case let .invalidArchitecture(error): "the stored architecture is invalid: \(error)"
+        }
+    }
+}
+
+/// A safetensors file: named float32 tensors and string metadata.
+///
+/// Layout: an 8-byte little-endian header length, a JSON header (`__metadata__` and, per tensor,
+/// `dtype`, `shape`, `data_offsets` relative to the data), padded with spaces to 8 bytes, then
+/// the tensors' bytes back to back in header order.
+public struct SafeTensors {
+    /// Tensors in file order.
+    public var tensors: [(name: String, tensor: Tensor)]
+    /// String-to-string metadata (`__metadata__`).
+    public var metadata: [String: String]
+
+    /// A file's contents from its parts.
+    public init(tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]) {
+        self.tensors = tensors
+        self.metadata = metadata
+    }
+
+    /// The tensor named `name`, if present.
+    public subscript(name: String) -> Tensor? { tensors.first { $0.name == name }?.tensor }
+
+    /// Writes the file at `path` (replacing it).
+    public func write(to path: String) throws(CheckpointError) {
+        var members: [(String, JSON)] = []
+        if !metadata.isEmpty {
+            members.append(("__metadata__", .object(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+        }
+        var offset = 0
+        for (name, tensor) in tensors {
+            let bytes = tensor.count * 4
+            members.append((name, .object([
+                ("dtype", .string("F32")), ("shape", .array(tensor.shape.map { .number(Double($0)) })),
+                ("data_offsets", .array([.number(Double(offset)), .number(Double(offset + bytes))])),
+            ])))
+            offset += bytes
+        }
+        var header = Array(JSON.object(members).text.utf8)
+        while header.count % 8 != 0 { header.append(0x20) }
+        guard let file = fopen(path, "wb") else { throw .io(path: path, reason: errnoText()) }
+        defer { fclose(file) }
+        var length = UInt64(header.count).littleEndian
+        var ok = fwrite(&length, 8, 1, file) == 1 && fwrite(header, 1, header.count, file) == header.count
+        for (_, tensor) in tensors where ok && tensor.count > 0 {
+            ok = tensor.withUnsafePointer { fwrite($0, 4, tensor.count, file) } == tensor.count
+        }
+        guard ok else { throw .io(path: path, reason: "write failed: \(errnoText())") }
+    }
+
+    /// Reads the file at `path`.
+    public static func read(from path: String) throws(CheckpointError) -> SafeTensors {
+        guard let file = fopen(path, "rb") else { throw .io(path: path, reason: errnoText()) }
+        defer { fclose(file) }
+        fseek(file, 0, SEEK_END)
+        let size = ftell(file)
+        fseek(file, 0, SEEK_SET)
+        var length: UInt64 = 0
+        guard size >= 8, fread(&length, 8, 1, file) == 1 else { throw .malformed("shorter than 8 bytes") }
+        length = UInt64(littleEndian: length)
+        guard length <= UInt64(size - 8) else { throw .malformed("header length \(length) exceeds the file") }
+        var headerBytes = [UInt8](repeating: 0, count: Int(length))
+        guard fread(&headerBytes, 1, Int(length), file) == Int(length) else { throw .io(path: path, reason: "short read") }
+        guard case let .object(members)? = JSON.parse(String(decoding: headerBytes, as: UTF8.self)) else {
+            throw .malformed("header is not a JSON object")
+        }
+        let dataStart = 8 + Int(length), dataSize = size - dataStart
+        var result = SafeTensors(tensors: [])
+        for (name, entry) in members {
+            if name == "__metadata__" {
+                guard case let .object(pairs) = entry else { throw .malformed("__metadata__ is not an object") }
+                for (key, value) in pairs {
+                    guard let text = value.string else { throw .malformed("metadata \(key) is not a string") }
+                    result.metadata[key] = text
+                }
+                continue
+            }
+            guard let dtype = entry["dtype"]?.string else { throw .malformed("tensor \(name) has no dtype") }
+            guard dtype == "F32" else { throw .unsupportedType(tensor: name, dtype: dtype) }
+            guard let shape = entry["shape"]?.array?.compactMap(\.int), shape.allSatisfy({ $0 >= 0 }),
+                  let offsets = entry["data_offsets"]?.array?.compactMap(\.int), offsets.count == 2,
+                  offsets[0] >= 0, offsets[1] <= dataSize, offsets[1] - offsets[0] == 4 * shape.reduce(1, *)
+            else { throw .malformed("tensor \(name) has an invalid shape or offsets") }
+            var tensor = Tensor(uncheckedZeros: shape)
+            if tensor.count > 0 {
+                fseek(file, dataStart + offsets[0], SEEK_SET)
+                let count = tensor.count
+                let read = tensor.withUnsafeMutablePointer { fread($0, 4, count, file) }
+                guard read == count else { throw .io(path: path, reason: "short read in \(name)") }
+            }
+            result.tensors.append((name, tensor))
+        }
+        return result
+    }
+}
+
+/// The C library's message for the current `errno`.
+func errnoText() -> String {
+    guard let message = strerror(errno) else { return "error \(errno)" }
+    var bytes: [UInt8] = []
+    var p = message
+    while p.pointee != 0 { bytes.append(UInt8(bitPattern: p.pointee)); p += 1 }
+    return String(decoding: bytes, as: UTF8.self)
+}

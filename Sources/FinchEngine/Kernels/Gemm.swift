@@ -1,0 +1,87 @@
+import COpenBLAS
+import Glibc
+
+/// Row-major single-precision matrix product through OpenBLAS:
+/// `C[m,n] = alpha · op(A)[m,k] · op(B)[k,n] + beta · C`, where `op(X)` is `Xᵀ` when `transX`.
+/// Leading dimensions are row strides of the stored (untransposed) matrices.
+@inline(__always)
+func sgemm(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    guard m > 0, n > 0 else { return }
+    let start = GemmProfiler.enabled ? GemmProfiler.nanoseconds() : 0
+    cblas_sgemm(
+        CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+        blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    if GemmProfiler.enabled { GemmProfiler.record(since: start, m: m, n: n, k: k) }
+}
+
+/// `sgemm` split by rows of C across the engine's threads, each part a single-threaded OpenBLAS
+/// call (small products run whole). Every element of C is computed by the same kernel over the
+/// same k order whatever the split.
+func sgemmParallel(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    let parts = EngineThreads.count > 1 && m * n * k >= 1 << 18 ? min(EngineThreads.count, m / 32) : 1
+    guard parts > 1 else {
+        sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+              beta: beta, c: c, ldc: ldc)
+        return
+    }
+    let profiling = GemmProfiler.enabled
+    let start = profiling ? GemmProfiler.nanoseconds() : 0
+    GemmProfiler.enabled = false
+    parallelParts(parts, grain: 1) { _, range in
+        for part in range {
+            let rows = part * m / parts..<(part + 1) * m / parts
+            sgemm(transA: transA, transB: transB, m: rows.count, n: n, k: k, alpha: alpha,
+                  a: transA ? a + rows.lowerBound : a + rows.lowerBound * lda, lda: lda, b: b, ldb: ldb,
+                  beta: beta, c: c + rows.lowerBound * ldc, ldc: ldc)
+        }
+    }
+    GemmProfiler.enabled = profiling
+    if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }
+}
+
+/// The reference for `sgemm`: the same contract as three plain loops (test oracle only).
+func sgemmNaive(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    for i in 0..<m {
+        for j in 0..<n {
+            var sum: Float = 0
+            for p in 0..<k {
+                let av = transA ? a[p * lda + i] : a[i * lda + p]
+                let bv = transB ? b[j * ldb + p] : b[p * ldb + j]
+                sum += av * bv
+            }
+            c[i * ldc + j] = alpha * sum + (beta == 0 ? 0 : beta * c[i * ldc + j])
+        }
+    }
+}
+
+/// Thread control for the BLAS library.
+public enum BLAS {
+    /// Sets how many threads OpenBLAS uses for each product.
+    public static func setThreads(_ count: Int) { openblas_set_num_threads(Int32(max(1, count))) }
+    /// How many threads OpenBLAS uses for each product.
+    public static var threads: Int { Int(openblas_get_num_threads()) }
+
+    /// GFLOP/s of `repeats` products `[m, k] · [k, n]` at the current thread count.
+    public static func measureGemmRate(m: Int, n: Int, k: Int, repeats: Int) -> Double {
+        let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        let start = GemmProfiler.now()
+        for _ in 0..<repeats {
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blasint(m), blasint(n), blasint(k), 1, a, blasint(k),
+                        b, blasint(n), 0, &c, blasint(n))
+        }
+        return 2 * Double(m * n * k) * Double(repeats) / (GemmProfiler.now() - start) / 1e9
+    }
+}

@@ -1,0 +1,51 @@
+/// out[rows, outputs] = x[rows, inputs] · w[outputs, inputs]ᵀ + b[outputs].
+func linearForward(
+    _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>?,
+    rows: Int, inputs: Int, outputs: Int
+) {
+    sgemmParallel(transA: false, transB: true, m: rows, n: outputs, k: inputs, alpha: 1,
+          a: x, lda: inputs, b: w, ldb: inputs, beta: 0, c: out, ldc: outputs)
+    if let b {
+        for r in 0..<rows {
+            let row = out + r * outputs
+            for j in 0..<outputs { row[j] += b[j] }
+        }
+    }
+}
+
+/// The reference for `linearForward`: plain loops (test oracle only).
+func linearForwardNaive(
+    _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>?,
+    rows: Int, inputs: Int, outputs: Int
+) {
+    for r in 0..<rows {
+        for o in 0..<outputs {
+            var sum: Float = b?[o] ?? 0
+            for i in 0..<inputs { sum += x[r * inputs + i] * w[o * inputs + i] }
+            out[r * outputs + o] = sum
+        }
+    }
+}
+
+/// Accumulates the gradients of `linearForward`: dx += dout·w, dw += doutᵀ·x, db += Σ_rows dout.
+/// Any of `dx`, `dw`, `db` may be nil (input or parameter needs no gradient).
+func linearBackward(
+    dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
+    dout: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
+    rows: Int, inputs: Int, outputs: Int
+) {
+    if let dx {
+        sgemmParallel(transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
+              a: dout, lda: outputs, b: w, ldb: inputs, beta: 1, c: dx, ldc: inputs)
+    }
+    if let dw {
+        sgemmParallel(transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
+              a: dout, lda: outputs, b: x, ldb: inputs, beta: 1, c: dw, ldc: inputs)
+    }
+    if let db {
+        for r in 0..<rows {
+            let row = dout + r * outputs
+            for j in 0..<outputs { db[j] += row[j] }
+        }
+    }
+}

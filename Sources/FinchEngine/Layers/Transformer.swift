@@ -1,0 +1,134 @@
+/// Multi-head self-attention with separate q, k, v and output projections (`q`, `k`, `v`, `o`).
+public final class SelfAttention: Layer {
+    /// Query projection `[width, width]`.
+    public let q: Dense
+    /// Key projection.
+    public let k: Dense
+    /// Value projection.
+    public let v: Dense
+    /// Output projection.
+    public let o: Dense
+    /// Number of heads (width is split evenly).
+    public let heads: Int
+    /// Whether position t sees only positions ≤ t.
+    public let causal: Bool
+    /// Dropout on the output projection while training.
+    public let dropout: Float
+
+    init(width: Int, heads: Int, causal: Bool, bias: Bool, dropout: Float, outputStd: Float, generator: inout Xoshiro) {
+        q = Dense(inputs: width, outputs: width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
+        k = Dense(inputs: width, outputs: width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
+        v = Dense(inputs: width, outputs: width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
+        o = Dense(inputs: width, outputs: width, bias: bias, initialiser: .normal(std: outputStd), generator: &generator)
+        self.heads = heads
+        self.causal = causal
+        self.dropout = dropout
+    }
+
+    /// `q.*`, `k.*`, `v.*`, `o.*`.
+    public var namedParameters: [(String, Parameter)] {
+        prefixed("q", q.namedParameters) + prefixed("k", k.namedParameters)
+            + prefixed("v", v.namedParameters) + prefixed("o", o.namedParameters)
+    }
+
+    /// Projections, attention probabilities `[batch, heads, length, length]`, output.
+    public func activationFloats(batch: Int, length: Int) -> Int {
+        let width = q.outputs
+        return [q, k, v, o].map { $0.activationFloats(batch: batch, length: length) }.reduce(0, +)
+            + batch * length * width + batch * heads * length * length + length * length
+            + (dropout > 0 ? 2 * batch * length * width : 0)
+    }
+
+    /// Attention over `x [batch, length, width]`.
+    public func forward(_ x: Var, in graph: Graph) -> Var {
+        let mixed = graph.attention(q: q.forward(x, in: graph), k: k.forward(x, in: graph), v: v.forward(x, in: graph),
+                                    heads: heads, causal: causal)
+        return graph.dropout(o.forward(mixed, in: graph), probability: dropout)
+    }
+}
+
+/// A pre-norm Transformer block: `x + attn(ln1(x))`, then `+ mlp(ln2(·))` with a GELU MLP
+/// (`mlp.fc` to `ratio × width`, `mlp.proj` back).
+public final class TransformerBlock: Layer {
+    /// Norm before attention.
+    public let ln1: LayerNorm
+    /// Self-attention.
+    public let attn: SelfAttention
+    /// Norm before the MLP.
+    public let ln2: LayerNorm
+    /// MLP expansion.
+    public let fc: Dense
+    /// MLP projection back to the width.
+    public let proj: Dense
+    /// Dropout after the MLP while training.
+    public let dropout: Float
+
+    init(width: Int, heads: Int, causal: Bool, bias: Bool, mlpRatio: Int, dropout: Float, depth: Int, generator: inout Xoshiro) {
+        let residualStd = 0.02 / Float(2 * max(depth, 1)).squareRoot()
+        ln1 = LayerNorm(width: width, bias: bias)
+        attn = SelfAttention(width: width, heads: heads, causal: causal, bias: bias, dropout: dropout,
+                             outputStd: residualStd, generator: &generator)
+        ln2 = LayerNorm(width: width, bias: bias)
+        fc = Dense(inputs: width, outputs: mlpRatio * width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
+        proj = Dense(inputs: mlpRatio * width, outputs: width, bias: bias, initialiser: .normal(std: residualStd), generator: &generator)
+        self.dropout = dropout
+    }
+
+    /// `ln1.*`, `attn.*`, `ln2.*`, `mlp.fc.*`, `mlp.proj.*`.
+    public var namedParameters: [(String, Parameter)] {
+        prefixed("ln1", ln1.namedParameters) + prefixed("attn", attn.namedParameters) + prefixed("ln2", ln2.namedParameters)
+            + prefixed("mlp.fc", fc.namedParameters) + prefixed("mlp.proj", proj.namedParameters)
+    }
+
+    /// Both sublayers, the GELU and the two residual sums.
+    public func activationFloats(batch: Int, length: Int) -> Int {
+        let rows = batch * length
+        return ln1.activationFloats(batch: batch, length: length) + attn.activationFloats(batch: batch, length: length)
+            + ln2.activationFloats(batch: batch, length: length) + fc.activationFloats(batch: batch, length: length)
+            + rows * fc.outputs + proj.activationFloats(batch: batch, length: length) + 2 * rows * proj.outputs
+            + (dropout > 0 ? 2 * rows * proj.outputs : 0)
+    }
+
+    /// The block applied to `x [batch, length, width]`.
+    public func forward(_ x: Var, in graph: Graph) -> Var {
+        let attended = graph.add(x, attn.forward(ln1.forward(x, in: graph), in: graph))
+        let hidden = graph.gelu(fc.forward(ln2.forward(attended, in: graph), in: graph))
+        return graph.add(attended, graph.dropout(proj.forward(hidden, in: graph), probability: dropout))
+    }
+}
+
+/// Vocabulary logits from the last hidden states: `x·Wᵀ (+ b)`, with W the token embedding's
+/// table when tied (then the head owns no weight of its own).
+public final class LMHead: Layer {
+    /// The projection weight `[vocabulary, width]` (shared with the embedding when tied).
+    public let weight: Parameter
+    /// Whether `weight` is the token embedding's table.
+    public let tied: Bool
+    /// Optional bias `[vocabulary]`.
+    public let bias: Parameter?
+
+    init(tiedTo embedding: Embedding, bias: Bool) {
+        weight = embedding.weight
+        tied = true
+        self.bias = bias ? Parameter(Tensor(uncheckedZeros: [embedding.vocabulary])) : nil
+    }
+
+    init(width: Int, vocabulary: Int, bias: Bool, generator: inout Xoshiro) {
+        weight = Parameter(Initialiser.normal(std: 0.02).tensor([vocabulary, width], generator: &generator))
+        tied = false
+        self.bias = bias ? Parameter(Tensor(uncheckedZeros: [vocabulary])) : nil
+    }
+
+    /// `weight` (listed under the embedding's name when tied) and `bias`.
+    public var namedParameters: [(String, Parameter)] {
+        [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
+    }
+
+    /// Logits.
+    public func activationFloats(batch: Int, length: Int) -> Int { batch * length * weight.shape[0] }
+
+    /// Logits `[…, vocabulary]`.
+    public func forward(_ x: Var, in graph: Graph) -> Var {
+        graph.linear(x, weight: graph.parameter(weight), bias: bias.map { graph.parameter($0) })
+    }
+}

@@ -1,0 +1,41 @@
+/// Loss and accuracy of a model over evaluation batches.
+public struct Evaluation: Equatable, Sendable {
+    /// Mean loss over batches.
+    public var loss: Float
+    /// Fraction of counted rows whose arg-max output equals the class target (nil for regression).
+    public var accuracy: Float?
+    /// exp(loss) for classification.
+    public var perplexity: Float? { accuracy == nil ? nil : FinchEngine.perplexity(loss: loss) }
+}
+
+extension Model {
+    /// Output `[batch, (length,) outputs]` for `input` (no dropout, no gradients).
+    public func predict(_ input: ModelInput) throws(BatchError) -> Tensor {
+        try validate(input)
+        let graph = Graph(isTraining: false, recordsGradients: false)
+        return graph.value(of: forward(input, in: graph))
+    }
+
+    /// Mean loss (and accuracy for class targets) over `batches` (no dropout, no gradients).
+    public func evaluate(_ batches: [Batch], ignoreIndex: Int32 = -100) throws(BatchError) -> Evaluation {
+        let graph = Graph(isTraining: false, recordsGradients: false)
+        var total: Float = 0, correct = 0, counted = 0
+        var classification = false
+        for batch in batches {
+            try validate(batch, ignoreIndex: ignoreIndex)
+            graph.reset()
+            let (loss, output) = loss(batch, in: graph, ignoreIndex: ignoreIndex)
+            total += graph.scalar(loss)
+            if case let .classes(labels) = batch.targets {
+                classification = true
+                let predicted = graph.value(of: output).argmaxLastAxis()
+                for (p, label) in zip(predicted, labels) where label != ignoreIndex {
+                    counted += 1
+                    if p == Int(label) { correct += 1 }
+                }
+            }
+        }
+        let mean = batches.isEmpty ? 0 : total / Float(batches.count)
+        return Evaluation(loss: mean, accuracy: classification ? Float(correct) / Float(max(counted, 1)) : nil)
+    }
+}

@@ -1,0 +1,84 @@
+import FinchEngine
+
+/// nanoGPT's small CPU configuration for character-level text.
+struct GPTBenchmark {
+    var textPath: String
+    var steps = 2000
+    var threads = 2
+    var seed: UInt64 = 1337
+    let batch = 12, length = 64, depth = 4, heads = 4, width = 128
+    let evalInterval = 250, evalBatches = 20
+
+    /// Trains, evaluating every `evalInterval` steps, and prints the figures.
+    func run() throws {
+        let wallStart = GemmProfiler.now()
+        EngineThreads.set(threads)
+        guard let corpus = TextCorpus(path: textPath) else { throw BenchError.unreadable(textPath) }
+        let spec = ModelSpec.gpt(vocabulary: corpus.vocabulary.count, context: length, depth: depth, heads: heads,
+                                 width: width, dropout: 0, bias: false, tied: true)
+        let model = try Model(spec, seed: seed)
+        let config = TrainConfig(
+            steps: steps, learningRate: 1e-3, schedule: .cosine(warmup: 100, total: steps, minimum: 1e-4),
+            optimizer: .adamW(beta1: 0.9, beta2: 0.99, epsilon: 1e-8, weightDecay: 0.1), gradientClip: 1, seed: seed)
+        let trainer = try Trainer(model: model, config: config)
+        print("vocabulary: \(corpus.vocabulary.count)")
+        print("parameters: \(model.parameterCount)")
+        var trainGenerator = Xoshiro(seed: seed), evalGenerator = Xoshiro(seed: seed &+ 1)
+        var stepMilliseconds: [Double] = []
+        var gemmSeconds = 0.0, gemmFlops = 0.0
+        func evaluate() throws {
+            let batches = (0..<evalBatches).map { _ in
+                TextCorpus.batch(from: corpus.validation, batch: batch, length: length, generator: &evalGenerator)
+            }
+            figure("val_loss_step_\(trainer.step)", Double(try model.evaluate(batches).loss))
+        }
+        while trainer.step < steps {
+            if trainer.step % evalInterval == 0 { try evaluate() }
+            GemmProfiler.reset()
+            GemmProfiler.enabled = true
+            _ = try trainer.train(
+                batches: { _ in TextCorpus.batch(from: corpus.train, batch: batch, length: length, generator: &trainGenerator) },
+                stopAt: min(steps, (trainer.step / evalInterval + 1) * evalInterval),
+                onStep: { stepMilliseconds.append($0.milliseconds) })
+            GemmProfiler.enabled = false
+            gemmSeconds += GemmProfiler.seconds
+            gemmFlops += GemmProfiler.flops
+        }
+        try evaluate()
+        let measured = stepMilliseconds.dropFirst(min(10, stepMilliseconds.count / 2))
+        let msPerStep = measured.reduce(0, +) / Double(max(measured.count, 1))
+        let trainSeconds = stepMilliseconds.reduce(0, +) / 1000
+        figure("ms_per_step", msPerStep)
+        figure("tokens_per_s", Double(batch * length) / (msPerStep / 1000))
+        let inRun = gemmFlops / max(gemmSeconds, 1e-9) / 1e9, reference = referenceGemmRate()
+        figure("sgemm_gflops_in_run", inRun)
+        figure("sgemm_share_of_step", gemmSeconds / max(trainSeconds, 1e-9))
+        figure("sgemm_gflops_openblas", reference)
+        figure("sgemm_in_run_vs_openblas", inRun / reference)
+        figure("engine_peak_mib", Double(trainer.peakBytes) / 1_048_576)
+        figure("peak_rss_mib", peakResidentMiB())
+        figure("wall_s", GemmProfiler.now() - wallStart)
+    }
+
+    /// GFLOP/s of OpenBLAS with its own `threads` threads on the step's largest product shape,
+    /// `[768, 128] · [128, 512]`, measured outside training: the rate the in-run figure is
+    /// compared with.
+    func referenceGemmRate() -> Double {
+        BLAS.setThreads(threads)
+        defer { BLAS.setThreads(1) }
+        return BLAS.measureGemmRate(m: batch * length, n: 4 * width, k: width, repeats: 300)
+    }
+}
+
+/// Why the benchmark could not run.
+enum BenchError: Error, CustomStringConvertible {
+    case unreadable(String)
+    case usage(String)
+
+    var description: String {
+        switch self {
+        case let .unreadable(path): "cannot read text file \(path)"
+        case let .usage(message): message
+        }
+    }
+}

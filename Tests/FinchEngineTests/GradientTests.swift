@@ -1,0 +1,131 @@
+@testable import FinchEngine
+import Testing
+
+/// Every differentiable op against central finite differences (see `expectGradientsMatch`).
+@Suite struct GradientTests {
+    @Test func linearWithBias() {
+        expectGradientsMatch([randomTensor([3, 4], seed: 1), randomTensor([5, 4], seed: 2), randomTensor([5], seed: 3)]) { g, v in
+            g.linear(v[0], weight: v[1], bias: v[2])
+        }
+    }
+
+    @Test func matmulAllTransposesBatched() {
+        for ta in [false, true] {
+            for tb in [false, true] {
+                let a = randomTensor(ta ? [2, 4, 3] : [2, 3, 4], seed: 1)
+                let b = randomTensor(tb ? [2, 5, 4] : [2, 4, 5], seed: 2)
+                expectGradientsMatch([a, b]) { g, v in g.matmul(v[0], v[1], transposeA: ta, transposeB: tb) }
+                let shared = randomTensor(tb ? [5, 4] : [4, 5], seed: 3)
+                expectGradientsMatch([a, shared]) { g, v in g.matmul(v[0], v[1], transposeA: ta, transposeB: tb) }
+            }
+        }
+    }
+
+    @Test func addWithBroadcastMulAndScale() {
+        expectGradientsMatch([randomTensor([2, 3, 4], seed: 1), randomTensor([3, 4], seed: 2)]) { g, v in g.add(v[0], v[1]) }
+        expectGradientsMatch([randomTensor([2, 3], seed: 1), randomTensor([2, 3], seed: 2)]) { g, v in g.mul(v[0], v[1]) }
+        expectGradientsMatch([randomTensor([6], seed: 1)]) { g, v in g.scale(v[0], by: -1.5) }
+    }
+
+    @Test func activations() {
+        expectGradientsMatch([randomTensor([10], seed: 1)]) { g, v in g.gelu(v[0]) }
+        expectGradientsMatch([randomTensor([10], seed: 2)]) { g, v in g.tanh(v[0]) }
+        let awayFromKink = randomTensor([10], seed: 3).map { $0 > 0 ? $0 + 0.1 : $0 - 0.1 }
+        expectGradientsMatch([awayFromKink]) { g, v in g.relu(v[0]) }
+        expectGradientsMatch([randomTensor([3, 5], seed: 4)]) { g, v in g.softmax(v[0]) }
+    }
+
+    @Test func layerNormWithAndWithoutAffine() {
+        let x = randomTensor([3, 6], seed: 1), w = randomTensor([6], seed: 2), b = randomTensor([6], seed: 3)
+        expectGradientsMatch([x, w, b], tolerance: 2e-2) { g, v in g.layerNorm(v[0], weight: v[1], bias: v[2]) }
+        expectGradientsMatch([x], tolerance: 2e-2) { g, v in g.layerNorm(v[0], weight: nil, bias: nil) }
+    }
+
+    @Test func causalAndBidirectionalAttention() {
+        let q = randomTensor([2, 4, 6], seed: 1), k = randomTensor([2, 4, 6], seed: 2), v = randomTensor([2, 4, 6], seed: 3)
+        for causal in [true, false] {
+            expectGradientsMatch([q, k, v]) { g, x in g.attention(q: x[0], k: x[1], v: x[2], heads: 2, causal: causal) }
+        }
+    }
+
+    @Test func attentionMatchesNaiveReference() {
+        let s = AttentionShape(batch: 2, length: 5, width: 8, heads: 2, causal: true)
+        let q = randomTensor([2, 5, 8], seed: 1), k = randomTensor([2, 5, 8], seed: 2), v = randomTensor([2, 5, 8], seed: 3)
+        var fast = [Float](repeating: 0, count: 80), slow = fast, probs = [Float](repeating: 0, count: 2 * 2 * 25)
+        q.withUnsafePointer { qp in k.withUnsafePointer { kp in v.withUnsafePointer { vp in
+            attentionForward(&fast, probs: &probs, q: qp, k: kp, v: vp, shape: s)
+            attentionForwardNaive(&slow, q: qp, k: kp, v: vp, shape: s)
+        } } }
+        for i in 0..<80 { #expect(abs(fast[i] - slow[i]) < 1e-5) }
+        #expect(probs[1] == 0)
+    }
+
+    @Test func linearMatchesNaiveReference() {
+        let x = randomTensor([3, 4], seed: 1), w = randomTensor([5, 4], seed: 2), b = randomTensor([5], seed: 3)
+        var fast = [Float](repeating: 0, count: 15), slow = fast
+        x.withUnsafePointer { xp in w.withUnsafePointer { wp in b.withUnsafePointer { bp in
+            linearForward(&fast, xp, wp, bp, rows: 3, inputs: 4, outputs: 5)
+            linearForwardNaive(&slow, xp, wp, bp, rows: 3, inputs: 4, outputs: 5)
+        } } }
+        for i in 0..<15 { #expect(abs(fast[i] - slow[i]) < 1e-5) }
+    }
+
+    @Test func embeddingScatterAddsRepeatedIds() {
+        let ids: [Int32] = [2, 0, 2, 1]
+        expectGradientsMatch([randomTensor([3, 4], seed: 1)]) { g, v in
+            ids.withUnsafeBufferPointer { g.embedding(v[0], ids: $0, shape: [2, 2]) }
+        }
+    }
+
+    @Test func poolingAndReductions() {
+        let x = randomTensor([2, 3, 4], seed: 1)
+        expectGradientsMatch([x]) { g, v in g.meanPool(v[0]) }
+        expectGradientsMatch([x]) { g, v in g.firstToken(v[0]) }
+        expectGradientsMatch([x]) { g, v in g.mean(v[0]) }
+        expectGradientsMatch([x]) { g, v in g.reshape(v[0], [6, 4]) }
+    }
+
+    @Test func dropoutUsesTheSameMaskForwardAndBackward() {
+        expectGradientsMatch([randomTensor([20], seed: 1)]) { g, v in g.dropout(v[0], probability: 0.5) }
+        let g = Graph(seed: 3)
+        let out = g.dropout(g.constant(Tensor(uncheckedZeros: [1000]).map { _ in 1 }), probability: 0.25)
+        let kept = g.value(of: out).scalars.filter { $0 != 0 }
+        #expect(kept.allSatisfy { abs($0 - 4.0 / 3.0) < 1e-6 })
+        #expect(abs(Float(kept.count) / 1000 - 0.75) < 0.05)
+        let eval = Graph(isTraining: false)
+        let x = eval.constant(randomTensor([5], seed: 1))
+        #expect(eval.dropout(x, probability: 0.5) == x)
+    }
+
+    @Test func crossEntropyWithIgnoredRows() {
+        let targets: [Int32] = [1, -100, 3]
+        expectGradientsMatch([randomTensor([3, 4], seed: 1)]) { g, v in
+            targets.withUnsafeBufferPointer { g.crossEntropy(v[0], targets: $0) }
+        }
+        let g = Graph()
+        let logits = g.constant(try! Tensor(shape: [2, 2], values: [0, 0, 0, 0]))
+        let loss = targets.withUnsafeBufferPointer { g.crossEntropy(logits, targets: UnsafeBufferPointer(rebasing: $0[0..<2])) }
+        #expect(abs(g.scalar(loss) - 0.693_147) < 1e-5)
+    }
+
+    @Test func meanSquaredError() {
+        let target = randomTensor([6], seed: 5).scalars
+        expectGradientsMatch([randomTensor([2, 3], seed: 1)]) { g, v in
+            target.withUnsafeBufferPointer { g.mse(v[0], target: $0) }
+        }
+    }
+
+    @Test func frozenInputsGetNoGradientWork() {
+        let g = Graph()
+        let frozen = Parameter(randomTensor([4, 3], seed: 1), requiresGrad: false)
+        let trainable = Parameter(randomTensor([2, 4], seed: 2))
+        let x = g.constant(randomTensor([5, 3], seed: 3))
+        let hidden = g.linear(x, weight: g.parameter(frozen))
+        #expect(!g.nodes[hidden.index].requiresGrad)
+        let out = g.linear(hidden, weight: g.parameter(trainable))
+        g.backward(from: g.sum(out))
+        #expect(g.nodes[hidden.index].grad == nil)
+        #expect(frozen.grad.scalars.allSatisfy { $0 == 0 })
+        #expect(trainable.grad.scalars.contains { $0 != 0 })
+    }
+}
