@@ -87,4 +87,8 @@ final class KernelOutputSink: OutputSink {
     func readLine(prompt: String, password: Bool) -> String? {
         context?.requestInput(prompt: prompt, password: password)
     }
+
+    func endSession() {
+        context?.askToExit()
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FinchDisplay
 import FinchKernel
 import FinchLanguage
+internal import Glibc
 
 /// `finch run FILE.finch`: runs a script headless, printing what a notebook would show as text.
 struct RunCommand: ParsableCommand {
@@ -39,6 +40,8 @@ final class TerminalSink: OutputSink {
     func updateDisplay(_ bundle: MimeBundle, id: String) { printLine(bundle.plainText) }
 
     func clearOutput(wait: Bool) {}
+
+    func endSession() { Glibc.exit(0) }
 
     func readLine(prompt: String, password: Bool) -> String? {
         writeStandard(prompt)

@@ -55,6 +55,9 @@ final class ScriptedInterpreter: KernelInterpreter {
             while !context.isInterrupted {}
             return .failure(ErrorReport(name: "Interrupted", value: "interrupted", traceback: []))
         case "ask": return .success(result: RichOutput(plainText: context.requestInput(prompt: "name? ") ?? "<none>"))
+        case "quit":
+            context.askToExit()
+            return .success(result: nil)
         case "show":
             context.stream("out\n")
             context.display(RichOutput(plainText: "shown"), displayID: "d1")

@@ -132,6 +132,11 @@ import Testing
         #expect(transport.sent(on: .stdin).isEmpty)
     }
 
+    @Test func askingToExitIsAPayloadOfTheReply() throws {
+        _ = core.handle(request("execute_request", ["code": "quit"]), on: .shell)
+        #expect(try onlyReply().content["payload"] == [["source": "ask_exit", "keepkernel": false]])
+    }
+
     @Test func kernelInfoDescribesTheLanguage() throws {
         _ = core.handle(request("kernel_info_request", [:]), on: .control)
         let reply = try onlyReply(on: .control)

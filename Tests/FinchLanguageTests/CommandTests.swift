@@ -58,6 +58,10 @@ import Testing
     @Test func askFailsWhenNoOneCanAnswer() {
         #expect(finch.error(#"ask "Your name?""#)?.message == "no one can answer 'ask' here: this front end does not send input")
     }
+    @Test func exitAndQuitEndTheSession() {
+        finch.result("exit; quit")
+        #expect(finch.sink.events == [.endSession, .endSession])
+    }
     @Test func helpListsCommandsAndFunctions() {
         finch.result("help")
         let lines = finch.sink.stdout.split(separator: "\n").map(String.init)

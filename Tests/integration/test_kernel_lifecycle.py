@@ -231,3 +231,9 @@ def test_ask_without_stdin_is_a_clear_error(kernel):
     reply, _ = run_cell(client, 'ask "Your name?"', allow_stdin=False)
     assert reply["content"]["status"] == "error"
     assert "does not send input" in reply["content"]["evalue"]
+
+
+def test_exit_asks_the_front_end_to_end_the_session(kernel):
+    _, client = kernel
+    reply, _ = run_cell(client, "exit")
+    assert reply["content"]["payload"] == [{"source": "ask_exit", "keepkernel": False}]

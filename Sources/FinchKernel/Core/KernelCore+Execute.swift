@@ -27,7 +27,8 @@ extension KernelCore {
                                            "metadata": .object(result.metadata)], parent: request)
             }
             if storeHistory { history.record(line: count, input: code, output: result?.data["text/plain"]?.stringValue) }
-            reply(to: request, on: .shell, ["status": "ok", "execution_count": .int(count), "payload": [],
+            reply(to: request, on: .shell, ["status": "ok", "execution_count": .int(count),
+                                            "payload": .array(context.payloads.map { .object($0) }),
                                             "user_expressions": .object(expressions)])
             return .done
         case .failure(let error):

@@ -11,6 +11,8 @@ public final class ExecutionContext {
     private let publish: (String, JSONObject) -> Void
     private let askInput: (String, Bool) -> String?
     private let interrupted: () -> Bool
+    /// Payloads for the `execute_reply` (messaging spec, "Payloads"), in the order asked for.
+    public private(set) var payloads: [JSONObject] = []
 
     /// A context publishing through `publish(msgType, content)`, reading input through `askInput(prompt, password)`.
     public init(executionCount: Int, isSilent: Bool, allowsStdin: Bool,
@@ -56,6 +58,12 @@ public final class ExecutionContext {
     public func requestInput(prompt: String, password: Bool = false) -> String? {
         guard allowsStdin else { return nil }
         return askInput(prompt, password)
+    }
+
+    /// Asks the front end to end the session after this cell (the `ask_exit` payload, which
+    /// `jupyter console` honours); with `keepKernel` the kernel is left running.
+    public func askToExit(keepKernel: Bool = false) {
+        payloads.append(["source": "ask_exit", "keepkernel": .bool(keepKernel)])
     }
 
     private static func displayContent(_ output: RichOutput, displayID: String?) -> JSONObject {

@@ -8,7 +8,7 @@ struct CommandTable: Sendable {
     }
 
     /// The commands every session starts with. Add a new command here.
-    static let standard = CommandTable([.print, .warn, .display, .clear, .sleep, .help, .repeat, .ask])
+    static let standard = CommandTable([.print, .warn, .display, .clear, .sleep, .help, .repeat, .ask, .exit, .quit])
 
     /// The command called `name`, if any.
     subscript(name: String) -> Command? { byName[name] }
