@@ -172,14 +172,18 @@ def main():
     print(f"vocabulary: {len(vocabulary)}")
     print(f"parameters: {sum(p.numel() for p in model.parameters())}")
 
+    step_ms = []
+
     def evaluate(step):
+        recent = step_ms[-EVAL_INTERVAL:]
+        if recent:
+            print(f"ms_per_step_to_{step}: {sum(recent) / len(recent):.4f}")
         model.eval()
         with torch.no_grad():
             losses = [model(*batch(validation, eval_generator)).item() for _ in range(EVAL_BATCHES)]
         model.train()
         print(f"val_loss_step_{step}: {sum(losses) / len(losses):.4f}")
 
-    step_ms = []
     for step in range(args.steps):
         if step % EVAL_INTERVAL == 0:
             evaluate(step)

@@ -31,6 +31,8 @@ struct GPTBenchmark {
                 TextCorpus.batch(from: corpus.validation, batch: batch, length: length, generator: &evalGenerator)
             }
             figure("val_loss_step_\(trainer.step)", Double(try model.evaluate(batches).loss))
+            let recent = stepMilliseconds.suffix(evalInterval)
+            if !recent.isEmpty { figure("ms_per_step_to_\(trainer.step)", recent.reduce(0, +) / Double(recent.count)) }
         }
         while trainer.step < steps {
             if trainer.step % evalInterval == 0 { try evaluate() }

@@ -69,8 +69,9 @@ func attentionForwardNaive(
     }
 }
 
-/// Floats of scratch `attentionBackward` needs: one `length²` block per thread.
-func attentionScratch(_ s: AttentionShape) -> Int { s.length * s.length * partCount(s.batch * s.heads, grain: 1) }
+/// Floats of scratch `attentionBackward` needs: one `length²` block per possible thread (fixed,
+/// so buffer sizes do not depend on the thread count in force).
+func attentionScratch(_ s: AttentionShape) -> Int { s.length * s.length * min(s.batch * s.heads, EngineThreads.pool.workers + 1) }
 
 /// Accumulates the gradients of `attentionForward` into `dq`, `dk`, `dv` (each optional).
 /// (example, head) pairs are split across threads; `scratch` holds `attentionScratch` floats.
