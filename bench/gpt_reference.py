@@ -183,6 +183,7 @@ def main():
             losses = [model(*batch(validation, eval_generator)).item() for _ in range(EVAL_BATCHES)]
         model.train()
         print(f"val_loss_step_{step}: {sum(losses) / len(losses):.4f}")
+        return sum(losses) / len(losses)
 
     for step in range(args.steps):
         if step % EVAL_INTERVAL == 0:
@@ -197,7 +198,7 @@ def main():
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         step_ms.append((time.perf_counter() - start) * 1000)
-    evaluate(args.steps)
+    print(f"val_loss: {evaluate(args.steps):.4f}")
     measured = step_ms[min(10, len(step_ms) // 2):]
     ms = sum(measured) / len(measured)
     print(f"ms_per_step: {ms:.4f}")
