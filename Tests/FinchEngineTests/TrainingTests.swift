@@ -168,3 +168,31 @@ import Testing
         #expect(trainer.graphReservedBytes == trainer.graphPeakBytes)
     }
 }
+
+@Suite struct ClassifierTests {
+    /// Sequences of 6 tokens from 0..<5; the label is whether token 4 occurs.
+    func containsFour(count: Int, seed: UInt64) -> Batch {
+        var g = Xoshiro(seed: seed)
+        var ids: [Int32] = [], labels: [Int32] = []
+        for _ in 0..<count {
+            let sequence = (0..<6).map { _ in Int32(g.nextInt(below: 5)) }
+            ids += sequence
+            labels.append(sequence.contains(4) ? 1 : 0)
+        }
+        return Batch(input: .tokens(ids, batch: count, length: 6), targets: .classes(labels))
+    }
+
+    @Test func bidirectionalTransformerLearnsToDetectAToken() throws {
+        let model = try Model(.sequenceClassifier(vocabulary: 5, length: 6, depth: 1, heads: 2, width: 16, classes: 2), seed: 2)
+        let config = TrainConfig(steps: 150, learningRate: 3e-3, schedule: .linearWarmup(steps: 10), optimizer: .adamW(weightDecay: 0))
+        _ = try train(model, batches: { containsFour(count: 32, seed: UInt64($0)) }, config: config)
+        let test = containsFour(count: 200, seed: 10_000)
+        let evaluation = try model.evaluate([test])
+        #expect(evaluation.accuracy! > 0.95)
+        guard case let .classes(labels) = test.targets else { return }
+        let predicted = try model.predict(test.input).argmaxLastAxis()
+        let matrix = try ConfusionMatrix(predictions: predicted, labels: labels.map(Int.init), classes: 2)
+        #expect(abs(matrix.accuracy - Double(evaluation.accuracy!)) < 1e-6)
+        #expect(matrix.macro.f1 > 0.9)
+    }
+}
