@@ -26,9 +26,10 @@ func attentionForward(
                 let row = p + i * t
                 let visible = s.causal ? i + 1 : t
                 var maximum = -Float.infinity
-                for j in 0..<visible where row[j] > maximum { maximum = row[j] }
+                for j in 0..<visible { maximum = max(maximum, row[j]) }
+                for j in 0..<visible { row[j] = exponential(row[j] - maximum) }
                 var sum: Float = 0
-                for j in 0..<visible { let e = exponential(row[j] - maximum); row[j] = e; sum += e }
+                for j in 0..<visible { sum += row[j] }
                 let inverse = 1 / sum
                 for j in 0..<visible { row[j] *= inverse }
                 for j in visible..<t { row[j] = 0 }

@@ -11,12 +11,10 @@ func layerNormForward(
     parallelParts(rows, grain: rowGrain) { _, range in
         for r in range {
             let row = x + r * width, o = out + r * width
-            var mean: Float = 0
-            for i in 0..<width { mean += row[i] }
-            mean *= inverseWidth
-            var variance: Float = 0
-            for i in 0..<width { let d = row[i] - mean; variance += d * d }
-            variance *= inverseWidth
+            let mean = lanesDot(row, nil, width) * inverseWidth
+            let centred = o  // the output row holds x − mean until it is normalised below
+            for i in 0..<width { centred[i] = row[i] - mean }
+            let variance = lanesDot(centred, centred, width) * inverseWidth
             let rstd = 1 / (variance + epsilon).squareRoot()
             switch (w, b) {
             case let (w?, b?): for i in 0..<width { o[i] = (row[i] - mean) * rstd * w[i] + b[i] }
