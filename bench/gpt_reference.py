@@ -202,6 +202,7 @@ def main():
     measured = step_ms[min(10, len(step_ms) // 2):]
     ms = sum(measured) / len(measured)
     print(f"ms_per_step: {ms:.4f}")
+    print(f"ms_per_step_median: {sorted(measured)[len(measured) // 2]:.4f}")
     print(f"tokens_per_s: {BATCH * LENGTH / (ms / 1000):.4f}")
     print(f"peak_rss_mib: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.4f}")
     print(f"wall_s: {time.perf_counter() - wall_start:.4f}")

@@ -55,6 +55,7 @@ struct GPTBenchmark {
         let msPerStep = measured.reduce(0, +) / Double(max(measured.count, 1))
         let trainSeconds = stepMilliseconds.reduce(0, +) / 1000
         figure("ms_per_step", msPerStep)
+        figure("ms_per_step_median", measured.sorted()[measured.count / 2])
         figure("tokens_per_s", Double(batch * length) / (msPerStep / 1000))
         let inRun = gemmFlops / max(gemmSeconds, 1e-9) / 1e9, reference = referenceGemmRate()
         figure("sgemm_gflops_in_run", inRun)
