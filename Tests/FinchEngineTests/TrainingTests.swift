@@ -103,6 +103,17 @@ import Testing
         #expect(model.parameters.allSatisfy { $0.parameter.grad.scalars.allSatisfy { $0 == 0 } })
     }
 
+    @Test func staticMemoryComesFromTheDescriptionAlone() throws {
+        let spec = ModelSpec.gpt(vocabulary: 65, context: 64, depth: 4, heads: 4, width: 128)
+        let estimate = try spec.staticMemory(optimizer: .adamW())
+        let count = try spec.plan().parameterCount
+        #expect(estimate == MemoryEstimate(parameters: 4 * count, gradients: 4 * count, optimizerState: 8 * count, activations: 0))
+        #expect(try spec.staticMemory(optimizer: .sgd()).optimizerState == 0)
+        #expect(throws: ModelError.headsDoNotDivideWidth(layer: 2, width: 128, heads: 3)) {
+            try ModelSpec.gpt(vocabulary: 65, context: 64, depth: 1, heads: 3, width: 128).staticMemory(optimizer: .adamW())
+        }
+    }
+
     @Test func estimateBoundsTheMeasuredPeak() throws {
         let model = try Model(.gpt(vocabulary: 30, context: 16, depth: 2, heads: 2, width: 16))
         let batch = lmBatch(batch: 4, length: 16, vocabulary: 30, seed: 1)
