@@ -10,8 +10,9 @@ import Synchronization
 /// so no worker can fall a region behind. One region runs at a time: a region asked for while
 /// another runs (nested, or from another thread) runs on its caller alone.
 final class WorkerPool: @unchecked Sendable {
-    /// Checks a waiting worker makes without yielding, then with `sched_yield`, before sleeping.
-    private static let busyChecks = 2_000, yieldingChecks = 20_000
+    /// Checks a waiting worker makes without yielding; then it yields the CPU between checks
+    /// until `spinNanoseconds` have passed since the last region, and then sleeps.
+    private static let busyChecks = 2_000, spinNanoseconds = 2_000_000
 
     /// Threads besides the caller's.
     let workers: Int
@@ -63,7 +64,12 @@ final class WorkerPool: @unchecked Sendable {
                 pthread_mutex_unlock(sleepMutex)
             }
             escapable(0)
-            while remaining.load(ordering: .acquiring) > 0 {}
+            var checks = 0
+            while remaining.load(ordering: .acquiring) > 0 {
+                // On a busy machine a worker may be waiting for a CPU: give it ours.
+                if checks >= WorkerPool.busyChecks { sched_yield() }
+                checks += 1
+            }
             activeParts.store(0, ordering: .sequentiallyConsistent)
             job = nil
         }
@@ -75,8 +81,12 @@ final class WorkerPool: @unchecked Sendable {
         while true {
             var checks = 0
             var current = generation.load(ordering: .acquiring)
-            while current == seen && checks < WorkerPool.busyChecks + WorkerPool.yieldingChecks {
-                if checks >= WorkerPool.busyChecks { sched_yield() }
+            let idleSince = GemmProfiler.nanoseconds()
+            while current == seen {
+                if checks >= WorkerPool.busyChecks {
+                    if GemmProfiler.nanoseconds() - idleSince > WorkerPool.spinNanoseconds { break }
+                    sched_yield()
+                }
                 checks += 1
                 current = generation.load(ordering: .acquiring)
             }
