@@ -12,15 +12,15 @@ func layerNormForward(
         for r in range {
             let row = x + r * width, o = out + r * width
             let mean = lanesDot(row, nil, width) * inverseWidth
-            let centred = o  // the output row holds x − mean until it is normalised below
-            for i in 0..<width { centred[i] = row[i] - mean }
-            let variance = lanesDot(centred, centred, width) * inverseWidth
+            // The output row holds x − mean until it is scaled in place below.
+            for i in 0..<width { o[i] = row[i] - mean }
+            let variance = lanesDot(o, o, width) * inverseWidth
             let rstd = 1 / (variance + epsilon).squareRoot()
             switch (w, b) {
-            case let (w?, b?): for i in 0..<width { o[i] = (row[i] - mean) * rstd * w[i] + b[i] }
-            case let (w?, nil): for i in 0..<width { o[i] = (row[i] - mean) * rstd * w[i] }
-            case let (nil, b?): for i in 0..<width { o[i] = (row[i] - mean) * rstd + b[i] }
-            case (nil, nil): for i in 0..<width { o[i] = (row[i] - mean) * rstd }
+            case let (w?, b?): for i in 0..<width { o[i] = o[i] * rstd * w[i] + b[i] }
+            case let (w?, nil): for i in 0..<width { o[i] = o[i] * rstd * w[i] }
+            case let (nil, b?): for i in 0..<width { o[i] = o[i] * rstd + b[i] }
+            case (nil, nil): for i in 0..<width { o[i] = o[i] * rstd }
             }
             stats[2 * r] = mean
             stats[2 * r + 1] = rstd
