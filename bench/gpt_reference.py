@@ -172,14 +172,19 @@ def main():
     print(f"vocabulary: {len(vocabulary)}")
     print(f"parameters: {sum(p.numel() for p in model.parameters())}")
 
+    step_ms = []
+
     def evaluate(step):
+        recent = step_ms[-EVAL_INTERVAL:]
+        if recent:
+            print(f"ms_per_step_to_{step}: {sum(recent) / len(recent):.4f}")
         model.eval()
         with torch.no_grad():
             losses = [model(*batch(validation, eval_generator)).item() for _ in range(EVAL_BATCHES)]
         model.train()
         print(f"val_loss_step_{step}: {sum(losses) / len(losses):.4f}")
+        return sum(losses) / len(losses)
 
-    step_ms = []
     for step in range(args.steps):
         if step % EVAL_INTERVAL == 0:
             evaluate(step)
@@ -193,10 +198,11 @@ def main():
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         step_ms.append((time.perf_counter() - start) * 1000)
-    evaluate(args.steps)
+    print(f"val_loss: {evaluate(args.steps):.4f}")
     measured = step_ms[min(10, len(step_ms) // 2):]
     ms = sum(measured) / len(measured)
     print(f"ms_per_step: {ms:.4f}")
+    print(f"ms_per_step_median: {sorted(measured)[len(measured) // 2]:.4f}")
     print(f"tokens_per_s: {BATCH * LENGTH / (ms / 1000):.4f}")
     print(f"peak_rss_mib: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.4f}")
     print(f"wall_s: {time.perf_counter() - wall_start:.4f}")

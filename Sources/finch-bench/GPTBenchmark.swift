@@ -1,4 +1,5 @@
 import FinchEngine
+import Glibc
 
 /// nanoGPT's small CPU configuration for character-level text.
 struct GPTBenchmark {
@@ -26,11 +27,16 @@ struct GPTBenchmark {
         var trainGenerator = Xoshiro(seed: seed), evalGenerator = Xoshiro(seed: seed &+ 1)
         var stepMilliseconds: [Double] = []
         var gemmSeconds = 0.0, gemmFlops = 0.0
-        func evaluate() throws {
+        @discardableResult
+        func evaluate() throws -> Double {
             let batches = (0..<evalBatches).map { _ in
                 TextCorpus.batch(from: corpus.validation, batch: batch, length: length, generator: &evalGenerator)
             }
-            figure("val_loss_step_\(trainer.step)", Double(try model.evaluate(batches).loss))
+            let loss = Double(try model.evaluate(batches).loss)
+            figure("val_loss_step_\(trainer.step)", loss)
+            let recent = stepMilliseconds.suffix(evalInterval)
+            if !recent.isEmpty { figure("ms_per_step_to_\(trainer.step)", recent.reduce(0, +) / Double(recent.count)) }
+            return loss
         }
         while trainer.step < steps {
             if trainer.step % evalInterval == 0 { try evaluate() }
@@ -44,11 +50,12 @@ struct GPTBenchmark {
             gemmSeconds += GemmProfiler.seconds
             gemmFlops += GemmProfiler.flops
         }
-        try evaluate()
+        figure("val_loss", try evaluate())
         let measured = stepMilliseconds.dropFirst(min(10, stepMilliseconds.count / 2))
         let msPerStep = measured.reduce(0, +) / Double(max(measured.count, 1))
         let trainSeconds = stepMilliseconds.reduce(0, +) / 1000
         figure("ms_per_step", msPerStep)
+        figure("ms_per_step_median", measured.sorted()[measured.count / 2])
         figure("tokens_per_s", Double(batch * length) / (msPerStep / 1000))
         let inRun = gemmFlops / max(gemmSeconds, 1e-9) / 1e9, reference = referenceGemmRate()
         figure("sgemm_gflops_in_run", inRun)
@@ -61,9 +68,11 @@ struct GPTBenchmark {
     }
 
     /// GFLOP/s of OpenBLAS with its own `threads` threads on the step's largest product shape,
-    /// `[768, 128] · [128, 512]`, measured outside training: the rate the in-run figure is
-    /// compared with.
+    /// `[768, 128] · [128, 512]`: the rate the in-run figure is compared with. Measured after
+    /// training, once the engine's workers have gone to sleep (OpenBLAS's spinning threads would
+    /// slow training down if it ran first).
     func referenceGemmRate() -> Double {
+        usleep(200_000)
         BLAS.setThreads(threads)
         defer { BLAS.setThreads(1) }
         return BLAS.measureGemmRate(m: batch * length, n: 4 * width, k: width, repeats: 300)

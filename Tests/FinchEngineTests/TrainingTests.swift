@@ -103,6 +103,17 @@ import Testing
         #expect(model.parameters.allSatisfy { $0.parameter.grad.scalars.allSatisfy { $0 == 0 } })
     }
 
+    @Test func staticMemoryComesFromTheDescriptionAlone() throws {
+        let spec = ModelSpec.gpt(vocabulary: 65, context: 64, depth: 4, heads: 4, width: 128)
+        let estimate = try spec.staticMemory(optimizer: .adamW())
+        let count = try spec.plan().parameterCount
+        #expect(estimate == MemoryEstimate(parameters: 4 * count, gradients: 4 * count, optimizerState: 8 * count, activations: 0))
+        #expect(try spec.staticMemory(optimizer: .sgd()).optimizerState == 0)
+        #expect(throws: ModelError.headsDoNotDivideWidth(layer: 2, width: 128, heads: 3)) {
+            try ModelSpec.gpt(vocabulary: 65, context: 64, depth: 1, heads: 3, width: 128).staticMemory(optimizer: .adamW())
+        }
+    }
+
     @Test func estimateBoundsTheMeasuredPeak() throws {
         let model = try Model(.gpt(vocabulary: 30, context: 16, depth: 2, heads: 2, width: 16))
         let batch = lmBatch(batch: 4, length: 16, vocabulary: 30, seed: 1)
@@ -166,5 +177,33 @@ import Testing
                               onStep: { reports.append($0) })
         #expect(Set(reports.map(\.peakBytes)).count == 1)
         #expect(trainer.graphReservedBytes == trainer.graphPeakBytes)
+    }
+}
+
+@Suite struct ClassifierTests {
+    /// Sequences of 6 tokens from 0..<5; the label is whether token 4 occurs.
+    func containsFour(count: Int, seed: UInt64) -> Batch {
+        var g = Xoshiro(seed: seed)
+        var ids: [Int32] = [], labels: [Int32] = []
+        for _ in 0..<count {
+            let sequence = (0..<6).map { _ in Int32(g.nextInt(below: 5)) }
+            ids += sequence
+            labels.append(sequence.contains(4) ? 1 : 0)
+        }
+        return Batch(input: .tokens(ids, batch: count, length: 6), targets: .classes(labels))
+    }
+
+    @Test func bidirectionalTransformerLearnsToDetectAToken() throws {
+        let model = try Model(.sequenceClassifier(vocabulary: 5, length: 6, depth: 1, heads: 2, width: 16, classes: 2), seed: 2)
+        let config = TrainConfig(steps: 150, learningRate: 3e-3, schedule: .linearWarmup(steps: 10), optimizer: .adamW(weightDecay: 0))
+        _ = try train(model, batches: { containsFour(count: 32, seed: UInt64($0)) }, config: config)
+        let test = containsFour(count: 200, seed: 10_000)
+        let evaluation = try model.evaluate([test])
+        #expect(evaluation.accuracy! > 0.95)
+        guard case let .classes(labels) = test.targets else { return }
+        let predicted = try model.predict(test.input).argmaxLastAxis()
+        let matrix = try ConfusionMatrix(predictions: predicted, labels: labels.map(Int.init), classes: 2)
+        #expect(abs(matrix.accuracy - Double(evaluation.accuracy!)) < 1e-6)
+        #expect(matrix.macro.f1 > 0.9)
     }
 }

@@ -11,6 +11,19 @@ struct Dims: Equatable {
         for (i, d) in array.enumerated() { self[i] = d }
     }
 
+    /// The scalar shape.
+    static let scalar = Dims(rank: 0)
+
+    /// The matrix shape `[rows, columns]` (built without an array).
+    static func matrix(_ rows: Int, _ columns: Int) -> Dims {
+        var dims = Dims(rank: 2)
+        dims[0] = rows
+        dims[1] = columns
+        return dims
+    }
+
+    private init(rank: Int) { self.rank = rank }
+
     /// Extent of dimension `i`.
     subscript(i: Int) -> Int {
         get { i == 0 ? d0 : i == 1 ? d1 : i == 2 ? d2 : d3 }
@@ -33,10 +46,20 @@ struct Dims: Equatable {
     /// The shape as an array.
     var array: [Int] { (0..<rank).map { self[$0] } }
 
+    /// Adds a trailing dimension (rank < 4).
+    mutating func append(_ extent: Int) {
+        rank += 1
+        self[rank - 1] = extent
+    }
+
     /// This shape with the last dimension replaced by `width`.
     func replacingLast(_ width: Int) -> Dims {
         var copy = self
-        if rank == 0 { return Dims([width]) }
+        if rank == 0 {
+            var vector = Dims(rank: 1)
+            vector[0] = width
+            return vector
+        }
         copy[rank - 1] = width
         return copy
     }

@@ -131,10 +131,21 @@ extension Graph {
 
     /// Rows of `table[vocabulary, width]` picked by `ids` (shape `idsShape`): `[…idsShape, width]`.
     public func embedding(_ table: Var, ids: UnsafeBufferPointer<Int32>, shape idsShape: [Int]) -> Var {
+        embedding(table, ids: ids, dims: Dims(idsShape))
+    }
+
+    /// `embedding` for ids `[batch, length]` (records without building an array).
+    func embedding(_ table: Var, ids: UnsafeBufferPointer<Int32>, batch: Int, length: Int) -> Var {
+        embedding(table, ids: ids, dims: .matrix(batch, length))
+    }
+
+    private func embedding(_ table: Var, ids: UnsafeBufferPointer<Int32>, dims idsDims: Dims) -> Var {
         let td = nodes[table.index].dims
-        precondition(idsShape.reduce(1, *) == ids.count, "embedding: ids shape")
+        precondition(idsDims.count == ids.count && idsDims.rank < 4, "embedding: ids shape")
         let stored = storeIndices(ids)
-        let (v, out) = record(.embedding(table: table.index, ids: stored), dims: Dims(idsShape + [td[1]]), table.index)
+        var dims = idsDims
+        dims.append(td[1])
+        let (v, out) = record(.embedding(table: table.index, ids: stored), dims: dims, table.index)
         embeddingForward(out, table: nodes[table.index].value, ids: stored, count: ids.count, width: td[1])
         return v
     }
@@ -156,7 +167,7 @@ extension Graph {
     public func meanPool(_ x: Var) -> Var {
         let d = nodes[x.index].dims
         precondition(d.rank == 3, "meanPool needs [batch, length, width]")
-        let (v, out) = record(.meanPool(x.index), dims: Dims([d[0], d[2]]), x.index)
+        let (v, out) = record(.meanPool(x.index), dims: .matrix(d[0], d[2]), x.index)
         meanPoolForward(out, nodes[x.index].value, batch: d[0], length: d[1], width: d[2])
         return v
     }
@@ -165,7 +176,7 @@ extension Graph {
     public func firstToken(_ x: Var) -> Var {
         let d = nodes[x.index].dims
         precondition(d.rank == 3, "firstToken needs [batch, length, width]")
-        let (v, out) = record(.firstToken(x.index), dims: Dims([d[0], d[2]]), x.index)
+        let (v, out) = record(.firstToken(x.index), dims: .matrix(d[0], d[2]), x.index)
         firstTokenForward(out, nodes[x.index].value, batch: d[0], length: d[1], width: d[2])
         return v
     }
@@ -173,7 +184,7 @@ extension Graph {
     /// Sum of all elements (a scalar).
     public func sum(_ x: Var) -> Var {
         let d = nodes[x.index].dims
-        let (v, out) = record(.sum(x.index), dims: Dims([]), x.index)
+        let (v, out) = record(.sum(x.index), dims: .scalar, x.index)
         let input = nodes[x.index].value
         var total: Float = 0
         for i in 0..<d.count { total += input[i] }
@@ -193,7 +204,7 @@ extension Graph {
         precondition(targets.count == d.rows, "crossEntropy: \(targets.count) targets for \(d.rows) rows")
         let stored = storeIndices(targets)
         let probs = floats.allocate(d.count)
-        let (v, out) = record(.leaf, dims: Dims([]), logits.index)
+        let (v, out) = record(.leaf, dims: .scalar, logits.index)
         let (loss, counted) = crossEntropyForward(probs: probs, logits: nodes[logits.index].value, targets: stored,
                                                   rows: d.rows, classes: d.last, ignoreIndex: ignoreIndex)
         out[0] = loss
@@ -209,7 +220,7 @@ extension Graph {
         precondition(target.count == d.count, "mse: \(target.count) targets for \(d.count) predictions")
         let stored = floats.allocate(d.count)
         stored.update(from: target.baseAddress!, count: d.count)
-        let (v, out) = record(.mse(prediction.index, target: stored), dims: Dims([]), prediction.index)
+        let (v, out) = record(.mse(prediction.index, target: stored), dims: .scalar, prediction.index)
         let p = nodes[prediction.index].value
         var total: Float = 0
         for i in 0..<d.count { let e = p[i] - stored[i]; total += e * e }

@@ -130,7 +130,7 @@ public final class Graph {
     /// A zeroed scratch or saved buffer living until the next reset.
     func scratch(_ count: Int) -> UnsafeMutablePointer<Float> {
         let pointer = floats.allocate(count)
-        pointer.initialize(repeating: 0, count: count)
+        zero(pointer, count: count)
         return pointer
     }
 

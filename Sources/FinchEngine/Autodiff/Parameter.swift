@@ -45,5 +45,5 @@ public final class Parameter {
     }
 
     /// Sets the gradient to zero.
-    func zeroGrad() { gradPointer.update(repeating: 0, count: count) }
+    func zeroGrad() { zero(gradPointer, count: count) }
 }

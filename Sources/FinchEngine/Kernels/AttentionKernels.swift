@@ -26,9 +26,10 @@ func attentionForward(
                 let row = p + i * t
                 let visible = s.causal ? i + 1 : t
                 var maximum = -Float.infinity
-                for j in 0..<visible where row[j] > maximum { maximum = row[j] }
+                for j in 0..<visible { maximum = max(maximum, row[j]) }
+                for j in 0..<visible { row[j] = exponential(row[j] - maximum) }
                 var sum: Float = 0
-                for j in 0..<visible { let e = exponential(row[j] - maximum); row[j] = e; sum += e }
+                for j in 0..<visible { sum += row[j] }
                 let inverse = 1 / sum
                 for j in 0..<visible { row[j] *= inverse }
                 for j in visible..<t { row[j] = 0 }
@@ -69,8 +70,9 @@ func attentionForwardNaive(
     }
 }
 
-/// Floats of scratch `attentionBackward` needs: one `length²` block per thread.
-func attentionScratch(_ s: AttentionShape) -> Int { s.length * s.length * partCount(s.batch * s.heads, grain: 1) }
+/// Floats of scratch `attentionBackward` needs: one `length²` block per possible thread (fixed,
+/// so buffer sizes do not depend on the thread count in force).
+func attentionScratch(_ s: AttentionShape) -> Int { s.length * s.length * min(s.batch * s.heads, EngineThreads.pool.workers + 1) }
 
 /// Accumulates the gradients of `attentionForward` into `dq`, `dk`, `dv` (each optional).
 /// (example, head) pairs are split across threads; `scratch` holds `attentionScratch` floats.

@@ -30,6 +30,13 @@ func addBackwardBroadcast(_ db: UnsafeMutablePointer<Float>, _ dout: UnsafePoint
     }
 }
 
+/// p[n] = 0 for n in 0..<count, split across threads when large.
+func zero(_ p: UnsafeMutablePointer<Float>, count: Int) {
+    parallelParts(count, grain: 4 * elementGrain) { _, range in
+        (p + range.lowerBound).initialize(repeating: 0, count: range.count)
+    }
+}
+
 /// dst[n] += src[n].
 func accumulate(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, count: Int) {
     parallelParts(count, grain: elementGrain) { _, range in

@@ -15,3 +15,31 @@ func exponential(_ x: Float) -> Float {
     let y = p * r * r + r + 1
     return y * Float(bitPattern: UInt32(bitPattern: Int32(k) + 127) << 23)
 }
+
+/// Σ a[i]·b[i] over `count` elements in eight independent lanes, so the additions do not wait on
+/// each other (a fixed order: results are reproducible). `lanesDot(p, nil, n)` sums p.
+@inline(__always)
+func lanesDot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>?, _ count: Int) -> Float {
+    var lanes = SIMD8<Float>()
+    let rawA = UnsafeRawPointer(a)
+    var i = 0
+    if let b {
+        let rawB = UnsafeRawPointer(b)
+        while i + 8 <= count {
+            lanes += rawA.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+                * rawB.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+            i += 8
+        }
+    } else {
+        while i + 8 <= count {
+            lanes += rawA.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+            i += 8
+        }
+    }
+    var total = lanes.sum()
+    while i < count {
+        total += a[i] * (b?[i] ?? 1)
+        i += 1
+    }
+    return total
+}

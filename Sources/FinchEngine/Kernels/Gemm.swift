@@ -4,18 +4,20 @@ import Glibc
 /// Row-major single-precision matrix product through OpenBLAS:
 /// `C[m,n] = alpha · op(A)[m,k] · op(B)[k,n] + beta · C`, where `op(X)` is `Xᵀ` when `transX`.
 /// Leading dimensions are row strides of the stored (untransposed) matrices.
+/// `profiled: false` leaves it out of `GemmProfiler` (the caller accounts for it).
 @inline(__always)
 func sgemm(
     transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, profiled: Bool = true
 ) {
     guard m > 0, n > 0 else { return }
-    let start = GemmProfiler.enabled ? GemmProfiler.nanoseconds() : 0
+    let profiling = profiled && GemmProfiler.enabled
+    let start = profiling ? GemmProfiler.nanoseconds() : 0
     cblas_sgemm(
         CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
         blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
-    if GemmProfiler.enabled { GemmProfiler.record(since: start, m: m, n: n, k: k) }
+    if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }
 }
 
 /// `sgemm` split by rows of C across the engine's threads, each part a single-threaded OpenBLAS
@@ -34,16 +36,14 @@ func sgemmParallel(
     }
     let profiling = GemmProfiler.enabled
     let start = profiling ? GemmProfiler.nanoseconds() : 0
-    GemmProfiler.enabled = false
     parallelParts(parts, grain: 1) { _, range in
         for part in range {
             let rows = part * m / parts..<(part + 1) * m / parts
             sgemm(transA: transA, transB: transB, m: rows.count, n: n, k: k, alpha: alpha,
                   a: transA ? a + rows.lowerBound : a + rows.lowerBound * lda, lda: lda, b: b, ldb: ldb,
-                  beta: beta, c: c + rows.lowerBound * ldc, ldc: ldc)
+                  beta: beta, c: c + rows.lowerBound * ldc, ldc: ldc, profiled: false)
         }
     }
-    GemmProfiler.enabled = profiling
     if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }
 }
 

@@ -5,14 +5,16 @@ import Synchronization
 ///
 /// Counters are atomic. A product run inside a parallel region counts its duration divided by
 /// the region's number of parts, so `seconds` approximates wall time rather than thread time.
-/// Switch `enabled` only while no step is running.
 public enum GemmProfiler {
-    /// Whether `sgemm` calls are timed and counted.
-    nonisolated(unsafe) public static var enabled = false
-    /// Parts of the parallel region currently running (1 outside regions); set by `parallelParts`.
-    nonisolated(unsafe) static var concurrency = 1
+    private static let isEnabled = Atomic<Bool>(false)
     private static let elapsed = Atomic<Int>(0)
     private static let operations = Atomic<Int>(0)
+
+    /// Whether `sgemm` calls are timed and counted.
+    public static var enabled: Bool {
+        get { isEnabled.load(ordering: .relaxed) }
+        set { isEnabled.store(newValue, ordering: .relaxed) }
+    }
 
     /// Seconds spent inside `sgemm` since the last `reset()`.
     public static var seconds: Double { Double(elapsed.load(ordering: .relaxed)) * 1e-9 }
@@ -27,7 +29,8 @@ public enum GemmProfiler {
 
     /// Adds one `[m, k] · [k, n]` product that started at `start` (from `nanoseconds()`).
     static func record(since start: Int, m: Int, n: Int, k: Int) {
-        elapsed.add((nanoseconds() - start) / max(concurrency, 1), ordering: .relaxed)
+        let concurrency = max(EngineThreads.pool.activeParts.load(ordering: .relaxed), 1)
+        elapsed.add((nanoseconds() - start) / concurrency, ordering: .relaxed)
         operations.add(2 * m * n * k, ordering: .relaxed)
     }
 

@@ -11,18 +11,16 @@ func layerNormForward(
     parallelParts(rows, grain: rowGrain) { _, range in
         for r in range {
             let row = x + r * width, o = out + r * width
-            var mean: Float = 0
-            for i in 0..<width { mean += row[i] }
-            mean *= inverseWidth
-            var variance: Float = 0
-            for i in 0..<width { let d = row[i] - mean; variance += d * d }
-            variance *= inverseWidth
+            let mean = lanesDot(row, nil, width) * inverseWidth
+            // The output row holds x − mean until it is scaled in place below.
+            for i in 0..<width { o[i] = row[i] - mean }
+            let variance = lanesDot(o, o, width) * inverseWidth
             let rstd = 1 / (variance + epsilon).squareRoot()
             switch (w, b) {
-            case let (w?, b?): for i in 0..<width { o[i] = (row[i] - mean) * rstd * w[i] + b[i] }
-            case let (w?, nil): for i in 0..<width { o[i] = (row[i] - mean) * rstd * w[i] }
-            case let (nil, b?): for i in 0..<width { o[i] = (row[i] - mean) * rstd + b[i] }
-            case (nil, nil): for i in 0..<width { o[i] = (row[i] - mean) * rstd }
+            case let (w?, b?): for i in 0..<width { o[i] = o[i] * rstd * w[i] + b[i] }
+            case let (w?, nil): for i in 0..<width { o[i] = o[i] * rstd * w[i] }
+            case let (nil, b?): for i in 0..<width { o[i] = o[i] * rstd + b[i] }
+            case (nil, nil): for i in 0..<width { o[i] = o[i] * rstd }
             }
             stats[2 * r] = mean
             stats[2 * r + 1] = rstd

@@ -12,9 +12,9 @@ public final class Embedding {
     /// Vector width.
     public var width: Int { weight.shape[1] }
 
-    /// `[…shape, width]` rows for `ids` of `shape`.
-    func forward(ids: UnsafeBufferPointer<Int32>, shape: [Int], in graph: Graph) -> Var {
-        graph.embedding(graph.parameter(weight), ids: ids, shape: shape)
+    /// `[batch, length, width]` rows for `ids` `[batch, length]`.
+    func forward(ids: UnsafeBufferPointer<Int32>, batch: Int, length: Int, in graph: Graph) -> Var {
+        graph.embedding(graph.parameter(weight), ids: ids, batch: batch, length: length)
     }
 }
 
@@ -35,7 +35,7 @@ public final class PositionalEmbedding: Layer {
 
     /// `x[b, t, :] + weight[t, :]` for x `[batch, length, width]`.
     public func forward(_ x: Var, in graph: Graph) -> Var {
-        let length = graph.shape(of: x)[1]
+        let length = graph.nodes[x.index].dims[1]
         return graph.add(x, graph.parameter(weight, rows: length))
     }
 }

@@ -119,7 +119,7 @@ public final class Model {
         switch input {
         case let .tokens(ids, batch, length):
             guard let embedding else { preconditionFailure("token input to a feature model") }
-            x = ids.withUnsafeBufferPointer { embedding.forward(ids: $0, shape: [batch, length], in: graph) }
+            x = ids.withUnsafeBufferPointer { embedding.forward(ids: $0, batch: batch, length: length, in: graph) }
         case let .features(tensor):
             x = graph.constant(tensor)
         }

@@ -136,9 +136,7 @@ func clipGradients(_ parameters: [Parameter], maxNorm: Float?) -> Float {
     var total: Double = 0
     for parameter in parameters where parameter.requiresGrad {
         let g = parameter.gradPointer
-        var sum: Float = 0
-        for i in 0..<parameter.count { sum += g[i] * g[i] }
-        total += Double(sum)
+        total += Double(lanesDot(g, g, parameter.count))
     }
     let norm = Float(total.squareRoot())
     if let maxNorm, norm > maxNorm {
