@@ -29,7 +29,7 @@ let package = Package(
         // The training engine: tensors, autodiff, layers, optimisers, checkpoints. Knows no kernel or language.
         .target(name: "FinchEngine", dependencies: ["COpenBLAS"], swiftSettings: strict + engineFlags),
         // The Finch language: lexer, parser, interpreter, completion, inspection.
-        .target(name: "FinchLanguage", dependencies: ["FinchDisplay"], swiftSettings: strict),
+        .target(name: "FinchLanguage", dependencies: ["FinchEngine", "FinchDisplay"], swiftSettings: strict),
 
         // The `finch` program: kernel, installer, script runner; adapts the language to the kernel.
         .executableTarget(
@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
         .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine"], swiftSettings: strict),
-        .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage"], exclude: ["Samples"], swiftSettings: strict),
+        .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage", "FinchEngine"], exclude: ["Samples"], swiftSettings: strict),
     ]
 )
