@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func commandsAndFunctionsAtStatementStart() {
-        #expect(complete("pr|") == Completion(matches: ["pretrain", "print"], start: 0, end: 2))
+        #expect(complete("pr|") == Completion(matches: ["predict", "pretrain", "print"], start: 0, end: 2))
     }
     @Test func infixKeywordsOnlyAfterAValue() {
         #expect(complete("x = a|").matches == ["abs", "activation", "ask", "attention"])

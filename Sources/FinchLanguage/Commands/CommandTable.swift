@@ -10,7 +10,8 @@ struct CommandTable: Sendable {
     /// The commands every session starts with. Add a new command here.
     static let standard = CommandTable(
         [Command.print, .warn, .display, .clear, .sleep, .help, .repeat, .ask, .seed, .model, .summary, .copy,
-         .pretrain, .finetune] + Command.layers)
+         .pretrain, .finetune, .evaluate, .predict, .generate, .runs, .compare, .table, .plot,
+         .save, .load, .export] + Command.layers)
 
     /// The command called `name`, if any.
     subscript(name: String) -> Command? { byName[name] }
