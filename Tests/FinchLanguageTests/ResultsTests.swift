@@ -117,3 +117,34 @@ import Glibc
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+@Suite struct DataCommandTests {
+    let finch = Harness()
+
+    @Test func aCorpusTokenizerAndTextPromptRoundTrip() throws {
+        let path = "/tmp/finch-ml-corpus-\(getpid()).txt"
+        defer { unlink(path) }
+        let file = try #require(fopen(path, "wb"))
+        let text = Array(String(repeating: "abcde", count: 80).utf8)
+        fwrite(text, 1, text.count, file)
+        fclose(file)
+        finch.result("text = corpus \"\(path)\"\ntok = tokenizer chars on: text")
+        #expect(finch.result("tok.size") == "9")
+        finch.result("model lm {\n embedding vocab: tok.size dim: 8\n positions 8\n transformer heads: 2\n layernorm\n lm_head\n}")
+        finch.result("pre = pretrain lm on text tokenizer: tok steps: 60 batch: 8 lr: 1e-2")
+        #expect(finch.result("generate lm from \"abc\" length: 5 temperature: 0") == #""abcdeabc""#)
+    }
+
+    @Test func splitAndSampleKeepClasses() {
+        guard let points = try? DatasetObject(Fixtures.dataset(), at: SourceRange(offset: 0, line: 1, column: 1, length: 1)) else {
+            Issue.record("the fixture is not a numeric data set")
+            return
+        }
+        finch.define("points", points)
+        finch.result("fit, held = split points [75, 25]")
+        #expect(finch.result("fit.length") == "48")
+        #expect(finch.result("held.length") == "16")
+        finch.result("few = sample fit per_class: 3")
+        #expect(finch.result("few.length") == "6")
+    }
+}

@@ -1,3 +1,4 @@
+import FinchData
 import FinchDisplay
 
 /// A data set as a value: examples, their labels and class names.
@@ -6,11 +7,25 @@ final class DatasetObject: FinchObject {
     let name: String
     /// The examples.
     let examples: Examples
+    /// The data layer's data set it came from, for splitting and sampling.
+    let source: Dataset?
 
     /// A data set value.
-    init(name: String, examples: Examples) {
+    init(name: String, examples: Examples, source: Dataset? = nil) {
         self.name = name
         self.examples = examples
+        self.source = source
+    }
+
+    /// A data set value from the data layer's numeric data set; text data sets are refused at
+    /// `range` until the language tokenizes them.
+    convenience init(_ dataset: Dataset, at range: SourceRange) throws(FinchError) {
+        guard case .features(let values, let width) = dataset.inputs else {
+            throw FinchError(.value, "\(dataset.name) holds texts; text data sets are not supported by the training commands yet", at: range)
+        }
+        let rows = stride(from: 0, to: values.count, by: max(width, 1)).map { Array(values[$0..<($0 + width)]) }
+        self.init(name: dataset.name, examples: Examples(inputs: .features(rows), labels: dataset.labels, classNames: dataset.classNames),
+                  source: dataset)
     }
 
     var typeName: String { "dataset" }

@@ -1,3 +1,4 @@
+import FinchData
 import FinchEngine
 @testable import FinchLanguage
 
@@ -37,5 +38,15 @@ extension Harness {
     /// The run bound to `name`.
     func run(_ name: String) -> RunObject? {
         session.interpreter.variables[name]?.object(RunObject.self)
+    }
+}
+
+extension Fixtures {
+    /// ``blobs(count:width:scale:)`` as the data layer's data set.
+    static func dataset() -> FinchData.Dataset {
+        let examples = blobs()
+        guard case .features(let rows) = examples.inputs else { preconditionFailure() }
+        return try! FinchData.Dataset(name: "points", features: rows.flatMap { $0 }, width: 4, labels: examples.labels,
+                                      classNames: examples.classNames)
     }
 }

@@ -19,7 +19,14 @@ extension Command {
         }
         let prompt = invocation.bound("from")?.value ?? .none
         let ids: [Int32]
+        let tokenizer = object.tokenizer?.object(TokenizerObject.self)?.tokenizer
         switch prompt {
+        case .string(let text):
+            guard let tokenizer else {
+                throw FinchError(.value, "\(object.name) has no tokenizer to read text; pretrain it with tokenizer:, or give token ids",
+                                 at: invocation.place("from"))
+            }
+            ids = tokenizer.encode(text)
         case .list(let elements):
             guard let numbers = Functions.numbers(in: elements), !numbers.isEmpty,
                   numbers.allSatisfy({ $0 >= 0 && $0 < Double(vocabulary) && $0 == $0.rounded() }) else {
@@ -37,6 +44,7 @@ extension Command {
             ?? invocation.interpreter.workbench.seed(for: "generate " + object.name)
         let produced = InferenceRunner.generate(object, prompt: ids, count: count, temperature: temperature, topK: topK, seed: seed,
                                                 isInterrupted: { invocation.interpreter.interruptRequested })
+        if case .string(let text) = prompt, let tokenizer { return .string(text + tokenizer.decode(produced)) }
         return .list(produced.map { .number(Double($0)) })
     }
 }

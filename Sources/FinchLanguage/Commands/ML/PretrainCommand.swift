@@ -1,3 +1,4 @@
+import FinchData
 import FinchEngine
 
 extension Command {
@@ -14,6 +15,7 @@ extension Command {
             Parameter("steps", .number, doc: "the number of optimiser steps", default: .number(200)),
             Parameter("context", .number, doc: "tokens per example (default: the model's context)"),
             Parameter("mask_rate", .number, doc: "the fraction of tokens or features masked", default: .number(0.15)),
+            Parameter("tokenizer", .any, doc: "the tokenizer that turns a corpus into tokens; the model keeps it for 'generate'"),
         ] + TrainingOptions.parameters
     ) { invocation throws(FinchError) in
         let target = try invocation.object("model", ModelObject.self, what: "a model")
@@ -22,7 +24,14 @@ extension Command {
         let rate = try invocation.number("mask_rate", in: 0.01...0.9) ?? 0.15
         let seed = try TrainingOptions.seed(invocation, purpose: "pretrain " + target.name)
         let config = try TrainingOptions.config(invocation, steps: steps, seed: seed)
-        let data = invocation.bound("on")?.value
+        var data = invocation.bound("on")?.value
+        if let corpus = data?.object(CorpusObject.self) {
+            let tokenizer = try invocation.object("tokenizer", TokenizerObject.self, what: "a tokenizer for the corpus (tokenizer: tok)")
+            let stream = TokenStream(ids: tokenizer.tokenizer.encode(corpus.corpus.text), vocabulary: tokenizer.tokenizer.size,
+                                     maskID: Tokenizer.mask)
+            data = .wrap(TokensObject(name: corpus.corpus.name, stream: stream))
+            target.tokenizer = .wrap(tokenizer)
+        }
         let objective: String
         let batches: (Int) -> Batch
         var validation: [Batch] = []
