@@ -17,10 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // System libraries (Debian: libzmq3-dev, libopenblas-dev, libssl-dev).
+        // System libraries (Debian: libzmq3-dev, libopenblas-dev, libssl-dev, zlib1g-dev).
         .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The Jupyter kernel: wire protocol, sockets, dispatch. Language-agnostic.
         .target(name: "FinchKernel", dependencies: ["CZeroMQ", "CLibCrypto"], swiftSettings: strict),
@@ -28,8 +29,10 @@ let package = Package(
         .target(name: "FinchDisplay", swiftSettings: strict),
         // The training engine: tensors, autodiff, layers, optimisers, checkpoints. Knows no kernel or language.
         .target(name: "FinchEngine", dependencies: ["COpenBLAS"], swiftSettings: strict + engineFlags),
+        // Data sets, files, tokenizers, seeded splits, built-in data, and the batches the engine trains on.
+        .target(name: "FinchData", dependencies: ["FinchEngine", "CZlib"], swiftSettings: strict),
         // The Finch language: lexer, parser, interpreter, completion, inspection.
-        .target(name: "FinchLanguage", dependencies: ["FinchDisplay"], swiftSettings: strict),
+        .target(name: "FinchLanguage", dependencies: ["FinchEngine", "FinchData", "FinchDisplay"], swiftSettings: strict),
 
         // The `finch` program: kernel, installer, script runner; adapts the language to the kernel.
         .executableTarget(
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
         .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine"], swiftSettings: strict),
-        .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage"], exclude: ["Samples"], swiftSettings: strict),
+        .testTarget(name: "FinchDataTests", dependencies: ["FinchData"], swiftSettings: strict),
+        .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage", "FinchEngine", "FinchData"], exclude: ["Samples"], swiftSettings: strict),
     ]
 )

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Finch needs on a fresh Debian machine: the C libraries (libzmq, OpenBLAS,
-# libcrypto) and a Python venv (.venv) with Jupyter's clients and the test tools.
+# libcrypto, zlib) and a Python venv (.venv) with Jupyter's clients and the test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pc in libzmq openblas libcrypto; do
+for pc in libzmq openblas libcrypto zlib; do
   pkg-config --exists "$pc" 2>/dev/null || missing+=("$pc")
 done
 if [ ${#missing[@]} -gt 0 ] || ! command -v pkg-config >/dev/null; then
@@ -13,7 +13,7 @@ if [ ${#missing[@]} -gt 0 ] || ! command -v pkg-config >/dev/null; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq pkg-config libzmq3-dev libopenblas-dev libssl-dev >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq pkg-config libzmq3-dev libopenblas-dev libssl-dev zlib1g-dev >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then

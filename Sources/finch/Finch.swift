@@ -1,4 +1,5 @@
 import ArgumentParser
+import FinchLanguage
 
 /// The `finch` program: a Jupyter kernel for the Finch language, its installer, and a headless runner.
 @main
@@ -12,5 +13,5 @@ struct Finch: ParsableCommand {
 
 /// The version of Finch, shown by `--version`, in `kernel_info` and beside every run.
 enum FinchVersion {
-    static let current = "0.1.0"
+    static let current = FinchRelease.version
 }

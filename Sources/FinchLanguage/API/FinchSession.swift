@@ -3,7 +3,8 @@ import FinchDisplay
 /// A Finch session: the variables that live across cells, and the entry points the kernel and
 /// `finch run` call. Use a session from one thread only.
 public final class FinchSession {
-    private let interpreter: Interpreter
+    /// The interpreter running the cells (internal, so tests can hand it objects).
+    let interpreter: Interpreter
 
     /// A session with no variables, writing side output to `output` and asking `isInterrupted`
     /// at every statement and loop iteration whether to stop.

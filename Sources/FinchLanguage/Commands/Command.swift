@@ -26,12 +26,15 @@ struct Command: Sendable {
     let keywords: [Parameter]
     /// Whether a trailing block is taken.
     let block: BlockUse
+    /// Whether the name alone also reads as a value inside expressions (`table runs`): only for
+    /// commands that need no arguments and have no side effects.
+    let readsAsValue: Bool
     /// Runs the command and returns its value (``Value/none`` if it has none).
     let run: @Sendable (Invocation) throws(FinchError) -> Value
 
     /// A command; see the properties for the meaning of each argument.
     init(name: String, summary: String, positional: [Parameter] = [], repeatsLastPositional: Bool = false,
-         prepositions: [Parameter] = [], keywords: [Parameter] = [], block: BlockUse = .none,
+         prepositions: [Parameter] = [], keywords: [Parameter] = [], block: BlockUse = .none, readsAsValue: Bool = false,
          run: @escaping @Sendable (Invocation) throws(FinchError) -> Value) {
         self.name = name
         self.summary = summary
@@ -40,6 +43,7 @@ struct Command: Sendable {
         self.prepositions = prepositions
         self.keywords = keywords
         self.block = block
+        self.readsAsValue = readsAsValue
         self.run = run
     }
 

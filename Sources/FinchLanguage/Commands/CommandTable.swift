@@ -8,7 +8,10 @@ struct CommandTable: Sendable {
     }
 
     /// The commands every session starts with. Add a new command here.
-    static let standard = CommandTable([.print, .warn, .display, .clear, .sleep, .help, .repeat, .ask, .exit, .quit])
+    static let standard = CommandTable(
+        [Command.print, .warn, .display, .clear, .sleep, .help, .repeat, .ask, .exit, .quit, .seed, .model, .summary,
+         .copy, .pretrain, .finetune, .evaluate, .predict, .generate, .runs, .compare, .table, .plot,
+         .save, .load, .export] + Command.layers + Command.data)
 
     /// The command called `name`, if any.
     subscript(name: String) -> Command? { byName[name] }

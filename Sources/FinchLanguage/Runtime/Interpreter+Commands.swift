@@ -64,6 +64,8 @@ extension Interpreter {
             let word: String
             if case .variable(let name) = expr.kind {
                 word = name
+            } else if expr.kind == .none, words.contains("none") {
+                word = "none"
             } else {
                 switch try evaluate(expr) {
                 case .string(let text), .symbol(let text): word = text

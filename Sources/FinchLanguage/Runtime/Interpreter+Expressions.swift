@@ -50,6 +50,9 @@ extension Interpreter {
 
     private func lookup(_ name: String, at range: SourceRange) throws(FinchError) -> Value {
         if let value = variables[name] { return value }
+        if let command = commands[name], command.readsAsValue {
+            return try run(CommandCall(name: Name(text: name, range: range), arguments: [], block: nil), range: range)
+        }
         if commands[name] != nil {
             throw FinchError(.name, "'\(name)' is a command; write it at the start of a statement", at: range)
         }

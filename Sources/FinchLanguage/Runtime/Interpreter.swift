@@ -12,6 +12,11 @@ final class Interpreter {
     let commands: CommandTable
     /// Where commands send text and displays.
     let output: any OutputSink
+    /// The names the running statement assigns to (`ft` in `ft = finetune …`), so commands can
+    /// name what they make; empty outside an assignment.
+    private(set) var assigningTo: [String] = []
+    /// Seed, runs and guards of the training commands.
+    let workbench = Workbench()
     private let isInterrupted: @Sendable () -> Bool
 
     /// An interpreter with no variables.
@@ -43,6 +48,15 @@ final class Interpreter {
         if isInterrupted() { throw .interrupted(at: range) }
     }
 
+    /// Whether the user asked to stop, for long commands that stop gracefully (training keeps
+    /// the last finished step) instead of throwing.
+    var interruptRequested: Bool { isInterrupted() }
+
+    /// Binds `name` to `value`, as commands that name what they make do (`model gpt { … }`).
+    func define(_ name: String, _ value: Value) {
+        variables[name] = value
+    }
+
     /// Every name a user can write where a value is expected: variables, commands, functions,
     /// keywords.
     var knownNames: [String] {
@@ -55,6 +69,8 @@ final class Interpreter {
         case .expression(let expr):
             return try evaluate(expr)
         case .assign(let targets, let expr):
+            assigningTo = targets.map(\.text)
+            defer { assigningTo = [] }
             try assign(try evaluate(expr), to: targets, from: expr.range)
         case .forLoop(let variable, let iterable, let body):
             let sequence = try evaluate(iterable)

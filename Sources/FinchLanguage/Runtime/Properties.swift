@@ -28,6 +28,7 @@ enum Properties {
             record.fields.map { field in
                 Property(field.name, "the field '\(field.name)' of this \(record.typeName) record") { _ in field.value }
             }
+        case .object(let ref): ref.object.properties
         default: []
         }
     }

@@ -16,6 +16,8 @@ enum Value: Equatable, Sendable {
     case range(RangeValue)
     /// Named fields, e.g. the result of a command.
     case record(Record)
+    /// A rich object: a model, a run, a data set, a table, a chart (see ``FinchObject``).
+    case object(ObjectRef)
 
     /// The type's name, as inspection shows it: `number`, `list`, …
     var typeName: String {
@@ -28,6 +30,7 @@ enum Value: Equatable, Sendable {
         case .list: "list"
         case .range: "range"
         case .record(let record): record.typeName
+        case .object(let ref): ref.object.typeName
         }
     }
 
@@ -51,6 +54,7 @@ enum Value: Equatable, Sendable {
         case .list(let elements): "[" + elements.map(\.text).joined(separator: ", ") + "]"
         case .range(let range): range.text
         case .record(let record): record.text
+        case .object(let ref): ref.object.text
         }
     }
 

@@ -1,0 +1,38 @@
+import FinchEngine
+
+/// Example indices in epochs: each epoch visits every example once, in a fresh seeded order.
+struct EpochOrder: Sendable {
+    private var generator: Xoshiro
+    private var order: [Int]
+    private var position = 0
+    /// Indices handed out so far.
+    private(set) var drawn = 0
+
+    /// An order over `count` examples drawn with `generator`.
+    init(count: Int, generator: Xoshiro) {
+        self.generator = generator
+        order = Array(0..<count)
+        self.generator.shuffle(&order)
+    }
+
+    /// Passes over the examples so far.
+    var epochs: Double { Double(drawn) / Double(order.count) }
+
+    /// The next index, starting a new shuffled epoch when the current one is used up.
+    mutating func next() -> Int {
+        if position == order.count {
+            generator.shuffle(&order)
+            position = 0
+        }
+        position += 1
+        drawn += 1
+        return order[position - 1]
+    }
+}
+
+/// Starts of `count` windows of `window` tokens spread evenly over a stream of `length` tokens.
+func evenlySpacedStarts(count: Int, window: Int, length: Int) -> [Int] {
+    let last = length - window
+    guard count > 1 else { return [0] }
+    return (0..<count).map { $0 * last / (count - 1) }
+}

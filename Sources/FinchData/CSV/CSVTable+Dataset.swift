@@ -1,0 +1,70 @@
+extension CSVTable {
+    /// The table as a data set named after the file.
+    ///
+    /// - `text`: the column holding one text per example; or else
+    /// - `features`: the numeric columns, in this order (default: every column but the label
+    ///   whose cells all hold numbers);
+    /// - `label`: the class column, if any. When every label is an integer, the classes are those
+    ///   integers in numeric order; otherwise the distinct labels in alphabetical order.
+    public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil) throws(DataError) -> Dataset {
+        let labelColumn = try label.map { (name: String) throws(DataError) in try columnIndex(name) }
+        guard !rows.isEmpty else { throw .emptyDataset(name: datasetName) }
+        let (labels, classNames) = try labelColumn.map { (column: Int) throws(DataError) in try classes(in: column) } ?? (nil, [])
+        if let text {
+            guard features == nil else { throw .textAndFeatures(path: path) }
+            let column = try columnIndex(text)
+            return try Dataset(name: datasetName, texts: rows.map { trimmed($0[column]) }, labels: labels, classNames: classNames)
+        }
+        let columns: [Int]
+        if let features {
+            columns = try features.map { (name: String) throws(DataError) in try columnIndex(name) }
+        } else {
+            columns = header.indices.filter { column in
+                column != labelColumn && rows.allSatisfy { number(in: $0[column]) != nil }
+            }
+            guard !columns.isEmpty else { throw .noNumericColumns(path: path) }
+        }
+        var values: [Float] = []
+        values.reserveCapacity(rows.count * columns.count)
+        for (row, line) in zip(rows, lines) {
+            for column in columns {
+                guard let value = number(in: row[column]) else {
+                    throw .nonNumericCell(path: path, line: line, column: header[column], value: trimmed(row[column]))
+                }
+                values.append(value)
+            }
+        }
+        return try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] },
+                           labels: labels, classNames: classNames)
+    }
+
+    /// The file's name without folders and without `.csv` / `.gz` extensions.
+    var datasetName: String {
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".gz", ".csv"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            name.removeLast(suffix.count)
+        }
+        return name
+    }
+
+    /// Class ids of the cells of `column` and the class names they index.
+    private func classes(in column: Int) throws(DataError) -> (labels: [Int], names: [String]) {
+        let cells = rows.map { trimmed($0[column]) }
+        if let empty = cells.firstIndex(of: "") { throw .missingLabel(path: path, line: lines[empty], column: header[column]) }
+        let distinct = Set(cells)
+        let names: [String]
+        if distinct.allSatisfy({ Int($0) != nil }) {
+            names = distinct.sorted { Int($0)! < Int($1)! }
+        } else {
+            names = distinct.sorted()
+        }
+        let ids = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        return (cells.map { ids[$0]! }, names)
+    }
+}
+
+/// The finite number written in `cell` (surrounding spaces allowed), or nil.
+func number(in cell: String) -> Float? {
+    guard let value = Float(trimmed(cell)), value.isFinite else { return nil }
+    return value
+}

@@ -1,0 +1,135 @@
+/// Examples to learn from: texts or rows of numeric features, optionally with class labels.
+///
+/// A value type: splitting, sampling and shuffling return new data sets and leave this one as
+/// it is. A data set always has at least one example. Every random choice is seeded with
+/// `Xoshiro`, so the same seed gives the same result.
+public struct Dataset: Equatable, Sendable {
+    /// What the examples are.
+    public enum Inputs: Equatable, Sendable {
+        /// One text per example.
+        case texts([String])
+        /// Row-major `[count, width]` feature values.
+        case features(values: [Float], width: Int)
+    }
+
+    /// A name for messages and displays (a file's name, a built-in name).
+    public var name: String
+    /// The examples' inputs.
+    public private(set) var inputs: Inputs
+    /// Class id (an index into `classNames`) of each example, or nil when unlabeled.
+    public private(set) var labels: [Int]?
+    /// Name of each class id; empty when unlabeled.
+    public private(set) var classNames: [String]
+    /// Name of each feature column; empty for texts.
+    public private(set) var featureNames: [String]
+    /// `[rows, columns]` when each feature row is a small grey-scale image (row-major), else nil.
+    public private(set) var imageShape: [Int]?
+
+    /// A data set of texts; `labels` index into `classNames`.
+    public init(name: String, texts: [String], labels: [Int]? = nil, classNames: [String] = []) throws(DataError) {
+        self.init(unchecked: name, inputs: .texts(texts), labels: labels, classNames: classNames, featureNames: [], imageShape: nil)
+        try validate()
+    }
+
+    /// A data set of feature rows: `features` holds `width` values per example, row after row;
+    /// `featureNames` defaults to `f1`, `f2`, …; `labels` index into `classNames`.
+    public init(
+        name: String, features: [Float], width: Int, featureNames: [String]? = nil,
+        labels: [Int]? = nil, classNames: [String] = [], imageShape: [Int]? = nil
+    ) throws(DataError) {
+        guard width > 0, features.count % width == 0 else {
+            throw .outOfRange(parameter: "the feature width", value: "\(width)",
+                              allowed: "a positive divisor of the \(features.count) feature values")
+        }
+        let names = featureNames ?? (1...width).map { "f\($0)" }
+        guard names.count == width else {
+            throw .outOfRange(parameter: "the number of feature names", value: "\(names.count)", allowed: "the width, \(width)")
+        }
+        if let shape = imageShape, shape.reduce(1, *) != width {
+            throw .outOfRange(parameter: "the image shape", value: "\(shape)", allowed: "rows × columns = \(width)")
+        }
+        self.init(unchecked: name, inputs: .features(values: features, width: width), labels: labels,
+                  classNames: classNames, featureNames: names, imageShape: imageShape)
+        try validate()
+    }
+
+    /// A data set from parts known to be consistent.
+    init(unchecked name: String, inputs: Inputs, labels: [Int]?, classNames: [String], featureNames: [String], imageShape: [Int]?) {
+        self.name = name
+        self.inputs = inputs
+        self.labels = labels
+        self.classNames = classNames
+        self.featureNames = featureNames
+        self.imageShape = imageShape
+    }
+
+    /// Checks that there are examples and that the labels fit them and the classes.
+    private func validate() throws(DataError) {
+        guard count > 0 else { throw .emptyDataset(name: name) }
+        guard let labels else { return }
+        guard labels.count == count else {
+            throw .outOfRange(parameter: "the number of labels", value: "\(labels.count)", allowed: "the number of examples, \(count)")
+        }
+        if let bad = labels.first(where: { !classNames.indices.contains($0) }) {
+            throw .outOfRange(parameter: "a label", value: "\(bad)", allowed: "a class id from 0 to \(classNames.count - 1)")
+        }
+    }
+
+    /// Number of examples.
+    public var count: Int {
+        switch inputs {
+        case let .texts(texts): texts.count
+        case let .features(values, width): values.count / width
+        }
+    }
+
+    /// Features per example, or nil for texts.
+    public var width: Int? {
+        if case let .features(_, width) = inputs { width } else { nil }
+    }
+
+    /// The texts, or nil for feature rows.
+    public var texts: [String]? {
+        if case let .texts(texts) = inputs { texts } else { nil }
+    }
+
+    /// Whether every example has a class label.
+    public var isLabeled: Bool { labels != nil }
+
+    /// Examples per class id (empty when unlabeled).
+    public var classCounts: [Int] {
+        var counts = [Int](repeating: 0, count: classNames.count)
+        for label in labels ?? [] { counts[label] += 1 }
+        return counts
+    }
+
+    /// The feature values of example `index` (`width` of them); empty for texts.
+    public func featureRow(_ index: Int) -> ArraySlice<Float> {
+        guard case let .features(values, width) = inputs else { return [] }
+        return values[index * width..<(index + 1) * width]
+    }
+
+    /// The examples at `indices`, in that order, keeping everything else.
+    func selecting(_ indices: [Int], name: String? = nil) -> Dataset {
+        let chosen: Inputs = switch inputs {
+        case let .texts(texts): .texts(indices.map { texts[$0] })
+        case let .features(values, width):
+            .features(values: indices.flatMap { values[$0 * width..<($0 + 1) * width] }, width: width)
+        }
+        return Dataset(unchecked: name ?? self.name, inputs: chosen, labels: labels.map { l in indices.map { l[$0] } },
+                       classNames: classNames, featureNames: featureNames, imageShape: imageShape)
+    }
+
+    /// The labels, or an error naming `operation` when there are none.
+    func requireLabels(for operation: String) throws(DataError) -> [Int] {
+        guard let labels else { throw .noLabels(name: name, operation: operation) }
+        return labels
+    }
+
+    /// Example indices of each class id.
+    func indicesByClass(_ labels: [Int]) -> [[Int]] {
+        var groups = [[Int]](repeating: [], count: classNames.count)
+        for (index, label) in labels.enumerated() { groups[label].append(index) }
+        return groups
+    }
+}

@@ -1,0 +1,88 @@
+/// Text to token ids and back, over a fixed vocabulary of characters or words.
+///
+/// Ids 0…3 are the special tokens `<pad>`, `<unk>`, `<mask>` and `<bos>`; learned tokens follow
+/// from id 4. Text outside the vocabulary encodes as `<unk>`.
+public struct Tokenizer: Equatable, Sendable {
+    /// What a token is.
+    public enum Kind: String, Equatable, Sendable {
+        /// One character (grapheme cluster) per token.
+        case characters
+        /// One word or punctuation mark per token; see `Tokenizer.words(from:limit:)`.
+        case words
+    }
+
+    /// Id of `<pad>`, which fills sequences up to a fixed length.
+    public static let pad: Int32 = 0
+    /// Id of `<unk>`, which stands for text outside the vocabulary.
+    public static let unknown: Int32 = 1
+    /// Id of `<mask>`, which hides a token from a masked language model.
+    public static let mask: Int32 = 2
+    /// Id of `<bos>`, which may mark the beginning of a sequence.
+    public static let bos: Int32 = 3
+    /// The special tokens, in id order.
+    public static let specialTokens = ["<pad>", "<unk>", "<mask>", "<bos>"]
+
+    /// Whether tokens are characters or words.
+    public let kind: Kind
+    /// Every token, specials first; a token's id is its index.
+    public let vocabulary: [String]
+    private let ids: [String: Int32]
+
+    /// A tokenizer of `kind` whose learned tokens (after the specials) are `tokens`, in id order;
+    /// duplicates and special tokens in `tokens` are dropped.
+    public init(kind: Kind, tokens: [String]) {
+        var vocabulary = Self.specialTokens
+        var ids: [String: Int32] = [:]
+        for (id, token) in vocabulary.enumerated() { ids[token] = Int32(id) }
+        for token in tokens where ids[token] == nil {
+            ids[token] = Int32(vocabulary.count)
+            vocabulary.append(token)
+        }
+        self.kind = kind
+        self.vocabulary = vocabulary
+        self.ids = ids
+    }
+
+    /// A character tokenizer whose vocabulary is every distinct character of `text`, sorted.
+    public static func chars(from text: String) -> Tokenizer {
+        Tokenizer(kind: .characters, tokens: Set(text.map(String.init)).sorted())
+    }
+
+    /// A word tokenizer whose vocabulary is the `limit` most frequent words of `text` (ties in
+    /// alphabetical order). Words are split as described at `Tokenizer.pieces(of:)`.
+    public static func words(from text: String, limit: Int) -> Tokenizer {
+        var counts: [String: Int] = [:]
+        for piece in wordPieces(of: text) { counts[piece, default: 0] += 1 }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return Tokenizer(kind: .words, tokens: ranked.prefix(max(0, limit)).map(\.key))
+    }
+
+    /// Number of tokens, specials included: the vocabulary size a model needs.
+    public var size: Int { vocabulary.count }
+
+    /// The id of `token`, or nil when it is not in the vocabulary.
+    public func id(of token: String) -> Int32? { ids[token] }
+
+    /// The text split into tokens (before ids are looked up).
+    public func pieces(of text: String) -> [String] {
+        switch kind {
+        case .characters: text.map(String.init)
+        case .words: wordPieces(of: text)
+        }
+    }
+
+    /// The ids of `text`'s tokens; unknown tokens become `<unk>`.
+    public func encode(_ text: String) -> [Int32] {
+        pieces(of: text).map { ids[$0] ?? Self.unknown }
+    }
+
+    /// The text of `ids`: characters joined directly; words joined as described at
+    /// `joinWords`. Ids outside the vocabulary show as `<unk>`.
+    public func decode(_ ids: [Int32]) -> String {
+        let tokens = ids.map { vocabulary.indices.contains(Int($0)) ? vocabulary[Int($0)] : Self.specialTokens[Int(Self.unknown)] }
+        switch kind {
+        case .characters: return tokens.joined()
+        case .words: return joinWords(tokens)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import FinchEngine
+
+extension Command {
+    /// `copy MODEL [head: KIND] [classes: N] [outputs: N] [pool: mean|first|none] [tied: BOOL]`:
+    /// a new model with MODEL's body and weights and a new head; MODEL is left unchanged.
+    static let copy = Command(
+        name: "copy",
+        summary: "A copy of a model's body (weights included) with a new head; the original is left unchanged.",
+        positional: [Parameter("model", .any, doc: "the model whose body is copied", required: true)],
+        keywords: [
+            Parameter("head", .choice(HeadLayers.kinds), doc: "the new head: classify, regress, lm, reconstruct, or none (the body alone); default the same head"),
+            Parameter("classes", .number, doc: "the number of classes of a classify head"),
+            Parameter("outputs", .number, doc: "the number of values of a regress head", default: .number(1)),
+            Parameter("pool", .choice(HeadLayers.poolings), doc: "how a sequence becomes one vector for the head", default: .symbol("mean")),
+            Parameter("tied", .bool, doc: "an lm head shares the embedding's weights", default: .bool(true)),
+        ]
+    ) { invocation throws(FinchError) in
+        let source = try invocation.object("model", ModelObject.self, what: "a model")
+        if source.model.denseLayers.contains(where: { $0.layer.lora != nil }) {
+            throw FinchError(.value, "\(source.name) has LoRA adapters; merge them before copying", at: invocation.place("model"),
+                             note: "finetune with merge: true")
+        }
+        let name = invocation.interpreter.assigningTo.first ?? "\(source.name)_copy"
+        let kind = invocation.word("head") ?? (source.headKind == "classify" || source.headKind == "regress" ? "none" : source.headKind)
+        let spec = source.model.spec
+        let body = Array(spec.layers[..<source.headStart])
+        let plan = try? ModelSpec(input: spec.input, layers: body.isEmpty ? spec.layers : body).plan()
+        let isSequence = body.isEmpty ? { if case .tokens = spec.input { true } else { false } }() : plan?.entries.last?.isSequence ?? false
+        let outputs: Int
+        switch kind {
+        case "classify":
+            guard let classes = try invocation.integer("classes", in: 2...100_000) else {
+                throw FinchError(.argument, "a classify head needs 'classes:'", at: invocation.place("head"))
+            }
+            outputs = classes
+        case "reconstruct":
+            guard case .features(let width) = spec.input else {
+                throw FinchError(.value, "a reconstruct head rebuilds numeric features, but \(source.name) reads tokens", at: invocation.place("head"))
+            }
+            outputs = width
+        default:
+            outputs = try invocation.integer("outputs", in: 1...100_000) ?? 1
+        }
+        let head = try HeadLayers.layers(kind: kind, outputs: outputs, pool: invocation.word("pool"), tied: invocation.flag("tied") ?? true,
+                                         isSequence: isSequence, isTokenModel: source.model.embedding != nil,
+                                         range: invocation.place("head"))
+        let newSpec = ModelSpec(input: spec.input, layers: body + head)
+        let seed = invocation.interpreter.workbench.seed(for: "model " + name)
+        let model: Model
+        do throws(ModelError) { model = try Model(newSpec, seed: seed) } catch {
+            throw ModelBuilder.describe(error, ranges: [], fallback: invocation.place("head"))
+        }
+        let bodyNames = Set(model.plan.entries.prefix(body.count).map(\.name))
+        for named in model.parameters {
+            guard let layer = named.name.split(separator: ".").first.map(String.init),
+                  bodyNames.contains(layer) || bodyNames.contains(named.name.split(separator: ".").prefix(2).joined(separator: ".")),
+                  let original = source.model.parameter(named: named.name), original.shape == named.parameter.shape else { continue }
+            try? named.parameter.assign(original.value)
+        }
+        let copy = ModelObject(name: name, model: model, headStart: body.count, headKind: kind, seed: seed,
+                               origin: "copy of \(source.name)'s body with \(kind == "none" ? "no" : "a \(kind)") head")
+        copy.tokenizer = source.tokenizer
+        return .wrap(copy)
+    }
+}

@@ -1,0 +1,95 @@
+import FinchData
+
+/// The data commands: corpora, tokenizers, data sets, splits and samples (one family, one file).
+extension Command {
+    /// The data commands, for ``CommandTable/standard``.
+    static let data: [Command] = [.corpus, .tokenizer, .dataset, .split, .sample]
+
+    /// `corpus SOURCE`: a built-in corpus (`"reviews"`) or a text file.
+    static let corpus = Command(
+        name: "corpus", summary: "A text for pre-training: a built-in corpus (\"reviews\") or a text file.",
+        positional: [Parameter("source", .string, doc: "a built-in name or a file path", required: true)]
+    ) { invocation throws(FinchError) in
+        let source = invocation.string("source") ?? ""
+        do throws(DataError) {
+            if BuiltinData.summary(of: source) != nil {
+                return .wrap(CorpusObject(try BuiltinData.corpus(named: source, seed: invocation.interpreter.workbench.seed)))
+            }
+            return .wrap(CorpusObject(try Corpus.load(path: source)))
+        } catch {
+            throw FinchError(.value, error.description, at: invocation.place("source"))
+        }
+    }
+
+    /// `tokenizer chars|words on: CORPUS [limit: N]`: a vocabulary learned from a corpus.
+    static let tokenizer = Command(
+        name: "tokenizer", summary: "Learn a character or word vocabulary from a corpus.",
+        positional: [Parameter("kind", .choice(["chars", "words"]), doc: "characters or words", required: true)],
+        prepositions: [Parameter("on", .any, doc: "the corpus", required: true)],
+        keywords: [Parameter("limit", .number, doc: "words: the most frequent words kept", default: .number(5000))]
+    ) { invocation throws(FinchError) in
+        let corpus = try invocation.object("on", CorpusObject.self, what: "a corpus")
+        let text = corpus.corpus.text
+        if invocation.word("kind") == "words" {
+            return .wrap(TokenizerObject(.words(from: text, limit: try invocation.integer("limit", in: 1...1_000_000) ?? 5000)))
+        }
+        return .wrap(TokenizerObject(.chars(from: text)))
+    }
+
+    /// `dataset SOURCE`: a built-in data set (`"digits"`) of numeric features.
+    static let dataset = Command(
+        name: "dataset", summary: "A built-in data set: \"digits\" (1797 8×8 handwritten digits).",
+        positional: [Parameter("source", .string, doc: "a built-in name", required: true)]
+    ) { invocation throws(FinchError) in
+        let source = invocation.string("source") ?? ""
+        let dataset: Dataset
+        do throws(DataError) { dataset = try BuiltinData.dataset(named: source, seed: invocation.interpreter.workbench.seed) } catch {
+            throw FinchError(.value, error.description, at: invocation.place("source"))
+        }
+        return .wrap(try DatasetObject(dataset, at: invocation.place("source")))
+    }
+
+    /// `split DATA [80, 20] [stratify: true]`: data sets of those percentages.
+    static let split = Command(
+        name: "split", summary: "Split a data set by percentages (seeded; stratified keeps class proportions).",
+        positional: [
+            Parameter("data", .any, doc: "the data set", required: true),
+            Parameter("parts", .any, doc: "percentages, e.g. [80, 20]", required: true),
+        ],
+        keywords: [Parameter("stratify", .bool, doc: "keep each class's share in every part", default: .bool(true))]
+    ) { invocation throws(FinchError) in
+        let data = try invocation.object("data", DatasetObject.self, what: "a data set")
+        guard case .list(let elements)? = invocation.bound("parts")?.value, let parts = Functions.numbers(in: elements),
+              parts.count >= 2, parts.allSatisfy({ $0 > 0 }) else {
+            throw FinchError(.value, "'split' needs positive percentages, e.g. [80, 20]", at: invocation.place("parts"))
+        }
+        guard let source = data.source else {
+            throw FinchError(.value, "\(data.name) cannot be split", at: invocation.place("data"))
+        }
+        let pieces: [Dataset]
+        do throws(DataError) {
+            pieces = try source.split(parts, stratify: invocation.flag("stratify") ?? true, seed: invocation.interpreter.workbench.seed)
+        } catch {
+            throw FinchError(.value, error.description, at: invocation.place("parts"))
+        }
+        var values: [Value] = []
+        for piece in pieces { values.append(.wrap(try DatasetObject(piece, at: invocation.range))) }
+        return .list(values)
+    }
+
+    /// `sample DATA per_class: N`: N examples of each class (seeded).
+    static let sample = Command(
+        name: "sample", summary: "A few examples of each class, drawn with the session's seed.",
+        positional: [Parameter("data", .any, doc: "the data set", required: true)],
+        keywords: [Parameter("per_class", .number, doc: "examples of each class", required: true)]
+    ) { invocation throws(FinchError) in
+        let data = try invocation.object("data", DatasetObject.self, what: "a data set")
+        let count = try invocation.requiredInteger("per_class", in: 1...1_000_000)
+        guard let source = data.source else { throw FinchError(.value, "\(data.name) cannot be sampled", at: invocation.place("data")) }
+        let sampled: Dataset
+        do throws(DataError) { sampled = try source.sample(perClass: count, seed: invocation.interpreter.workbench.seed) } catch {
+            throw FinchError(.value, error.description, at: invocation.place("per_class"))
+        }
+        return .wrap(try DatasetObject(sampled, at: invocation.range))
+    }
+}

@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FinchEngine
+
+extension Command {
+    /// `evaluate MODEL on DATA`: accuracy, precision, recall, F1 (per class and macro), confusion heatmap.
+    static let evaluate = Command(
+        name: "evaluate",
+        summary: "Measure a classifier on labelled data: accuracy, precision, recall and F1 per class and macro, and a confusion heatmap.",
+        positional: [Parameter("model", .any, doc: "the classifier", required: true)],
+        prepositions: [Parameter("on", .any, doc: "labelled data", required: true)]
+    ) { invocation throws(FinchError) in
+        let object = try invocation.object("model", ModelObject.self, what: "a model")
+        let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
+        guard let labels = data.examples.labels else {
+            throw FinchError(.value, "\(data.name) has no labels to evaluate against", at: invocation.place("on"))
+        }
+        let classes = data.examples.classNames.count
+        guard object.model.plan.outputWidth == classes else {
+            throw FinchError(.value, "\(data.name) has \(classes) classes, but \(object.name) outputs \(object.model.plan.outputWidth) values",
+                             at: invocation.place("model"))
+        }
+        let probabilities = try InferenceRunner.probabilities(object, data.examples, at: invocation.place("on"))
+        let predictions = probabilities.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
+        let loss = zip(probabilities, labels).reduce(0.0) { $0 - log(max($1.0[$1.1], 1e-12)) } / Double(max(labels.count, 1))
+        let matrix: ConfusionMatrix
+        do throws(MetricsError) { matrix = try ConfusionMatrix(predictions: predictions, labels: labels, classes: classes) } catch {
+            throw FinchError(.value, error.description, at: invocation.place("on"))
+        }
+        return .wrap(EvaluationObject(modelName: object.name, dataName: data.name, matrix: matrix,
+                                      classNames: data.examples.classNames, loss: loss))
+    }
+}

@@ -1,0 +1,94 @@
+import FinchEngine
+
+extension Command {
+    /// `finetune MODEL on DATA [method: full|freeze|probe|lora] [epochs: N] [validate: DATA] …`:
+    /// supervised training on labelled data; returns the run.
+    static let finetune = Command(
+        name: "finetune",
+        summary: "Fine-tune a model on labelled data: all weights, some frozen, only the head (probe), or LoRA adapters.",
+        positional: [Parameter("model", .any, doc: "the model to train (in place); make one with 'copy … head: classify'", required: true)],
+        prepositions: [Parameter("on", .any, doc: "the labelled training data", required: true)],
+        keywords: [
+            Parameter("method", .choice(TuningMethod.names), doc: "full, freeze (some layers), probe (only the head) or lora",
+                      default: .symbol("full")),
+            Parameter("freeze", .any, doc: "method: freeze — layer names or patterns, e.g. [\"embed\", \"blocks.0\"], or a range of blocks 0..1"),
+            Parameter("rank", .number, doc: "method: lora — the adapters' rank", default: .number(8)),
+            Parameter("alpha", .number, doc: "method: lora — the adapters' scale numerator (scale = alpha / rank)", default: .number(16)),
+            Parameter("targets", .any, doc: "method: lora — parts of the layer names to adapt, e.g. [\"attn\"] or [\"q\", \"v\"]",
+                      default: .list([.string("attn")])),
+            Parameter("merge", .bool, doc: "method: lora — add the adapters into the weights after training", default: .bool(false)),
+            Parameter("layer_decay", .number, doc: "discriminative learning rates: each layer below the head trains this much slower"),
+            Parameter("epochs", .number, doc: "passes over the training data", default: .number(3)),
+            Parameter("steps", .number, doc: "the number of steps, instead of epochs"),
+            Parameter("validate", .any, doc: "labelled validation data, measured each epoch (or eval_every steps)"),
+            Parameter("early_stop", .bool, doc: "stop when the validation loss stops improving", default: .bool(false)),
+            Parameter("patience", .number, doc: "validations without improvement before stopping early", default: .number(2)),
+        ] + TrainingOptions.parameters
+    ) { invocation throws(FinchError) in
+        let target = try invocation.object("model", ModelObject.self, what: "a model")
+        let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
+        let examples = data.examples
+        guard let labels = examples.labels, !labels.isEmpty else {
+            throw FinchError(.value, "\(data.name) has no labels to fine-tune on", at: invocation.place("on"))
+        }
+        let classes = target.model.plan.outputWidth
+        guard target.headKind == "classify" || target.headKind == "regress", classes == examples.classNames.count else {
+            throw FinchError(.value, "\(data.name) has \(examples.classNames.count) classes, but \(target.name) outputs \(classes) values",
+                             at: invocation.place("model"),
+                             note: "make a classifier with 'copy \(target.name) head: classify classes: \(examples.classNames.count)'")
+        }
+        let length = target.context
+        let batch = min(try invocation.integer("batch", in: 1...100_000) ?? 16, examples.count)
+        let perEpoch = (examples.count + batch - 1) / batch
+        let epochs = try invocation.integer("epochs", in: 1...100_000) ?? 3
+        let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
+        let method = invocation.word("method") ?? "full"
+        let seed = try TrainingOptions.seed(invocation, purpose: "finetune " + target.name)
+        var freezing = try invocation.strings("freeze") ?? []
+        if case .range(let span) = invocation["freeze"] {
+            freezing = (0..<span.count).map { "blocks.\(span.lower + $0)" }
+        }
+        let targets = try invocation.strings("targets") ?? ["attn"]
+        let rank = try invocation.integer("rank", in: 1...4096) ?? 8
+        let alpha = try invocation.number("alpha", in: 0.001...1e6) ?? 16
+        try TuningMethod.apply(method, to: target, freezing: freezing, targets: targets, rank: rank, alpha: alpha,
+                               seed: seed, at: invocation.place("method"))
+        var groups: [ParameterGroup] = []
+        if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
+        let config = try TrainingOptions.config(invocation, steps: steps, seed: seed, groups: groups)
+        let batches: (Int) -> Batch = { step in
+            var generator = Xoshiro(seed: seed &+ UInt64(step / perEpoch) &* 0x9E37_79B9)
+            var order = Array(0..<examples.count)
+            generator.shuffle(&order)
+            let start = (step % perEpoch) * batch
+            let indices = Array(order[start..<min(start + batch, examples.count)])
+            return examples.classificationBatch(indices.count == batch ? indices : indices + order.prefix(batch - indices.count), length: length)
+        }
+        var validation: [Batch] = []
+        if let bound = invocation.bound("validate") {
+            guard let held = bound.value.object(DatasetObject.self), held.examples.labels != nil else {
+                throw FinchError(.type, "'validate:' needs a labelled data set, not \(bound.value.typeDescription)", at: bound.range)
+            }
+            validation = stride(from: 0, to: held.examples.count, by: batch).map { start in
+                held.examples.classificationBatch(Array(start..<min(start + batch, held.examples.count)), length: length)
+            }
+        }
+        let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? perEpoch
+        let merge = method == "lora" && invocation.flag("merge") == true
+        target.classNames = examples.classNames
+        var extra = [Record.Field(name: "method", value: .symbol(method))]
+        for name in ["rank", "alpha", "targets", "merge"] where method == "lora" {
+            if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
+        }
+        if method == "freeze" { extra.append(Record.Field(name: "freeze", value: .list(freezing.map(Value.string)))) }
+        let patience = invocation.flag("early_stop") == true ? try invocation.integer("patience", in: 1...1000) ?? 2 : nil
+        var plan = TrainingPlan(
+            kind: "finetune", method: method, model: target, config: config, batches: batches, validation: validation,
+            evaluationInterval: interval,
+            patience: patience,
+            settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),
+            name: TrainingOptions.runName(invocation))
+        if merge { plan.finish = { target.model.mergeLoRA() } }
+        return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
+    }
+}

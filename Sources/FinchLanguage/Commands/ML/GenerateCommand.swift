@@ -1,0 +1,50 @@
+extension Command {
+    /// `generate MODEL from PROMPT [length: 100] [temperature: 1] [top_k: N] [seed: N]`: text (or
+    /// token ids) sampled from a language model.
+    static let generate = Command(
+        name: "generate",
+        summary: "Sample a continuation of a prompt from a language model.",
+        positional: [Parameter("model", .any, doc: "a model with an lm head", required: true)],
+        prepositions: [Parameter("from", .any, doc: "the prompt: text (with the model's tokenizer) or a list of token ids", required: true)],
+        keywords: [
+            Parameter("length", .number, doc: "how many tokens to generate", default: .number(100)),
+            Parameter("temperature", .number, doc: "randomness: 0 always picks the likeliest token, higher is wilder", default: .number(1)),
+            Parameter("top_k", .number, doc: "sample only among the k likeliest tokens"),
+            Parameter("seed", .number, doc: "the seed of the sampling (default: from the session seed)"),
+        ]
+    ) { invocation throws(FinchError) in
+        let object = try invocation.object("model", ModelObject.self, what: "a model")
+        guard object.headKind == "lm", case .tokens(let vocabulary, _) = object.model.spec.input else {
+            throw FinchError(.value, "\(object.name) has a \(object.headKind) head; generating needs an lm head", at: invocation.place("model"))
+        }
+        let prompt = invocation.bound("from")?.value ?? .none
+        let ids: [Int32]
+        let tokenizer = object.tokenizer?.object(TokenizerObject.self)?.tokenizer
+        switch prompt {
+        case .string(let text):
+            guard let tokenizer else {
+                throw FinchError(.value, "\(object.name) has no tokenizer to read text; pretrain it with tokenizer:, or give token ids",
+                                 at: invocation.place("from"))
+            }
+            ids = tokenizer.encode(text)
+        case .list(let elements):
+            guard let numbers = Functions.numbers(in: elements), !numbers.isEmpty,
+                  numbers.allSatisfy({ $0 >= 0 && $0 < Double(vocabulary) && $0 == $0.rounded() }) else {
+                throw FinchError(.value, "the prompt must be token ids from 0 to \(vocabulary - 1)", at: invocation.place("from"))
+            }
+            ids = numbers.map { Int32($0) }
+        default:
+            throw FinchError(.type, "the prompt must be a list of token ids (text prompts need the model's tokenizer), not \(prompt.typeDescription)",
+                             at: invocation.place("from"))
+        }
+        let count = try invocation.integer("length", in: 1...100_000) ?? 100
+        let temperature = try invocation.number("temperature", in: 0...100) ?? 1
+        let topK = try invocation.integer("top_k", in: 1...vocabulary)
+        let seed = try invocation.integer("seed", in: 0...Int(UInt32.max)).map(UInt64.init)
+            ?? invocation.interpreter.workbench.seed(for: "generate " + object.name)
+        let produced = InferenceRunner.generate(object, prompt: ids, count: count, temperature: temperature, topK: topK, seed: seed,
+                                                isInterrupted: { invocation.interpreter.interruptRequested })
+        if case .string(let text) = prompt, let tokenizer { return .string(text + tokenizer.decode(produced)) }
+        return .list(produced.map { .number(Double($0)) })
+    }
+}

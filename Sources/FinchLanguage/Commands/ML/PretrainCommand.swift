@@ -1,0 +1,130 @@
+import FinchData
+import FinchEngine
+
+extension Command {
+    /// `pretrain MODEL on DATA [objective: next_token|masked|denoise] [steps: N] [context: N] [mask_rate: R] …`:
+    /// self-supervised training; returns the run.
+    static let pretrain = Command(
+        name: "pretrain",
+        summary: "Pre-train a model without labels: next-token or masked prediction on tokens, denoising on features.",
+        positional: [Parameter("model", .any, doc: "the model to train (in place)", required: true)],
+        prepositions: [Parameter("on", .any, doc: "the tokens (a tokenized corpus) or the data set of features", required: true)],
+        keywords: [
+            Parameter("objective", .choice(["next_token", "masked", "denoise"]),
+                      doc: "next_token (causal LM), masked (MLM) or denoise (rebuild masked features); default from the data"),
+            Parameter("steps", .number, doc: "the number of optimiser steps", default: .number(200)),
+            Parameter("context", .number, doc: "tokens per example (default: the model's context)"),
+            Parameter("mask_rate", .number, doc: "the fraction of tokens or features masked", default: .number(0.15)),
+            Parameter("tokenizer", .any, doc: "the tokenizer that turns a corpus into tokens; the model keeps it for 'generate'"),
+        ] + TrainingOptions.parameters
+    ) { invocation throws(FinchError) in
+        let target = try invocation.object("model", ModelObject.self, what: "a model")
+        let steps = try invocation.integer("steps", in: 1...10_000_000) ?? 200
+        let batch = try invocation.integer("batch", in: 1...100_000) ?? 16
+        let rate = try invocation.number("mask_rate", in: 0.01...0.9) ?? 0.15
+        let seed = try TrainingOptions.seed(invocation, purpose: "pretrain " + target.name)
+        let config = try TrainingOptions.config(invocation, steps: steps, seed: seed)
+        var data = invocation.bound("on")?.value
+        if let corpus = data?.object(CorpusObject.self) {
+            let tokenizer = try invocation.object("tokenizer", TokenizerObject.self, what: "a tokenizer for the corpus (tokenizer: tok)")
+            let stream = TokenStream(ids: tokenizer.tokenizer.encode(corpus.corpus.text), vocabulary: tokenizer.tokenizer.size,
+                                     maskID: Tokenizer.mask)
+            data = .wrap(TokensObject(name: corpus.corpus.name, stream: stream))
+            target.tokenizer = .wrap(tokenizer)
+        }
+        let objective: String
+        let batches: (Int) -> Batch
+        var validation: [Batch] = []
+        if let tokens = data?.object(TokensObject.self) {
+            objective = invocation.word("objective") ?? "next_token"
+            let stream = tokens.stream
+            guard case .tokens(let vocabulary, let maxLength) = target.model.spec.input else {
+                throw FinchError(.value, "\(target.name) reads features, but the data is tokens", at: invocation.place("on"))
+            }
+            guard stream.vocabulary <= vocabulary else {
+                throw FinchError(.value, "the tokens use a vocabulary of \(stream.vocabulary), but \(target.name) has \(vocabulary)",
+                                 at: invocation.place("on"), note: "build the model with 'embedding vocab: \(stream.vocabulary) …'")
+            }
+            let length = try invocation.integer("context", in: 1...maxLength) ?? maxLength
+            guard target.headKind == "lm" || objective == "denoise" else {
+                throw FinchError(.value, "\(objective) pre-training predicts tokens, but \(target.name) has a \(target.headKind) head",
+                                 at: invocation.place("model"), note: "end the model with 'lm_head', or use 'copy \(target.name) head: lm'")
+            }
+            let held = stream.ids.count / 10
+            let trainRange = 0..<(stream.ids.count - held)
+            guard trainRange.count > length + 1 else {
+                throw FinchError(.value, "the tokens are too few (\(stream.ids.count)) for a context of \(length)",
+                                 at: invocation.place("on"), note: "lower context:")
+            }
+            let validRange = trainRange.upperBound..<stream.ids.count
+            switch objective {
+            case "next_token":
+                batches = { step in
+                    var generator = Xoshiro(seed: seed &+ UInt64(step) &* 0x9E37_79B9)
+                    return stream.nextTokenBatch(batch: batch, length: length, within: trainRange, generator: &generator)
+                }
+                if validRange.count > length + 1 {
+                    var generator = Xoshiro(seed: seed ^ 0x5EED)
+                    validation = (0..<4).map { _ in stream.nextTokenBatch(batch: batch, length: length, within: validRange, generator: &generator) }
+                }
+            case "masked":
+                guard stream.maskID != nil else {
+                    throw FinchError(.value, "masked pre-training needs a tokenizer with a mask token", at: invocation.place("on"))
+                }
+                batches = { step in
+                    var generator = Xoshiro(seed: seed &+ UInt64(step) &* 0x9E37_79B9)
+                    return stream.maskedBatch(batch: batch, length: length, rate: rate, within: trainRange,
+                                              ignoreIndex: config.ignoreIndex, generator: &generator)
+                }
+                if validRange.count > length {
+                    var generator = Xoshiro(seed: seed ^ 0x5EED)
+                    validation = (0..<4).map { _ in
+                        stream.maskedBatch(batch: batch, length: length, rate: rate, within: validRange, ignoreIndex: config.ignoreIndex,
+                                           generator: &generator)
+                    }
+                }
+            default:
+                throw FinchError(.value, "denoising rebuilds numeric features; for tokens use next_token or masked", at: invocation.place("objective"))
+            }
+        } else if let dataset = data?.object(DatasetObject.self) {
+            objective = invocation.word("objective") ?? "denoise"
+            let examples = dataset.examples
+            guard objective == "denoise", examples.width > 0 else {
+                throw FinchError(.value, "\(objective) pre-training needs tokens; \(dataset.name) holds \(examples.width > 0 ? "features" : "labelled sequences")",
+                                 at: invocation.place("on"), note: "use objective: denoise on numeric features")
+            }
+            guard case .features(let width) = target.model.spec.input, width == examples.width else {
+                throw FinchError(.value, "\(target.name) does not read \(examples.width) features", at: invocation.place("model"),
+                                 note: "build it with 'input features: \(examples.width)'")
+            }
+            guard target.model.plan.outputWidth == width else {
+                throw FinchError(.value, "denoising rebuilds the \(width) features, but \(target.name) outputs \(target.model.plan.outputWidth) values",
+                                 at: invocation.place("model"), note: "end the model with 'reconstruct'")
+            }
+            let held = examples.count / 10
+            let trainCount = examples.count - held
+            guard trainCount > 0 else { throw FinchError(.value, "the data set is empty", at: invocation.place("on")) }
+            batches = { step in
+                var generator = Xoshiro(seed: seed &+ UInt64(step) &* 0x9E37_79B9)
+                let indices = (0..<min(batch, trainCount)).map { _ in generator.nextInt(below: trainCount) }
+                return examples.denoisingBatch(indices, rate: rate, generator: &generator)
+            }
+            if held > 0 {
+                var generator = Xoshiro(seed: seed ^ 0x5EED)
+                validation = stride(from: trainCount, to: examples.count, by: batch).map { start in
+                    examples.denoisingBatch(Array(start..<min(start + batch, examples.count)), rate: rate, generator: &generator)
+                }
+            }
+        } else {
+            throw FinchError(.type, "'pretrain' needs tokens or a data set after 'on', not \(data?.typeDescription ?? "nothing")",
+                             at: invocation.place("on"))
+        }
+        let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? max(1, steps / 10)
+        let plan = TrainingPlan(
+            kind: "pretrain", method: objective, model: target, config: config, batches: batches, validation: validation,
+            evaluationInterval: interval, patience: nil,
+            settings: TrainingOptions.settings(invocation, steps: steps, extra: [Record.Field(name: "objective", value: .symbol(objective))]),
+            name: TrainingOptions.runName(invocation))
+        return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
+    }
+}

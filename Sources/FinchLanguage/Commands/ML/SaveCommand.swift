@@ -1,0 +1,47 @@
+import FinchEngine
+
+extension Command {
+    /// `save MODEL to PATH`: the weights, architecture, head and class names as safetensors.
+    static let save = Command(
+        name: "save",
+        summary: "Save a model's weights and architecture to a safetensors file.",
+        positional: [Parameter("model", .any, doc: "the model to save", required: true)],
+        prepositions: [Parameter("to", .string, doc: "the file, e.g. \"clf.safetensors\"", required: true)]
+    ) { invocation throws(FinchError) in
+        let object = try invocation.object("model", ModelObject.self, what: "a model")
+        let path = invocation.string("to") ?? ""
+        var metadata = [
+            "finch.name": object.name, "finch.head": object.headKind, "finch.head_start": String(object.headStart),
+            "finch.version": FinchRelease.version,
+        ]
+        if let classes = object.classNames { metadata["finch.classes"] = JSONText.encode(.list(classes.map(Value.string))) }
+        do throws(CheckpointError) { try object.model.save(to: path, metadata: metadata) } catch {
+            throw FinchError(.value, "cannot save to \(Value.quote(path)): \(error)", at: invocation.place("to"))
+        }
+        invocation.interpreter.output.write("saved \(object.name) to \(path)\n", to: .stdout)
+        return .none
+    }
+
+    /// `load PATH`: a model saved by `save` (or any Finch checkpoint).
+    static let load = Command(
+        name: "load",
+        summary: "Load a model saved with 'save': architecture, weights, head and class names.",
+        positional: [Parameter("path", .string, doc: "the safetensors file", required: true)]
+    ) { invocation throws(FinchError) in
+        let path = invocation.string("path") ?? ""
+        let loaded: LoadedCheckpoint
+        do throws(CheckpointError) { loaded = try Model.load(from: path) } catch {
+            throw FinchError(.value, "cannot load \(Value.quote(path)): \(error)", at: invocation.place("path"))
+        }
+        let metadata = loaded.metadata
+        let layers = loaded.model.spec.layers.count
+        let headStart = metadata["finch.head_start"].flatMap(Int.init).map { min($0, layers) } ?? layers
+        let name = invocation.interpreter.assigningTo.first ?? metadata["finch.name"] ?? "loaded"
+        let object = ModelObject(name: name, model: loaded.model, headStart: headStart, headKind: metadata["finch.head"] ?? "none",
+                                 seed: 0, origin: "loaded from \(path)")
+        if let classes = metadata["finch.classes"] {
+            object.classNames = JSONText.decodeStrings(classes)
+        }
+        return .wrap(object)
+    }
+}

@@ -1,0 +1,41 @@
+import FinchEngine
+
+/// The heads a model can end with, shared by the layer commands in a `model` block and by
+/// `copy … head:`: each is a list of engine layers appended to a body.
+enum HeadLayers {
+    /// The head kinds `copy … head:` accepts.
+    static let kinds = ["classify", "regress", "lm", "reconstruct", "none"]
+    /// The pooling choices of a head over a sequence.
+    static let poolings = Pooling.allCases.map(\.rawValue) + ["none"]
+
+    /// The layers of a `kind` head with `outputs` outputs on a body whose output is a sequence
+    /// (`isSequence`), pooled by `pool` (nil: mean); an lm head shares the embedding's weights when `tied`. Throws at `range` when they cannot fit.
+    static func layers(kind: String, outputs: Int, pool: String?, tied: Bool = true, isSequence: Bool, isTokenModel: Bool,
+                       range: SourceRange) throws(FinchError) -> [LayerSpec] {
+        switch kind {
+        case "lm":
+            guard isTokenModel else {
+                throw FinchError(.value, "an lm head predicts tokens, but this model reads features", at: range,
+                                 note: "use head: regress or head: reconstruct")
+            }
+            guard isSequence else {
+                throw FinchError(.value, "an lm head needs one vector per position, but the body pools them into one", at: range)
+            }
+            return [.lmHead(tied: tied)]
+        case "none":
+            return []
+        default:
+            var layers: [LayerSpec] = []
+            switch (isSequence, pool ?? "mean") {
+            case (true, "none"):
+                throw FinchError(.value, "the body outputs a sequence (one vector per position); a \(kind) head needs one vector per example",
+                                 at: range, note: "write pool: mean (or pool: first)")
+            case (true, let name):
+                layers.append(.pool(Pooling(rawValue: name) ?? .mean))
+            case (false, _):
+                break
+            }
+            return layers + [.dense(outputs: outputs)]
+        }
+    }
+}

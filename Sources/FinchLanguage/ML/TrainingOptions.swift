@@ -1,0 +1,66 @@
+import FinchEngine
+
+/// The keyword arguments `pretrain` and `finetune` share, and the engine configuration they make.
+enum TrainingOptions {
+    /// The shared keywords.
+    static let parameters: [Parameter] = [
+        Parameter("batch", .number, doc: "examples per step", default: .number(16)),
+        Parameter("lr", .number, doc: "the learning rate", default: .number(1e-3)),
+        Parameter("schedule", .choice(["constant", "cosine", "warmup", "onecycle"]),
+                  doc: "how the learning rate changes: constant, cosine decay, linear warm-up then constant, one-cycle",
+                  default: .symbol("constant")),
+        Parameter("warmup", .number, doc: "steps of linear warm-up (cosine and warmup schedules)", default: .number(0)),
+        Parameter("optimizer", .choice(["adamw", "adam", "sgd"]), doc: "the update rule", default: .symbol("adamw")),
+        Parameter("decay", .number, doc: "AdamW's weight decay", default: .number(0.01)),
+        Parameter("momentum", .number, doc: "SGD's momentum", default: .number(0)),
+        Parameter("clip", .number, doc: "the largest global gradient norm (no clipping when left out)"),
+        Parameter("eval_every", .number, doc: "steps between validations (default: a tenth of the run, or each epoch)"),
+        Parameter("seed", .number, doc: "the seed of batches and dropout (default: from the session seed)"),
+        Parameter("memory_mb", .number, doc: "the memory budget of one step in MiB (default 2048)"),
+    ]
+
+    /// The engine configuration for `steps` steps from the shared keywords.
+    static func config(_ invocation: Invocation, steps: Int, seed: UInt64, groups: [ParameterGroup] = []) throws(FinchError) -> TrainConfig {
+        let rate = try invocation.number("lr", in: 0...10) ?? 1e-3
+        let warmup = try invocation.integer("warmup", in: 0...10_000_000) ?? 0
+        let schedule: LearningRateSchedule = switch invocation.word("schedule") {
+        case "cosine": .cosine(warmup: warmup, total: steps, minimum: Float(rate / 10))
+        case "warmup": .linearWarmup(steps: warmup)
+        case "onecycle": .oneCycle(total: steps)
+        default: .constant
+        }
+        let decay = Float(try invocation.number("decay", in: 0...1) ?? 0.01)
+        let optimizer: OptimizerKind = switch invocation.word("optimizer") {
+        case "adam": .adam()
+        case "sgd": .sgd(momentum: Float(try invocation.number("momentum", in: 0...0.999) ?? 0))
+        default: .adamW(weightDecay: decay)
+        }
+        let clip = try invocation.number("clip", in: 1e-6...1e6).map(Float.init)
+        if let budget = try invocation.integer("memory_mb", in: 1...1_000_000) {
+            invocation.interpreter.workbench.memoryBudget = budget << 20
+        } else {
+            invocation.interpreter.workbench.memoryBudget = Workbench.defaultMemoryBudget
+        }
+        return TrainConfig(steps: steps, learningRate: Float(rate), schedule: schedule, optimizer: optimizer, groups: groups,
+                           gradientClip: clip, seed: seed)
+    }
+
+    /// The run's seed: `seed:` or one derived from the session seed and `purpose`.
+    static func seed(_ invocation: Invocation, purpose: String) throws(FinchError) -> UInt64 {
+        try invocation.integer("seed", in: 0...Int(UInt32.max)).map(UInt64.init) ?? invocation.interpreter.workbench.seed(for: purpose) % (1 << 32)
+    }
+
+    /// The settings a run records: every shared keyword with its value, plus `extra`.
+    static func settings(_ invocation: Invocation, steps: Int, extra: [Record.Field]) -> [Record.Field] {
+        var fields = [Record.Field(name: "steps", value: .number(Double(steps)))] + extra
+        for parameter in parameters where parameter.name != "seed" && parameter.name != "memory_mb" {
+            if let value = invocation[parameter.name] { fields.append(Record.Field(name: parameter.name, value: value)) }
+        }
+        return fields
+    }
+
+    /// The run's name: the variable it is assigned to, or `run N`.
+    static func runName(_ invocation: Invocation) -> String {
+        invocation.interpreter.assigningTo.first ?? "run \(invocation.interpreter.workbench.runs.count + 1)"
+    }
+}

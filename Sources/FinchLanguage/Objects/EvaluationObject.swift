@@ -1,0 +1,66 @@
+import FinchDisplay
+import FinchEngine
+
+/// The result of `evaluate`: accuracy, per-class and macro precision, recall and F1, and the
+/// confusion matrix.
+final class EvaluationObject: FinchObject {
+    /// The model evaluated.
+    let modelName: String
+    /// The data it was evaluated on.
+    let dataName: String
+    /// The counts of (label, prediction).
+    let matrix: ConfusionMatrix
+    /// The class names, in class order.
+    let classNames: [String]
+    /// Mean cross-entropy on the data.
+    let loss: Double
+
+    /// An evaluation; see the properties.
+    init(modelName: String, dataName: String, matrix: ConfusionMatrix, classNames: [String], loss: Double) {
+        self.modelName = modelName
+        self.dataName = dataName
+        self.matrix = matrix
+        self.classNames = classNames
+        self.loss = loss
+    }
+
+    var typeName: String { "evaluation" }
+
+    var text: String { report.text }
+
+    /// The per-class table (macro row last) with the confusion heatmap under it.
+    var report: TableObject {
+        let rows: [[Cell]] = zip(classNames, matrix.perClass).map { name, scores in
+            [.text(name), .number(scores.precision), .number(scores.recall), .number(scores.f1), .number(Double(scores.support))]
+        }
+        let macro = matrix.macro
+        let table = Table(columns: ["class", "precision", "recall", "F1", Column("support", format: .count)],
+                          rows: rows + [[.text("macro"), .number(macro.precision), .number(macro.recall), .number(macro.f1),
+                                         .number(Double(matrix.total))]],
+                          caption: "\(modelName) on \(dataName): accuracy \(NumberFormat.standard.string(matrix.accuracy)), loss \(NumberFormat.standard.string(loss))",
+                          maxRows: max(40, classNames.count + 1))
+        let heatmap = Heatmap(matrix: matrix.counts.map { $0.map(Double.init) }, rowLabels: classNames, columnLabels: classNames,
+                              title: "Confusion (rows: true class, columns: predicted)")
+        return TableObject(table, name: "evaluation", charts: [heatmap.bundle])
+    }
+
+    var bundle: MimeBundle { report.bundle }
+
+    var properties: [Property] {
+        let macro = matrix.macro
+        return [
+            Property("accuracy", "the fraction classified correctly") { _ in .number(self.matrix.accuracy) },
+            Property("confusion", "counts of [true class][predicted class]") { _ in
+                .list(self.matrix.counts.map { .list($0.map { .number(Double($0)) }) })
+            },
+            Property("f1", "macro F1: the mean over classes") { _ in .number(macro.f1) },
+            Property("f1_per_class", "F1 of each class") { _ in .list(self.matrix.perClass.map { .number($0.f1) }) },
+            Property("loss", "the mean cross-entropy") { _ in .number(self.loss) },
+            Property("precision", "macro precision: the mean over classes") { _ in .number(macro.precision) },
+            Property("precision_per_class", "precision of each class") { _ in .list(self.matrix.perClass.map { .number($0.precision) }) },
+            Property("recall", "macro recall: the mean over classes") { _ in .number(macro.recall) },
+            Property("recall_per_class", "recall of each class") { _ in .list(self.matrix.perClass.map { .number($0.recall) }) },
+            Property("table", "the per-class table") { _ in .wrap(TableObject(self.report.table, name: "evaluation")) },
+        ]
+    }
+}

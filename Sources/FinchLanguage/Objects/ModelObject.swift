@@ -1,0 +1,127 @@
+import FinchDisplay
+import FinchEngine
+
+/// A model the user named: the engine's model, which layers form its head, and what it was
+/// trained on (the tokenizer and class names that `generate`, `predict` and `evaluate` use).
+final class ModelObject: FinchObject {
+    /// The name given in `model NAME { … }` or by assignment of a copy.
+    let name: String
+    /// The engine's model; its weights change as it trains.
+    let model: Model
+    /// Index of the first head layer in `model.spec.layers` (the count when there is no head).
+    let headStart: Int
+    /// The seed its weights were drawn from.
+    let seed: UInt64
+    /// How it came to be, e.g. `copy of gpt with a classify head`.
+    let origin: String
+    /// The kind of head: `lm`, `classify`, `regress`, `reconstruct` or `none`.
+    let headKind: String
+    /// Names of the classes its classification head predicts, once trained on labelled data.
+    var classNames: [String]?
+    /// The tokenizer of the text it was trained on, if any.
+    var tokenizer: Value?
+
+    /// A model object; see the properties.
+    init(name: String, model: Model, headStart: Int, headKind: String, seed: UInt64, origin: String) {
+        self.name = name
+        self.model = model
+        self.headStart = headStart
+        self.headKind = headKind
+        self.seed = seed
+        self.origin = origin
+    }
+
+    var typeName: String { "model" }
+
+    var text: String {
+        "model \(name): \(inputText), \(model.spec.layers.count) layers, "
+            + "\(NumberFormat.count.string(model.parameterCount)) parameters (\(NumberFormat.count.string(model.trainableParameterCount)) trainable)"
+    }
+
+    /// What the model reads, e.g. `tokens (vocab 65, context 64)`.
+    var inputText: String {
+        switch model.spec.input {
+        case .tokens(let vocabulary, let length): "tokens (vocab \(vocabulary), context \(length))"
+        case .features(let width): "\(width) features"
+        }
+    }
+
+    /// Positions per sequence (1 for a feature model).
+    var context: Int {
+        if case .tokens(_, let length) = model.spec.input { length } else { 1 }
+    }
+
+    /// The summary table: one row per layer, LoRA adapters as rows of their own.
+    var summary: ModelSummary {
+        var rows: [ModelSummary.Layer] = []
+        let parameters = model.parameters
+        for (index, entry) in model.plan.entries.enumerated() {
+            let mine = parameters.filter { $0.name.hasPrefix(entry.name + ".") }
+            let adapters = mine.filter { $0.name.contains("lora_") }
+            let base = mine.filter { !$0.name.contains("lora_") }
+            let shape = entry.isSequence ? [context, entry.outputWidth] : [entry.outputWidth]
+            rows.append(ModelSummary.Layer(
+                name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= headStart),
+                outputShape: shape, parameters: base.reduce(0) { $0 + $1.parameter.count },
+                trainable: base.contains { $0.parameter.requiresGrad }))
+            if !adapters.isEmpty {
+                rows.append(ModelSummary.Layer(
+                    name: entry.name + " +lora", kind: "LoRA adapters", outputShape: shape,
+                    parameters: adapters.reduce(0) { $0 + $1.parameter.count },
+                    trainable: adapters.contains { $0.parameter.requiresGrad }))
+            }
+        }
+        return ModelSummary(layers: rows, title: "model \(name) — \(inputText)")
+    }
+
+    var bundle: MimeBundle { summary.bundle() }
+
+    var properties: [Property] {
+        let spec = model.spec
+        var properties = [
+            Property("frozen", "how many parameters are frozen") { _ in
+                .number(Double(self.model.parameterCount - self.model.trainableParameterCount))
+            },
+            Property("head", "the kind of head: lm, classify, regress, reconstruct or none") { _ in .string(self.headKind) },
+            Property("input", "what the model reads: \"tokens\" or \"features\"") { _ in
+                if case .tokens = spec.input { .string("tokens") } else { .string("features") }
+            },
+            Property("layers", "the names of the layers, in order") { _ in .list(self.model.plan.entries.map { .string($0.name) }) },
+            Property("name", "the model's name") { _ in .string(self.name) },
+            Property("origin", "how the model was made") { _ in .string(self.origin) },
+            Property("outputs", "the width of the output: vocabulary, classes or values") { _ in .number(Double(self.model.plan.outputWidth)) },
+            Property("parameters", "the number of parameters") { _ in .number(Double(self.model.parameterCount)) },
+            Property("seed", "the seed the weights were drawn from") { _ in .number(Double(self.seed % (1 << 53))) },
+            Property("summary", "the layer table, as shown by 'summary'") { _ in .wrap(TableObject(self.summary.table, name: "summary")) },
+            Property("trainable", "the number of parameters training updates") { _ in .number(Double(self.model.trainableParameterCount)) },
+        ]
+        switch spec.input {
+        case .tokens(let vocabulary, let length):
+            properties.append(Property("context", "the longest sequence the model reads") { _ in .number(Double(length)) })
+            properties.append(Property("vocab", "the vocabulary size") { _ in .number(Double(vocabulary)) })
+        case .features(let width):
+            properties.append(Property("features", "the number of input features") { _ in .number(Double(width)) })
+        }
+        if let classNames {
+            properties.append(Property("classes", "the names of the classes it predicts") { _ in .list(classNames.map(Value.string)) })
+        }
+        return properties.sorted { $0.name < $1.name }
+    }
+
+    /// The Kind column of the summary for `layer`.
+    static func kind(of layer: LayerSpec, isHead: Bool) -> String {
+        let kind: String = switch layer {
+        case .embedding(let width): "Embedding(\(width))"
+        case .positionalEmbedding: "Positions"
+        case .dense(let outputs, _): "Dense(\(outputs))"
+        case .activation(let activation): activation.rawValue.uppercased()
+        case .layerNorm: "LayerNorm"
+        case .dropout(let p): "Dropout(\(Value.format(Double(p))))"
+        case .selfAttention(let heads, let causal, _): "Attention(\(heads) heads\(causal ? ", causal" : ""))"
+        case .transformerBlock(let heads, let causal, _, let ratio, _): "Transformer(\(heads) heads, mlp ×\(ratio)\(causal ? ", causal" : ""))"
+        case .pool(let pooling): "Pool(\(pooling.rawValue))"
+        case .lmHead(let tied, _): tied ? "LM head (tied)" : "LM head"
+        }
+        return isHead ? kind + " · head" : kind
+    }
+}

@@ -1,0 +1,151 @@
+import FinchDisplay
+
+/// One `pretrain` or `finetune` run: its history, configuration, seed, duration, parameter counts
+/// and the Finch version, so a run can be read back, compared and exported.
+final class RunObject: FinchObject {
+    /// What happened to the validation data at one evaluation.
+    struct Validation: Equatable {
+        /// Steps finished when it was measured.
+        let step: Int
+        /// Mean loss on the validation data.
+        let loss: Double
+        /// Fraction classified correctly, for classification.
+        let accuracy: Double?
+    }
+
+    /// The variable the run was assigned to, or `run N`.
+    let name: String
+    /// `pretrain` or `finetune`.
+    let kind: String
+    /// The model trained.
+    let modelName: String
+    /// The objective (`next_token`, `denoise`, …) or fine-tuning method (`full`, `lora`, …).
+    let method: String
+    /// Loss of every finished step, in order.
+    let losses: [Double]
+    /// Learning rate of every finished step.
+    let learningRates: [Double]
+    /// Validation measurements, in order.
+    let validations: [Validation]
+    /// The settings, as a record (steps, batch, lr, schedule, …).
+    let config: Record
+    /// The seed of the batches and dropout.
+    let seed: UInt64
+    /// Wall time in seconds.
+    let seconds: Double
+    /// Parameters of the model, and how many trained.
+    let parameters: Int, trainable: Int
+    /// Estimated bytes of one training step.
+    let memoryBytes: Int
+    /// Why the run ended early, if it did.
+    let note: String?
+    /// The Finch release that made the run.
+    let version = FinchRelease.version
+
+    /// A run; see the properties.
+    init(name: String, kind: String, modelName: String, method: String, losses: [Double], learningRates: [Double],
+         validations: [Validation], config: Record, seed: UInt64, seconds: Double, parameters: Int, trainable: Int,
+         memoryBytes: Int, note: String?) {
+        self.name = name
+        self.kind = kind
+        self.modelName = modelName
+        self.method = method
+        self.losses = losses
+        self.learningRates = learningRates
+        self.validations = validations
+        self.config = config
+        self.seed = seed
+        self.seconds = seconds
+        self.parameters = parameters
+        self.trainable = trainable
+        self.memoryBytes = memoryBytes
+        self.note = note
+    }
+
+    /// Loss of the last finished step.
+    var finalLoss: Double? { losses.last }
+    /// Loss on the validation data at the last evaluation.
+    var finalValidationLoss: Double? { validations.last?.loss }
+    /// Accuracy on the validation data at the last evaluation, for classification.
+    var accuracy: Double? { validations.last?.accuracy ?? nil }
+
+    var typeName: String { "run" }
+
+    var text: String {
+        var parts = ["run \(name): \(kind) \(modelName) (\(method)), \(losses.count) steps"]
+        if let finalLoss { parts.append("loss \(NumberFormat.standard.string(finalLoss))") }
+        if let finalValidationLoss { parts.append("val loss \(NumberFormat.standard.string(finalValidationLoss))") }
+        if let accuracy { parts.append("accuracy \(NumberFormat.standard.string(accuracy))") }
+        parts.append("seed \(seed)")
+        return parts.joined(separator: ", ") + (note.map { " — \($0)" } ?? "")
+    }
+
+    /// The columns of a run's row in `runs` and `compare`.
+    static let columns: [Column] = [
+        "run", "kind", "model", "method", "steps", Column("final loss", best: .min), Column("val loss", best: .min),
+        Column("accuracy", best: .max), Column("trainable", format: .count), Column("params", format: .count), "seed", "time",
+    ]
+
+    /// This run as a row of ``columns``.
+    var row: [Cell] {
+        [.text(name), .text(kind), .text(modelName), .text(method), .number(Double(losses.count)),
+         finalLoss.map(Cell.number) ?? .empty, finalValidationLoss.map(Cell.number) ?? .empty,
+         accuracy.map(Cell.number) ?? .empty, .number(Double(trainable)), .number(Double(parameters)),
+         .text(String(seed)), .text(RunObject.duration(seconds))]
+    }
+
+    /// The loss chart: training loss by step and, if measured, validation loss.
+    func lossChart(width: Int = 80, height: Int = 12, logY: Bool = false) -> LineChart {
+        var series = [Series(name: "train", points: losses.enumerated().map { (Double($0.offset + 1), $0.element) })]
+        if !validations.isEmpty {
+            series.append(Series(name: "val", points: validations.map { (Double($0.step), $0.loss) }))
+        }
+        return LineChart(series: series, title: "\(name): loss", xLabel: "step", logY: logY, width: width, height: height)
+    }
+
+    var bundle: MimeBundle {
+        let table = Table(columns: RunObject.columns, rows: [row], caption: "run \(name)",
+                          notes: [note, "Finch \(version)"].compactMap { $0 })
+        let chart = lossChart()
+        let text = [table.render(width: 100), losses.isEmpty ? nil : chart.text].compactMap { $0 }.joined(separator: "\n\n")
+        let html = "<div class=\"finch-run\">\n" + table.html + (losses.isEmpty ? "" : "\n" + chart.svg) + "\n</div>"
+        return MimeBundle(plainText: text).adding("text/html", html)
+    }
+
+    var properties: [Property] {
+        func numbers(_ values: [Double]) -> Value { .list(values.map(Value.number)) }
+        func optional(_ value: Double?) -> Value { value.map(Value.number) ?? .none }
+        return [
+            Property("accuracy", "validation accuracy at the last evaluation (none without labels or validation)") { _ in optional(self.accuracy) },
+            Property("config", "the settings of the run") { _ in .record(self.config) },
+            Property("final_loss", "the loss of the last finished step") { _ in optional(self.finalLoss) },
+            Property("kind", "pretrain or finetune") { _ in .string(self.kind) },
+            Property("loss", "the training loss of every step") { _ in numbers(self.losses) },
+            Property("lr", "the learning rate of every step") { _ in numbers(self.learningRates) },
+            Property("memory_mb", "estimated memory of one training step, in MiB") { _ in .number(Double(self.memoryBytes) / 1_048_576) },
+            Property("method", "the objective or fine-tuning method") { _ in .string(self.method) },
+            Property("model", "the name of the model trained") { _ in .string(self.modelName) },
+            Property("name", "the run's name") { _ in .string(self.name) },
+            Property("note", "why the run ended early, or none") { _ in self.note.map(Value.string) ?? .none },
+            Property("parameters", "the model's parameter count") { _ in .number(Double(self.parameters)) },
+            Property("seconds", "how long the run took") { _ in .number(self.seconds) },
+            Property("seed", "the seed of the batches and dropout") { _ in .number(Double(self.seed)) },
+            Property("steps", "how many steps finished") { _ in .number(Double(self.losses.count)) },
+            Property("trainable", "how many parameters trained") { _ in .number(Double(self.trainable)) },
+            Property("val_accuracy", "validation accuracy at each evaluation") { _ in
+                .list(self.validations.map { $0.accuracy.map(Value.number) ?? .none })
+            },
+            Property("val_loss", "validation loss at each evaluation") { _ in numbers(self.validations.map(\.loss)) },
+            Property("val_steps", "the step of each evaluation") { _ in numbers(self.validations.map { Double($0.step) }) },
+            Property("version", "the Finch release that made the run") { _ in .string(self.version) },
+        ]
+    }
+
+    /// Seconds as `12.3s` or `4m05s`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 60 { return NumberFormat(significantDigits: 3).string(seconds) + "s" }
+        let whole = Int(seconds.rounded())
+        let remainder = whole % 60
+        return "\(whole / 60)m" + (remainder < 10 ? "0" : "") + "\(remainder)s"
+    }
+}

@@ -1,0 +1,150 @@
+import FinchDisplay
+import FinchEngine
+@testable import FinchLanguage
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct ResultsTests {
+    let finch = Harness()
+
+    private func trained() {
+        finch.define("train", DatasetObject(name: "train", examples: Fixtures.blobs()))
+        finch.define("val", DatasetObject(name: "val", examples: Fixtures.blobs(count: 20)))
+        finch.result(TrainingTests.mlp)
+        finch.result("probe = finetune net on train method: probe epochs: 2 lr: 1e-2 validate: val")
+        finch.result("full = finetune net on train epochs: 3 lr: 1e-2 validate: val")
+    }
+
+    private func temporary(_ name: String) -> String { "/tmp/finch-ml-test-\(getpid())-\(name)" }
+
+    @Test func evaluateGivesMetricsPerClassAndAHeatmap() throws {
+        trained()
+        finch.result("e = evaluate net on val")
+        #expect(finch.result("e.accuracy") == "1")
+        #expect(finch.result("e.f1") == "1")
+        #expect(finch.result("e.confusion") == "[[10, 0], [0, 10]]")
+        let text = try #require(finch.result("e"))
+        #expect(text.contains("macro"))
+        #expect(text.contains("precision"))
+        guard case .success(let bundle?) = finch.session.execute("e", cellName: "c") else { return }
+        #expect(bundle["text/html"]?.contains("<svg") == true)
+    }
+
+    @Test func predictGivesTheClassAndItsProbability() throws {
+        trained()
+        let text = try #require(finch.result("predict net on [[2, 2, 2, 2], [-2, -2, -2, -2]]"))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("high") })
+        #expect(lines.contains { $0.contains("low") })
+        #expect(finch.error("predict net on [1, 2]")?.message == "net reads rows of 4 numbers, not 2")
+    }
+
+    @Test func generateContinuesALearnedCycle() {
+        finch.define("text", TokensObject(name: "text", stream: Fixtures.cycle))
+        finch.result(TrainingTests.lm)
+        finch.result("pretrain lm on text steps: 60 batch: 8 lr: 1e-2")
+        #expect(finch.result("generate lm from [0, 1, 2] length: 6 temperature: 0") == "[3, 4, 0, 1, 2, 3]")
+    }
+
+    @Test func runsTabulatesEveryRunAndReadsAsAValue() throws {
+        trained()
+        let text = try #require(finch.result("runs"))
+        #expect(text.contains("probe"))
+        #expect(text.contains("full"))
+        #expect(finch.result("t = table runs; length(t.rows)") == "2")
+    }
+
+    @Test func compareDrawsABarPerRun() throws {
+        trained()
+        let text = try #require(finch.result("compare [probe, full] by: final_loss"))
+        #expect(text.contains("comparison by final_loss"))
+        #expect(finch.error("compare [1]")?.message == "'compare' needs runs, not a number")
+    }
+
+    @Test func tableAndPlotTakeListsAndRuns() throws {
+        #expect(try #require(finch.result("table [3, 1, 2]")).contains("index"))
+        let chart = try #require(finch.result("plot [3, 1, 2] title: \"t\" log: true"))
+        #expect(chart.contains("t"))
+        trained()
+        #expect(finch.result("t = table full; length(t.rows)") == "12")
+        let plot = try #require(finch.result("plot full"))
+        #expect(plot.contains("train"))
+        #expect(plot.contains("val"))
+        #expect(finch.error("plot [[1, 2], [3]] names: [\"a\"]")?.message == "1 names for 2 series")
+    }
+
+    @Test func saveAndLoadKeepWeightsHeadAndClasses() throws {
+        trained()
+        let path = temporary("clf.safetensors")
+        defer { unlink(path) }
+        finch.result("save net to \"\(path)\"")
+        finch.result("back = load \"\(path)\"")
+        let net = try #require(finch.model("net")), back = try #require(finch.model("back"))
+        #expect(back.model.parameters.map(\.parameter.value) == net.model.parameters.map(\.parameter.value))
+        #expect(finch.result("back.classes") == #"["low", "high"]"#)
+        #expect(finch.result("back.head") == #""classify""#)
+        #expect(finch.result("a = evaluate back on val; a.accuracy") == finch.result("b = evaluate net on val; b.accuracy"))
+    }
+
+    @Test func exportWritesCSVAndJSON() throws {
+        trained()
+        let csv = temporary("runs.csv"), json = temporary("full.json")
+        defer { unlink(csv); unlink(json) }
+        finch.result("export runs to \"\(csv)\"")
+        finch.result("export full to \"\(json)\"")
+        let csvText = try #require(read(csv))
+        #expect(csvText.hasPrefix("run,kind,model,method"))
+        #expect(csvText.split(separator: "\n").count == 3)
+        let jsonText = try #require(read(json))
+        #expect(jsonText.contains("\"method\":\"full\""))
+        #expect(jsonText.contains("\"seed\":"))
+        #expect(finch.error("export runs to \"x.txt\"")?.message == "the file must end in .csv or .json")
+    }
+
+    private func read(_ path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count == 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+@Suite struct DataCommandTests {
+    let finch = Harness()
+
+    @Test func aCorpusTokenizerAndTextPromptRoundTrip() throws {
+        let path = "/tmp/finch-ml-corpus-\(getpid()).txt"
+        defer { unlink(path) }
+        let file = try #require(fopen(path, "wb"))
+        let text = Array(String(repeating: "abcde", count: 80).utf8)
+        fwrite(text, 1, text.count, file)
+        fclose(file)
+        finch.result("text = corpus \"\(path)\"\ntok = tokenizer chars on: text")
+        #expect(finch.result("tok.size") == "9")
+        finch.result("model lm {\n embedding vocab: tok.size dim: 8\n positions 8\n transformer heads: 2\n layernorm\n lm_head\n}")
+        finch.result("pre = pretrain lm on text tokenizer: tok steps: 60 batch: 8 lr: 1e-2")
+        #expect(finch.result("generate lm from \"abc\" length: 5 temperature: 0") == #""abcdeabc""#)
+    }
+
+    @Test func splitAndSampleKeepClasses() {
+        guard let points = try? DatasetObject(Fixtures.dataset(), at: SourceRange(offset: 0, line: 1, column: 1, length: 1)) else {
+            Issue.record("the fixture is not a numeric data set")
+            return
+        }
+        finch.define("points", points)
+        finch.result("fit, held = split points [75, 25]")
+        #expect(finch.result("fit.length") == "48")
+        #expect(finch.result("held.length") == "16")
+        finch.result("few = sample fit per_class: 3")
+        #expect(finch.result("few.length") == "6")
+    }
+}
