@@ -30,23 +30,49 @@ struct RunCommand: ParsableCommand {
 }
 
 /// Writes a session's output to the terminal: streams as they are, displays as their text form.
+/// A one-line display with an id (a progress bar) is a single line on standard error that each
+/// update rewrites in place; a multi-line update of it (the final summary) ends that line.
 final class TerminalSink: OutputSink {
+    private var liveLine: String?
+
     func write(_ text: String, to stream: OutputStreamName) {
+        endLiveLine()
         writeStandard(text, toError: stream == .stderr)
     }
 
-    func display(_ bundle: MimeBundle, id: String?) { printLine(bundle.plainText) }
+    func display(_ bundle: MimeBundle, id: String?) {
+        show(bundle.plainText, live: id != nil)
+    }
 
-    func updateDisplay(_ bundle: MimeBundle, id: String) { printLine(bundle.plainText) }
+    func updateDisplay(_ bundle: MimeBundle, id: String) {
+        show(bundle.plainText, live: true)
+    }
 
     func clearOutput(wait: Bool) {}
 
     func endSession() { Glibc.exit(0) }
 
     func readLine(prompt: String, password: Bool) -> String? {
+        endLiveLine()
         writeStandard(prompt)
         return Swift.readLine()
     }
 
-    func printLine(_ text: String) { writeStandard(text + "\n") }
+    func printLine(_ text: String) {
+        endLiveLine()
+        writeStandard(text + "\n")
+    }
+
+    private func show(_ text: String, live: Bool) {
+        guard live, !text.contains("\n") else { return printLine(text) }
+        // Carriage return, the new text, then erase what is left of a longer previous line.
+        writeStandard("\r" + text + "\u{1B}[K", toError: true)
+        liveLine = text
+    }
+
+    private func endLiveLine() {
+        guard liveLine != nil else { return }
+        writeStandard("\n", toError: true)
+        liveLine = nil
+    }
 }
