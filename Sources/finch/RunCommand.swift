@@ -5,10 +5,13 @@ import FinchLanguage
 internal import Glibc
 
 /// `finch run FILE.finch`: runs a script headless, printing what a notebook would show as text.
+///
+/// A line starting with `# %%` begins a new cell, as in the scripts the notebooks are built
+/// from: each cell's value is printed, as a notebook shows each cell's result.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run a Finch script and print its output as text.",
-        discussion: "Exits with status 1 at the first error, after printing it.")
+        discussion: "Lines starting with '# %%' divide the script into cells; the value of each cell's last line is printed. Exits with status 1 at the first error, after printing it.")
 
     @Argument(help: "The script to run (.finch).")
     var file: String
@@ -19,13 +22,34 @@ struct RunCommand: ParsableCommand {
         InterruptFlag.installSignalHandler()
         let sink = TerminalSink()
         let session = FinchSession(output: sink, isInterrupted: { InterruptFlag.process.isSet })
-        switch session.execute(source, cellName: file) {
-        case .success(let value):
-            if let value { sink.printLine(value.plainText) }
-        case .failure(let error):
-            for line in error.rendered(source: source, cellName: file) { writeStandard(line + "\n", toError: true) }
-            throw ExitCode.failure
+        for cell in Self.cells(of: source) {
+            switch session.execute(cell, cellName: file) {
+            case .success(let value):
+                if let value { sink.printLine(value.plainText) }
+            case .failure(let error):
+                for line in error.rendered(source: cell, cellName: file) { writeStandard(line + "\n", toError: true) }
+                throw ExitCode.failure
+            }
         }
+    }
+
+    /// The cells of `source`, split before each `# %%` line. Each cell is padded with the blank
+    /// lines before it, so the line numbers of its errors are those of the file.
+    static func cells(of source: String) -> [String] {
+        var cells: [String] = []
+        var current: [Substring] = []
+        var firstLine = 0
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() {
+            if line.hasPrefix("# %%"), !current.isEmpty {
+                cells.append(String(repeating: "\n", count: firstLine) + current.joined(separator: "\n"))
+                current = []
+                firstLine = number
+            }
+            current.append(line)
+        }
+        cells.append(String(repeating: "\n", count: firstLine) + current.joined(separator: "\n"))
+        return cells
     }
 }
 

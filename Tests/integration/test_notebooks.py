@@ -78,6 +78,16 @@ def test_the_tour_script_runs_in_a_terminal():
     assert "epoch 3 loss 1.2\nconverged\n" in result.stdout
 
 
+def test_finch_run_shows_each_cells_value(tmp_path):
+    script = tmp_path / "cells.finch"
+    script.write_text("# %%\nx = 6\nx\n# %% [markdown]\n# text\n# %%\nx * 7\n# %%\ny = undefined\n")
+    finch = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0]
+    result = subprocess.run([finch, "run", str(script)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout == "6\n42\n"
+    assert "cells.finch:9:5" in result.stderr
+
+
 def test_finch_run_reports_the_first_error_and_fails(tmp_path):
     script = tmp_path / "broken.finch"
     script.write_text('print "before"\nx = 1 +\nprint "after"\n')
