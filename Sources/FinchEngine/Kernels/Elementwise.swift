@@ -60,26 +60,40 @@ let geluScale: Float = 0.797_884_560_8
 /// out = GELU(x) with the tanh approximation: ½x(1 + tanh(√(2/π)(x + 0.044715x³))),
 /// computed as x·σ(2u) (the same function; a vectorisable exponential instead of `tanhf`).
 func geluForward(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, count: Int) {
+    parallelParts(count, grain: elementGrain) { _, range in geluRange(out, x, range) }
+}
+
+/// `geluForward` over the elements of `range`, on the calling thread.
+@inline(__always)
+func geluRange(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ range: Range<Int>) {
+    for i in range {
+        let v = x[i]
+        let u = geluScale * (v + 0.044715 * v * v * v)
+        out[i] = v / (1 + exponential(-2 * u))
+    }
+}
+
+/// dx += dout · GELU′(x), with tanh(u) = 2σ(2u) − 1 (dx = … when `overwrite`; dx may then be
+/// uninitialised).
+func geluBackward(
+    _ dx: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ dout: UnsafePointer<Float>, count: Int,
+    overwrite: Bool = false
+) {
     parallelParts(count, grain: elementGrain) { _, range in
-        for i in range {
-            let v = x[i]
-            let u = geluScale * (v + 0.044715 * v * v * v)
-            out[i] = v / (1 + exponential(-2 * u))
+        if overwrite {
+            for i in range { dx[i] = geluDerivative(x[i]) * dout[i] }
+        } else {
+            for i in range { dx[i] += geluDerivative(x[i]) * dout[i] }
         }
     }
 }
 
-/// dx += dout · GELU′(x), with tanh(u) = 2σ(2u) − 1.
-func geluBackward(_ dx: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ dout: UnsafePointer<Float>, count: Int) {
-    parallelParts(count, grain: elementGrain) { _, range in
-        for i in range {
-            let v = x[i]
-            let u = geluScale * (v + 0.044715 * v * v * v)
-            let t = 2 / (1 + exponential(-2 * u)) - 1
-            let local = 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * geluScale * (1 + 3 * 0.044715 * v * v)
-            dx[i] += local * dout[i]
-        }
-    }
+/// GELU′(v) of the tanh approximation.
+@inline(__always)
+func geluDerivative(_ v: Float) -> Float {
+    let u = geluScale * (v + 0.044715 * v * v * v)
+    let t = 2 / (1 + exponential(-2 * u)) - 1
+    return 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * geluScale * (1 + 3 * 0.044715 * v * v)
 }
 
 /// out = max(x, 0).
