@@ -55,16 +55,26 @@ extension Graph {
                 if let g = grads.1 { accumulate(g, dw + count0, count: count1) }
                 if let g = grads.2 { accumulate(g, dw + count0 + count1, count: nodes[w2].dims.count) }
             }
-        case let .linearGELU(x, w, b, pre):
+        case let .linearGELU(x, w, b, pre, gate):
             let xd = nodes[x].dims
             let dpre = floats.allocate(dims.count)
-            geluBackward(dpre, pre, dout, count: dims.count, overwrite: true)
+            geluBackwardFromGate(dpre, pre, gate: gate, dout, count: dims.count)
             let (dx, fresh) = writableGrad(x)
             linearBackward(dx: dx, dw: inputGrad(w), db: inputGrad(b), dout: dpre, x: value(x), w: value(w),
                            rows: xd.rows, inputs: xd.last, outputs: dims.last, overwriteDx: fresh)
         case let .matmul(a, b, s):
             matmulBackward(a: a, b: b, s, dout: dout)
         case let .add(a, b):
+            if a != b, nodes[b].dims.count == dims.count, b == i - 1, nodes[b].requiresGrad, nodes[b].grad == nil {
+                // b was recorded just before this sum and nothing has reached its gradient: no
+                // other op can, so it is this node's gradient (shared, not copied).
+                nodes[b].grad = dout
+                let (da, fresh) = writableGrad(a)
+                if let da {
+                    if fresh { copyValues(da, dout, count: dims.count) } else { accumulate(da, dout, count: dims.count) }
+                }
+                break
+            }
             if let da = inputGrad(a) { accumulate(da, dout, count: dims.count) }
             if let db = inputGrad(b) { addBackwardBroadcast(db, dout, count: dims.count, bCount: nodes[b].dims.count) }
         case let .mul(a, b):
@@ -89,10 +99,12 @@ extension Graph {
             attentionBackward(dq: inputGrad(q), dk: inputGrad(k), dv: inputGrad(v), dout: dout, probs: probs,
                               q: value(q), k: value(k), v: value(v), scratch: scratch, shape: shape)
         case let .packedAttention(qkv, probs, shape):
-            if let dqkv = inputGrad(qkv) {
+            let (dqkv, fresh) = writableGrad(qkv)
+            if let dqkv {
                 let scratch = floats.allocate(attentionScratch(shape)), base = value(qkv), width = shape.width
                 attentionBackward(dq: dqkv, dk: dqkv + width, dv: dqkv + 2 * width, dout: dout, probs: probs,
-                                  q: base, k: base + width, v: base + 2 * width, scratch: scratch, shape: shape)
+                                  q: base, k: base + width, v: base + 2 * width, scratch: scratch, shape: shape,
+                                  overwrite: fresh)
             }
         case let .embedding(table, ids):
             if let dt = inputGrad(table) {

@@ -47,17 +47,21 @@ extension Graph {
     }
 
     /// `GELU(x · weightᵀ + bias)` as one op: the activation runs on each block of rows right after
-    /// the product computed it, and backward needs no zeroed buffer for the pre-activation.
+    /// the product computed it and saves its gates, so backward needs no exponential and no
+    /// zeroed buffer for the pre-activation's gradient.
     func linearGELU(_ x: Var, weight: Var, bias: Var? = nil) -> Var {
         let xd = nodes[x.index].dims, wd = nodes[weight.index].dims
         precondition(wd.rank == 2 && xd.last == wd[1], "linearGELU: input \(xd.array) weight \(wd.array)")
         let outputs = wd[0], dims = xd.replacingLast(outputs)
         let pre = floats.allocate(dims.count)
-        let (v, out) = record(.linearGELU(x: x.index, w: weight.index, b: bias?.index ?? -1, pre: pre),
+        let gate = recordsGradients ? floats.allocate(dims.count) : pre
+        let (v, out) = record(.linearGELU(x: x.index, w: weight.index, b: bias?.index ?? -1, pre: pre, gate: gate),
                               dims: dims, x.index, weight.index, bias?.index ?? -1)
+        let saveGates = nodes[v.index].requiresGrad
         linearForward(pre, nodes[x.index].value, nodes[weight.index].value, bias.map { nodes[$0.index].value },
                       rows: xd.rows, inputs: xd.last, outputs: outputs) { rows in
-            geluRange(out, pre, rows.lowerBound * outputs..<rows.upperBound * outputs)
+            let elements = rows.lowerBound * outputs..<rows.upperBound * outputs
+            if saveGates { geluRange(out, gate: gate, pre, elements) } else { geluRange(out, pre, elements) }
         }
         return v
     }

@@ -6,8 +6,8 @@ enum Op {
     case linear(x: Int, w: Int, b: Int)
     /// `x · [w0; w1; w2]ᵀ`, the weights copied into `packed` (one product instead of three).
     case linearPacked(x: Int, w0: Int, w1: Int, w2: Int, packed: UnsafeMutablePointer<Float>)
-    /// `GELU(x · wᵀ + b)`, the pre-activation saved in `pre`.
-    case linearGELU(x: Int, w: Int, b: Int, pre: UnsafeMutablePointer<Float>)
+    /// `GELU(x · wᵀ + b)`, the pre-activation saved in `pre` and its gates σ(2u) in `gate`.
+    case linearGELU(x: Int, w: Int, b: Int, pre: UnsafeMutablePointer<Float>, gate: UnsafeMutablePointer<Float>)
     case matmul(a: Int, b: Int, MatmulShape)
     case add(Int, Int)
     case mul(Int, Int)

@@ -40,12 +40,9 @@ func attentionForward(
                 for i in r0..<r1 {
                     let row = p + i * t
                     let visible = s.causal ? i + 1 : t
-                    var maximum = -Float.infinity
-                    for j in 0..<visible { maximum = max(maximum, row[j]) }
+                    let maximum = lanesMax(row, visible)
                     for j in 0..<visible { row[j] = exponential(row[j] - maximum) }
-                    var sum: Float = 0
-                    for j in 0..<visible { sum += row[j] }
-                    let inverse = 1 / sum
+                    let inverse = 1 / lanesDot(row, nil, visible)
                     for j in 0..<visible { row[j] *= inverse }
                     for j in visible..<t { row[j] = 0 }
                 }
@@ -94,13 +91,15 @@ func attentionScratch(_ s: AttentionShape) -> Int { s.length * s.length * min(s.
 /// stride `ld`). (example, head) pairs are split across threads; `scratch` holds
 /// `attentionScratch` floats. Causal blocks skip the zero upper triangle of P and dS: query row
 /// blocks see keys up to their last row, key column blocks see queries from their first row.
+/// `overwrite` writes the gradients instead (each element once; the buffers may be uninitialised).
 func attentionBackward(
     dq: UnsafeMutablePointer<Float>?, dk: UnsafeMutablePointer<Float>?, dv: UnsafeMutablePointer<Float>?,
     dout: UnsafePointer<Float>, probs: UnsafePointer<Float>,
     q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
-    scratch: UnsafeMutablePointer<Float>, shape s: AttentionShape
+    scratch: UnsafeMutablePointer<Float>, shape s: AttentionShape, overwrite: Bool = false
 ) {
     let t = s.length, c = s.width, hd = s.headWidth, ld = s.ld, bs = s.blockRows
+    let beta: Float = overwrite ? 0 : 1
     parallelParts(s.batch * s.heads, grain: 1) { part, pairs in
         let dp = scratch + part * t * t
         for pair in pairs {
@@ -118,7 +117,7 @@ func attentionBackward(
                 columnBlocks { c0, c1, first in
                     sgemm(transA: true, transB: false, m: c1 - c0, n: hd, k: t - first, alpha: 1,
                           a: p + first * t + c0, lda: t, b: dout + outOffset + first * c, ldb: c,
-                          beta: 1, c: dv + inOffset + c0 * ld, ldc: ld)
+                          beta: beta, c: dv + inOffset + c0 * ld, ldc: ld)
                 }
             }
             guard dq != nil || dk != nil else { continue }
@@ -129,21 +128,20 @@ func attentionBackward(
                 for i in r0..<r1 {
                     let pr = p + i * t, dr = dp + i * t
                     let visible = s.causal ? i + 1 : t
-                    var dot: Float = 0
-                    for j in 0..<visible { dot += pr[j] * dr[j] }
+                    let dot = lanesDot(pr, dr, visible)
                     for j in 0..<visible { dr[j] = pr[j] * (dr[j] - dot) }
                     for j in visible..<t { dr[j] = 0 }
                 }
                 if let dq {
                     sgemm(transA: false, transB: false, m: r1 - r0, n: hd, k: keys, alpha: s.scale,
-                          a: dp + r0 * t, lda: t, b: k + inOffset, ldb: ld, beta: 1, c: dq + inOffset + r0 * ld, ldc: ld)
+                          a: dp + r0 * t, lda: t, b: k + inOffset, ldb: ld, beta: beta, c: dq + inOffset + r0 * ld, ldc: ld)
                 }
             }
             if let dk {
                 columnBlocks { c0, c1, first in
                     sgemm(transA: true, transB: false, m: c1 - c0, n: hd, k: t - first, alpha: s.scale,
                           a: dp + first * t + c0, lda: t, b: q + inOffset + first * ld, ldb: ld,
-                          beta: 1, c: dk + inOffset + c0 * ld, ldc: ld)
+                          beta: beta, c: dk + inOffset + c0 * ld, ldc: ld)
                 }
             }
         }

@@ -89,12 +89,12 @@ public final class TransformerBlock: Layer {
             + prefixed("mlp.fc", fc.namedParameters) + prefixed("mlp.proj", proj.namedParameters)
     }
 
-    /// Both sublayers, the GELU and the two residual sums.
+    /// Both sublayers, the GELU (output and saved gates) and the two residual sums.
     public func activationFloats(batch: Int, length: Int) -> Int {
         let rows = batch * length
         return ln1.activationFloats(batch: batch, length: length) + attn.activationFloats(batch: batch, length: length)
             + ln2.activationFloats(batch: batch, length: length) + fc.activationFloats(batch: batch, length: length)
-            + rows * fc.outputs + proj.activationFloats(batch: batch, length: length) + 2 * rows * proj.outputs
+            + 2 * rows * fc.outputs + proj.activationFloats(batch: batch, length: length) + 2 * rows * proj.outputs
             + (dropout > 0 ? 2 * rows * proj.outputs : 0)
     }
 
