@@ -52,7 +52,8 @@ func lanesMax(_ a: UnsafePointer<Float>, _ count: Int) -> Float {
     if count >= 8 {
         var lanes = SIMD8<Float>(repeating: -.infinity)
         while i + 8 <= count {
-            lanes = pointwiseMax(lanes, raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self))
+            let next = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+            lanes.replace(with: next, where: next .> lanes)
             i += 8
         }
         maximum = lanes.max()
