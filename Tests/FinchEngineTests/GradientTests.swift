@@ -48,6 +48,62 @@ import Testing
         }
     }
 
+    @Test func packedProjectionsAndLinearGELU() {
+        let x = randomTensor([2, 3, 4], seed: 1)
+        expectGradientsMatch([x, randomTensor([5, 4], seed: 2), randomTensor([4, 4], seed: 3), randomTensor([3, 4], seed: 4)]) { g, v in
+            g.linearPacked(v[0], v[1], v[2], v[3])
+        }
+        expectGradientsMatch([x, randomTensor([5, 4], seed: 2), randomTensor([5], seed: 3)]) { g, v in
+            g.linearGELU(v[0], weight: v[1], bias: v[2])
+        }
+        // The packed product equals the three separate ones, and linearGELU equals gelu(linear).
+        let g = Graph()
+        let xv = g.constant(x), w = [5, 4, 3].enumerated().map { g.constant(randomTensor([$0.element, 4], seed: UInt64(10 + $0.offset))) }
+        let packed = g.value(of: g.linearPacked(xv, w[0], w[1], w[2])).scalars
+        let separate = w.map { g.value(of: g.linear(xv, weight: $0)).scalars }
+        for row in 0..<6 {
+            var expected: [Float] = []
+            for (part, width) in zip(separate, [5, 4, 3]) { expected += part[row * width..<(row + 1) * width] }
+            #expect(Array(packed[row * 12..<row * 12 + 12]) == expected)
+        }
+        #expect(g.value(of: g.linearGELU(xv, weight: w[0])) == g.value(of: g.gelu(g.linear(xv, weight: w[0]))))
+    }
+
+    @Test func packedAttention() {
+        let qkv = randomTensor([2, 4, 18], seed: 1)
+        for causal in [true, false] {
+            expectGradientsMatch([qkv]) { g, x in g.attention(packed: x[0], heads: 2, causal: causal) }
+        }
+    }
+
+    @Test func causalBlocksMatchTheWholeProduct() {
+        // Blocks of 2 rows over length 7 (a ragged last block) against one block of 7.
+        var blocked = AttentionShape(batch: 2, length: 7, width: 8, heads: 2, causal: true)
+        blocked.causalBlock = 2
+        var whole = blocked
+        whole.causalBlock = 7
+        let n = 2 * 7 * 8, pCount = 2 * 2 * 49
+        let q = randomTensor([n], seed: 1), k = randomTensor([n], seed: 2), v = randomTensor([n], seed: 3), dout = randomTensor([n], seed: 4)
+        func run(_ s: AttentionShape) -> [[Float]] {
+            var out = [Float](repeating: 0, count: n), probs = [Float](repeating: 0, count: pCount)
+            var dq = out, dk = out, dv = out, scratch = [Float](repeating: 0, count: attentionScratch(s))
+            q.withUnsafePointer { qp in k.withUnsafePointer { kp in v.withUnsafePointer { vp in dout.withUnsafePointer { dp in
+                attentionForward(&out, probs: &probs, q: qp, k: kp, v: vp, shape: s)
+                attentionBackward(dq: &dq, dk: &dk, dv: &dv, dout: dp, probs: probs, q: qp, k: kp, v: vp, scratch: &scratch, shape: s)
+            } } } }
+            return [out, probs, dq, dk, dv]
+        }
+        var naive = [Float](repeating: 0, count: n)
+        q.withUnsafePointer { qp in k.withUnsafePointer { kp in v.withUnsafePointer { vp in
+            attentionForwardNaive(&naive, q: qp, k: kp, v: vp, shape: blocked)
+        } } }
+        let a = run(blocked), b = run(whole)
+        for i in 0..<n { #expect(abs(a[0][i] - naive[i]) < 1e-5) }
+        for (x, y) in zip(a, b) {
+            for i in 0..<x.count { #expect(abs(x[i] - y[i]) <= 1e-5 * (1 + abs(y[i]))) }
+        }
+    }
+
     @Test func attentionMatchesNaiveReference() {
         let s = AttentionShape(batch: 2, length: 5, width: 8, heads: 2, causal: true)
         let q = randomTensor([2, 5, 8], seed: 1), k = randomTensor([2, 5, 8], seed: 2), v = randomTensor([2, 5, 8], seed: 3)

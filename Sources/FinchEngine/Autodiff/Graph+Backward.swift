@@ -16,6 +16,14 @@ extension Graph {
         i >= 0 && nodes[i].requiresGrad ? grad(i) : nil
     }
 
+    /// The gradient buffer of input `i` if it requires one, and whether it is new (uninitialised:
+    /// the caller must write every element rather than accumulate).
+    private func writableGrad(_ i: Int) -> (UnsafeMutablePointer<Float>?, fresh: Bool) {
+        guard i >= 0 && nodes[i].requiresGrad else { return (nil, false) }
+        let (grad, fresh) = gradForWriting(i)
+        return (grad, fresh)
+    }
+
     private func value(_ i: Int) -> UnsafeMutablePointer<Float> { nodes[i].value }
 
     private func backward(node i: Int, dout: UnsafeMutablePointer<Float>) {
@@ -27,11 +35,46 @@ extension Graph {
             if let dx = inputGrad(x) { accumulate(dx, dout, count: dims.count) }
         case let .linear(x, w, b):
             let xd = nodes[x].dims
-            linearBackward(dx: inputGrad(x), dw: inputGrad(w), db: inputGrad(b), dout: dout, x: value(x), w: value(w),
-                           rows: xd.rows, inputs: xd.last, outputs: dims.last)
+            let (dx, fresh) = writableGrad(x)
+            linearBackward(dx: dx, dw: inputGrad(w), db: inputGrad(b), dout: dout, x: value(x), w: value(w),
+                           rows: xd.rows, inputs: xd.last, outputs: dims.last, overwriteDx: fresh)
+        case let .linearPacked(x, w0, w1, w2, packed):
+            let xd = nodes[x].dims, rows = xd.rows, inputs = xd.last, outputs = dims.last
+            let (dx, fresh) = writableGrad(x)
+            if let dx {
+                sgemmParallel(transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
+                              a: dout, lda: outputs, b: packed, ldb: inputs, beta: fresh ? 0 : 1, c: dx, ldc: inputs)
+            }
+            let grads = (inputGrad(w0), inputGrad(w1), inputGrad(w2))
+            if grads.0 != nil || grads.1 != nil || grads.2 != nil {
+                let dw = floats.allocate(outputs * inputs)
+                sgemmParallel(transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
+                              a: dout, lda: outputs, b: value(x), ldb: inputs, beta: 0, c: dw, ldc: inputs)
+                let count0 = nodes[w0].dims.count, count1 = nodes[w1].dims.count
+                if let g = grads.0 { accumulate(g, dw, count: count0) }
+                if let g = grads.1 { accumulate(g, dw + count0, count: count1) }
+                if let g = grads.2 { accumulate(g, dw + count0 + count1, count: nodes[w2].dims.count) }
+            }
+        case let .linearGELU(x, w, b, pre, gate):
+            let xd = nodes[x].dims
+            let dpre = floats.allocate(dims.count)
+            geluBackwardFromGate(dpre, pre, gate: gate, dout, count: dims.count)
+            let (dx, fresh) = writableGrad(x)
+            linearBackward(dx: dx, dw: inputGrad(w), db: inputGrad(b), dout: dpre, x: value(x), w: value(w),
+                           rows: xd.rows, inputs: xd.last, outputs: dims.last, overwriteDx: fresh)
         case let .matmul(a, b, s):
             matmulBackward(a: a, b: b, s, dout: dout)
         case let .add(a, b):
+            if a != b, nodes[b].dims.count == dims.count, b == i - 1, nodes[b].requiresGrad, nodes[b].grad == nil {
+                // b was recorded just before this sum and nothing has reached its gradient: no
+                // other op can, so it is this node's gradient (shared, not copied).
+                nodes[b].grad = dout
+                let (da, fresh) = writableGrad(a)
+                if let da {
+                    if fresh { copyValues(da, dout, count: dims.count) } else { accumulate(da, dout, count: dims.count) }
+                }
+                break
+            }
             if let da = inputGrad(a) { accumulate(da, dout, count: dims.count) }
             if let db = inputGrad(b) { addBackwardBroadcast(db, dout, count: dims.count, bCount: nodes[b].dims.count) }
         case let .mul(a, b):
@@ -55,6 +98,14 @@ extension Graph {
             let scratch = floats.allocate(attentionScratch(shape))
             attentionBackward(dq: inputGrad(q), dk: inputGrad(k), dv: inputGrad(v), dout: dout, probs: probs,
                               q: value(q), k: value(k), v: value(v), scratch: scratch, shape: shape)
+        case let .packedAttention(qkv, probs, shape):
+            let (dqkv, fresh) = writableGrad(qkv)
+            if let dqkv {
+                let scratch = floats.allocate(attentionScratch(shape)), base = value(qkv), width = shape.width
+                attentionBackward(dq: dqkv, dk: dqkv + width, dv: dqkv + 2 * width, dout: dout, probs: probs,
+                                  q: base, k: base + width, v: base + 2 * width, scratch: scratch, shape: shape,
+                                  overwrite: fresh)
+            }
         case let .embedding(table, ids):
             if let dt = inputGrad(table) {
                 embeddingBackward(dt, dout: dout, ids: ids, count: dims.rows, width: dims.last)

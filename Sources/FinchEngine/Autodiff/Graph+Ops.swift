@@ -22,6 +22,50 @@ extension Graph {
         return v
     }
 
+    /// `x · [w0; w1; w2]ᵀ`: three bias-free projections of one input as one product, their
+    /// outputs side by side in `[…, o0 + o1 + o2]` (the weights `[oᵢ, inputs]` are copied into
+    /// one packed matrix for the step).
+    func linearPacked(_ x: Var, _ w0: Var, _ w1: Var, _ w2: Var) -> Var {
+        let xd = nodes[x.index].dims, inputs = xd.last
+        var outputs = 0
+        for w in [w0.index, w1.index, w2.index] {
+            let wd = nodes[w].dims
+            precondition(wd.rank == 2 && wd[1] == inputs, "linearPacked: input \(xd.array) weight \(wd.array)")
+            outputs += wd[0]
+        }
+        let packed = floats.allocate(outputs * inputs)
+        var offset = 0
+        for w in [w0.index, w1.index, w2.index] {
+            let count = nodes[w].dims.count
+            (packed + offset).update(from: nodes[w].value, count: count)
+            offset += count
+        }
+        let (v, out) = record(.linearPacked(x: x.index, w0: w0.index, w1: w1.index, w2: w2.index, packed: packed),
+                              dims: xd.replacingLast(outputs), x.index, w0.index, w1.index, w2.index)
+        linearForward(out, nodes[x.index].value, packed, nil, rows: xd.rows, inputs: inputs, outputs: outputs)
+        return v
+    }
+
+    /// `GELU(x · weightᵀ + bias)` as one op: the activation runs on each block of rows right after
+    /// the product computed it and saves its gates, so backward needs no exponential and no
+    /// zeroed buffer for the pre-activation's gradient.
+    func linearGELU(_ x: Var, weight: Var, bias: Var? = nil) -> Var {
+        let xd = nodes[x.index].dims, wd = nodes[weight.index].dims
+        precondition(wd.rank == 2 && xd.last == wd[1], "linearGELU: input \(xd.array) weight \(wd.array)")
+        let outputs = wd[0], dims = xd.replacingLast(outputs)
+        let pre = floats.allocate(dims.count)
+        let gate = recordsGradients ? floats.allocate(dims.count) : pre
+        let (v, out) = record(.linearGELU(x: x.index, w: weight.index, b: bias?.index ?? -1, pre: pre, gate: gate),
+                              dims: dims, x.index, weight.index, bias?.index ?? -1)
+        let saveGates = nodes[v.index].requiresGrad
+        linearForward(pre, nodes[x.index].value, nodes[weight.index].value, bias.map { nodes[$0.index].value },
+                      rows: xd.rows, inputs: xd.last, outputs: outputs) { rows in
+            let elements = rows.lowerBound * outputs..<rows.upperBound * outputs
+            if saveGates { geluRange(out, gate: gate, pre, elements) } else { geluRange(out, pre, elements) }
+        }
+        return v
+    }
+
     /// Batched matrix product over the last two axes: `a[…, m, k] · b[…, k, n]` (or `b[k, n]`
     /// shared across the batch), with either operand read transposed.
     public func matmul(_ a: Var, _ b: Var, transposeA: Bool = false, transposeB: Bool = false) -> Var {
@@ -126,6 +170,20 @@ extension Graph {
         let probs = floats.allocate(d[0] * heads * d[1] * d[1])
         let (out, pointer) = record(.attention(q: q.index, k: k.index, v: v.index, probs: probs, shape), dims: d, q.index, k.index, v.index)
         attentionForward(pointer, probs: probs, q: nodes[q.index].value, k: nodes[k.index].value, v: nodes[v.index].value, shape: shape)
+        return out
+    }
+
+    /// `attention` over `qkv [batch, length, 3·width]` holding q, k and v side by side (the output
+    /// of `linearPacked`). Output `[batch, length, width]`.
+    func attention(packed qkv: Var, heads: Int, causal: Bool) -> Var {
+        let d = nodes[qkv.index].dims
+        precondition(d.rank == 3 && d[2] % 3 == 0 && (d[2] / 3) % heads == 0, "attention: packed \(d.array) with \(heads) heads")
+        let width = d[2] / 3
+        let shape = AttentionShape(batch: d[0], length: d[1], width: width, heads: heads, causal: causal, inputStride: d[2])
+        let probs = floats.allocate(d[0] * heads * d[1] * d[1])
+        let (out, pointer) = record(.packedAttention(qkv: qkv.index, probs: probs, shape), dims: d.replacingLast(width), qkv.index)
+        let base = nodes[qkv.index].value
+        attentionForward(pointer, probs: probs, q: base, k: base + width, v: base + 2 * width, shape: shape)
         return out
     }
 

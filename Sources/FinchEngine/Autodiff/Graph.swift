@@ -115,10 +115,11 @@ public final class Graph {
 
     /// Appends a node computed by `op` from inputs `a`, `b`, `c` (−1 = unused), with a fresh
     /// value buffer of `dims`. The node requires a gradient when any input does.
-    func record(_ op: Op, dims: Dims, _ a: Int, _ b: Int = -1, _ c: Int = -1) -> (Var, UnsafeMutablePointer<Float>) {
+    func record(_ op: Op, dims: Dims, _ a: Int, _ b: Int = -1, _ c: Int = -1, _ d: Int = -1) -> (Var, UnsafeMutablePointer<Float>) {
         let value = floats.allocate(dims.count)
         let requires = recordsGradients
-            && (nodes[a].requiresGrad || (b >= 0 && nodes[b].requiresGrad) || (c >= 0 && nodes[c].requiresGrad))
+            && (nodes[a].requiresGrad || (b >= 0 && nodes[b].requiresGrad) || (c >= 0 && nodes[c].requiresGrad)
+                || (d >= 0 && nodes[d].requiresGrad))
         return (append(Node(value: value, grad: nil, dims: dims, op: requires ? op : .leaf, requiresGrad: requires)), value)
     }
 
@@ -140,5 +141,14 @@ public final class Graph {
         let grad = scratch(nodes[i].dims.count)
         nodes[i].grad = grad
         return grad
+    }
+
+    /// The gradient buffer of node `i` and whether it is new: a new buffer is left uninitialised,
+    /// and the caller must then write (not accumulate) every element of it.
+    func gradForWriting(_ i: Int) -> (UnsafeMutablePointer<Float>, fresh: Bool) {
+        if let grad = nodes[i].grad { return (grad, false) }
+        let grad = floats.allocate(nodes[i].dims.count)
+        nodes[i].grad = grad
+        return (grad, true)
     }
 }

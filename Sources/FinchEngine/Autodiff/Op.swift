@@ -4,6 +4,10 @@ enum Op {
     case leaf
     case reshape(Int)
     case linear(x: Int, w: Int, b: Int)
+    /// `x · [w0; w1; w2]ᵀ`, the weights copied into `packed` (one product instead of three).
+    case linearPacked(x: Int, w0: Int, w1: Int, w2: Int, packed: UnsafeMutablePointer<Float>)
+    /// `GELU(x · wᵀ + b)`, the pre-activation saved in `pre` and its gates σ(2u) in `gate`.
+    case linearGELU(x: Int, w: Int, b: Int, pre: UnsafeMutablePointer<Float>, gate: UnsafeMutablePointer<Float>)
     case matmul(a: Int, b: Int, MatmulShape)
     case add(Int, Int)
     case mul(Int, Int)
@@ -14,6 +18,8 @@ enum Op {
     case softmax(Int)
     case layerNorm(x: Int, w: Int, b: Int, stats: UnsafeMutablePointer<Float>)
     case attention(q: Int, k: Int, v: Int, probs: UnsafeMutablePointer<Float>, AttentionShape)
+    /// Attention over one `[batch, length, 3·width]` value holding q, k, v side by side.
+    case packedAttention(qkv: Int, probs: UnsafeMutablePointer<Float>, AttentionShape)
     case embedding(table: Int, ids: UnsafeMutablePointer<Int32>)
     case dropout(Int, mask: UnsafeMutablePointer<Float>)
     case meanPool(Int)

@@ -43,3 +43,24 @@ func lanesDot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>?, _ count: In
     }
     return total
 }
+
+/// The largest of `count` (≥ 1) elements, eight lanes at a time (exact: order does not matter).
+@inline(__always)
+func lanesMax(_ a: UnsafePointer<Float>, _ count: Int) -> Float {
+    let raw = UnsafeRawPointer(a)
+    var i = 0, maximum = -Float.infinity
+    if count >= 8 {
+        var lanes = SIMD8<Float>(repeating: -.infinity)
+        while i + 8 <= count {
+            let next = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+            lanes.replace(with: next, where: next .> lanes)
+            i += 8
+        }
+        maximum = lanes.max()
+    }
+    while i < count {
+        maximum = max(maximum, a[i])
+        i += 1
+    }
+    return maximum
+}

@@ -22,16 +22,18 @@ func sgemm(
 
 /// `sgemm` split by rows of C across the engine's threads, each part a single-threaded OpenBLAS
 /// call (small products run whole). Every element of C is computed by the same kernel over the
-/// same k order whatever the split.
+/// same k order whatever the split. `rowsDone(rows)` runs on the thread that computed those rows
+/// of C, right after them (an epilogue while they are in cache; it must touch only those rows).
 func sgemmParallel(
     transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, rowsDone: ((Range<Int>) -> Void)? = nil
 ) {
     let parts = EngineThreads.count > 1 && m * n * k >= 1 << 18 ? min(EngineThreads.count, m / 32) : 1
     guard parts > 1 else {
         sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
               beta: beta, c: c, ldc: ldc)
+        rowsDone?(0..<m)
         return
     }
     let profiling = GemmProfiler.enabled
@@ -42,6 +44,7 @@ func sgemmParallel(
             sgemm(transA: transA, transB: transB, m: rows.count, n: n, k: k, alpha: alpha,
                   a: transA ? a + rows.lowerBound : a + rows.lowerBound * lda, lda: lda, b: b, ldb: ldb,
                   beta: beta, c: c + rows.lowerBound * ldc, ldc: ldc, profiled: false)
+            rowsDone?(rows)
         }
     }
     if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }

@@ -50,14 +50,28 @@ func layerNormBackward(
         for r in chunk * rows / chunks..<(chunk + 1) * rows / chunks {
             let row = x + r * width, g = dout + r * width
             let mean = stats[2 * r], rstd = stats[2 * r + 1]
-            var meanG: Float = 0, meanGX: Float = 0
-            for i in 0..<width {
+            // Eight lanes at a time (then the tail), so the two sums do not wait on each other.
+            var sumG = SIMD8<Float>(), sumGX = SIMD8<Float>()
+            var i = 0
+            while i + 8 <= width {
+                let gv = load8(g + i)
+                let normed = (load8(row + i) - mean) * rstd
+                let dnormed = w.map { gv * load8($0 + i) } ?? gv
+                sumG += dnormed
+                sumGX += dnormed * normed
+                store8(partDw + i, load8(partDw + i) + gv * normed)
+                store8(partDb + i, load8(partDb + i) + gv)
+                i += 8
+            }
+            var meanG = sumG.sum(), meanGX = sumGX.sum()
+            while i < width {
                 let normed = (row[i] - mean) * rstd
                 let dnormed = g[i] * (w?[i] ?? 1)
                 meanG += dnormed
                 meanGX += dnormed * normed
                 partDw[i] += g[i] * normed
                 partDb[i] += g[i]
+                i += 1
             }
             guard let dx else { continue }
             meanG *= inverseWidth
@@ -78,4 +92,12 @@ func layerNormBackward(
         if let dw { for i in 0..<width { dw[i] += partDw[i] } }
         if let db { for i in 0..<width { db[i] += partDb[i] } }
     }
+}
+
+@inline(__always)
+func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> { UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self) }
+
+@inline(__always)
+func store8(_ p: UnsafeMutablePointer<Float>, _ value: SIMD8<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD8<Float>.self)
 }

@@ -1,16 +1,23 @@
-/// out[rows, outputs] = x[rows, inputs] · w[outputs, inputs]ᵀ + b[outputs].
+/// out[rows, outputs] = x[rows, inputs] · w[outputs, inputs]ᵀ + b[outputs]; then
+/// `epilogue(rows)` on each block of finished rows (on the thread that computed them).
 func linearForward(
     _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>?,
-    rows: Int, inputs: Int, outputs: Int
+    rows: Int, inputs: Int, outputs: Int, epilogue: ((Range<Int>) -> Void)? = nil
 ) {
-    sgemmParallel(transA: false, transB: true, m: rows, n: outputs, k: inputs, alpha: 1,
-          a: x, lda: inputs, b: w, ldb: inputs, beta: 0, c: out, ldc: outputs)
+    let finish: ((Range<Int>) -> Void)?
     if let b {
-        for r in 0..<rows {
-            let row = out + r * outputs
-            for j in 0..<outputs { row[j] += b[j] }
+        finish = { block in
+            for r in block {
+                let row = out + r * outputs
+                for j in 0..<outputs { row[j] += b[j] }
+            }
+            epilogue?(block)
         }
+    } else {
+        finish = epilogue
     }
+    sgemmParallel(transA: false, transB: true, m: rows, n: outputs, k: inputs, alpha: 1,
+                  a: x, lda: inputs, b: w, ldb: inputs, beta: 0, c: out, ldc: outputs, rowsDone: finish)
 }
 
 /// The reference for `linearForward`: plain loops (test oracle only).
@@ -28,15 +35,16 @@ func linearForwardNaive(
 }
 
 /// Accumulates the gradients of `linearForward`: dx += dout·w, dw += doutᵀ·x, db += Σ_rows dout.
-/// Any of `dx`, `dw`, `db` may be nil (input or parameter needs no gradient).
+/// Any of `dx`, `dw`, `db` may be nil (input or parameter needs no gradient). `overwriteDx`
+/// writes dx = dout·w instead (dx may then be uninitialised).
 func linearBackward(
     dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
     dout: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
-    rows: Int, inputs: Int, outputs: Int
+    rows: Int, inputs: Int, outputs: Int, overwriteDx: Bool = false
 ) {
     if let dx {
         sgemmParallel(transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
-              a: dout, lda: outputs, b: w, ldb: inputs, beta: 1, c: dx, ldc: inputs)
+              a: dout, lda: outputs, b: w, ldb: inputs, beta: overwriteDx ? 0 : 1, c: dx, ldc: inputs)
     }
     if let dw {
         sgemmParallel(transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,

@@ -31,18 +31,27 @@ public final class SelfAttention: Layer {
             + prefixed("v", v.namedParameters) + prefixed("o", o.namedParameters)
     }
 
-    /// Projections, attention probabilities `[batch, heads, length, length]`, output.
+    /// Projections (and their packed weights), attention probabilities `[batch, heads, length,
+    /// length]`, output.
     public func activationFloats(batch: Int, length: Int) -> Int {
         let width = q.outputs
-        return [q, k, v, o].map { $0.activationFloats(batch: batch, length: length) }.reduce(0, +)
+        return [q, k, v, o].map { $0.activationFloats(batch: batch, length: length) }.reduce(0, +) + 3 * width * width
             + batch * length * width + batch * heads * length * length + length * length
             + (dropout > 0 ? 2 * batch * length * width : 0)
     }
 
     /// Attention over `x [batch, length, width]`.
+    /// Without biases or adapters on q, k, v the three projections run as one product into a
+    /// packed `[batch, length, 3·width]` value that attention reads in place.
     public func forward(_ x: Var, in graph: Graph) -> Var {
-        let mixed = graph.attention(q: q.forward(x, in: graph), k: k.forward(x, in: graph), v: v.forward(x, in: graph),
+        let mixed: Var
+        if [q, k, v].allSatisfy({ $0.bias == nil && $0.lora == nil }) {
+            let qkv = graph.linearPacked(x, graph.parameter(q.weight), graph.parameter(k.weight), graph.parameter(v.weight))
+            mixed = graph.attention(packed: qkv, heads: heads, causal: causal)
+        } else {
+            mixed = graph.attention(q: q.forward(x, in: graph), k: k.forward(x, in: graph), v: v.forward(x, in: graph),
                                     heads: heads, causal: causal)
+        }
         return graph.dropout(o.forward(mixed, in: graph), probability: dropout)
     }
 }
@@ -80,19 +89,22 @@ public final class TransformerBlock: Layer {
             + prefixed("mlp.fc", fc.namedParameters) + prefixed("mlp.proj", proj.namedParameters)
     }
 
-    /// Both sublayers, the GELU and the two residual sums.
+    /// Both sublayers, the GELU (output and saved gates) and the two residual sums.
     public func activationFloats(batch: Int, length: Int) -> Int {
         let rows = batch * length
         return ln1.activationFloats(batch: batch, length: length) + attn.activationFloats(batch: batch, length: length)
             + ln2.activationFloats(batch: batch, length: length) + fc.activationFloats(batch: batch, length: length)
-            + rows * fc.outputs + proj.activationFloats(batch: batch, length: length) + 2 * rows * proj.outputs
+            + 2 * rows * fc.outputs + proj.activationFloats(batch: batch, length: length) + 2 * rows * proj.outputs
             + (dropout > 0 ? 2 * rows * proj.outputs : 0)
     }
 
     /// The block applied to `x [batch, length, width]`.
     public func forward(_ x: Var, in graph: Graph) -> Var {
         let attended = graph.add(x, attn.forward(ln1.forward(x, in: graph), in: graph))
-        let hidden = graph.gelu(fc.forward(ln2.forward(attended, in: graph), in: graph))
+        let normed = ln2.forward(attended, in: graph)
+        let hidden = fc.lora == nil
+            ? graph.linearGELU(normed, weight: graph.parameter(fc.weight), bias: fc.bias.map { graph.parameter($0) })
+            : graph.gelu(fc.forward(normed, in: graph))
         return graph.add(attended, graph.dropout(proj.forward(hidden, in: graph), probability: dropout))
     }
 }
