@@ -11,8 +11,8 @@ import Glibc
     let finch = Harness()
 
     private func trained() {
-        finch.define("train", DatasetObject(name: "train", examples: Fixtures.blobs()))
-        finch.define("val", DatasetObject(name: "val", examples: Fixtures.blobs(count: 20)))
+        finch.define("train", Fixtures.blobs("train"))
+        finch.define("val", Fixtures.blobs("val", count: 20))
         finch.result(TrainingTests.mlp)
         finch.result("probe = finetune net on train method: probe epochs: 2 lr: 1e-2 validate: val")
         finch.result("full = finetune net on train epochs: 3 lr: 1e-2 validate: val")
@@ -136,11 +136,7 @@ import Glibc
     }
 
     @Test func splitAndSampleKeepClasses() {
-        guard let points = try? DatasetObject(Fixtures.dataset(), at: SourceRange(offset: 0, line: 1, column: 1, length: 1)) else {
-            Issue.record("the fixture is not a numeric data set")
-            return
-        }
-        finch.define("points", points)
+        finch.define("points", Fixtures.blobs())
         finch.result("fit, held = split points [75, 25]")
         #expect(finch.result("fit.length") == "48")
         #expect(finch.result("held.length") == "16")

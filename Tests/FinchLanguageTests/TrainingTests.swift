@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func denoisingPretrainingRebuildsFeatures() throws {
-        finch.define("points", DatasetObject(name: "points", examples: Fixtures.blobs()))
+        finch.define("points", Fixtures.blobs("points"))
         finch.result("model ae {\n  input features: 4\n  dense 8 activation: tanh\n  reconstruct\n}")
         finch.result("pre = pretrain ae on points steps: 60 batch: 16 lr: 1e-2")
         let run = try #require(finch.run("pre"))
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func denoisingNeedsAReconstructHead() {
-        finch.define("points", DatasetObject(name: "points", examples: Fixtures.blobs()))
+        finch.define("points", Fixtures.blobs("points"))
         finch.result(TrainingTests.mlp)
         let error = finch.error("pretrain net on points")
         #expect(error?.message == "denoising rebuilds the 4 features, but net outputs 2 values")
@@ -87,8 +87,8 @@ import Testing
     }
 
     @Test func fullFineTuningLearnsSeparableClasses() throws {
-        finch.define("train", DatasetObject(name: "train", examples: Fixtures.blobs()))
-        finch.define("val", DatasetObject(name: "val", examples: Fixtures.blobs(count: 20)))
+        finch.define("train", Fixtures.blobs("train"))
+        finch.define("val", Fixtures.blobs("val", count: 20))
         finch.result(TrainingTests.mlp)
         finch.result("ft = finetune net on train epochs: 5 lr: 1e-2 validate: val")
         let run = try #require(finch.run("ft"))
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func aProbeTrainsOnlyTheHead() throws {
-        finch.define("train", DatasetObject(name: "train", examples: Fixtures.blobs()))
+        finch.define("train", Fixtures.blobs("train"))
         finch.result(TrainingTests.mlp)
         let net = try #require(finch.model("net"))
         let body = try #require(net.model.parameter(named: "dense.0.weight")).value
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func freezingKeepsTheNamedLayers() throws {
-        finch.define("train", DatasetObject(name: "train", examples: Fixtures.blobs()))
+        finch.define("train", Fixtures.blobs("train"))
         finch.result(TrainingTests.mlp)
         let net = try #require(finch.model("net"))
         let body = try #require(net.model.parameter(named: "dense.0.weight")).value
@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func loraLeavesBaseWeightsUntilMerged() throws {
-        finch.define("train", DatasetObject(name: "train", examples: Fixtures.blobs()))
+        finch.define("train", Fixtures.blobs("train"))
         finch.result("model net {\n  input features: 4\n  dense 8 activation: relu\n  dense 8 activation: relu\n  classify classes: 2\n}")
         let net = try #require(finch.model("net"))
         let base = try #require(net.model.parameter(named: "dense.0.weight")).value
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func aDivergingRunStopsWithANote() throws {
-        finch.define("points", DatasetObject(name: "points", examples: Fixtures.blobs(scale: 1e6)))
+        finch.define("points", Fixtures.blobs("points", scale: 1e6))
         finch.result("model ae {\n  input features: 4\n  dense 4\n  reconstruct\n}")
         finch.result("pre = pretrain ae on points steps: 50 optimizer: sgd lr: 10")
         let run = try #require(finch.run("pre"))
@@ -171,7 +171,7 @@ import Testing
     }
 
     @Test func fineTuningChecksTheClassCount() {
-        finch.define("train", DatasetObject(name: "train", examples: Fixtures.blobs()))
+        finch.define("train", Fixtures.blobs("train"))
         finch.result("model net {\n  input features: 4\n  classify classes: 3\n}")
         let error = finch.error("finetune net on train")
         #expect(error?.message == "train has 2 classes, but net outputs 3 values")

@@ -19,11 +19,7 @@ public struct TextClassBatches: BatchMaker {
         try requirePositive(batch, "the batch size")
         guard let texts = dataset.texts else { throw .wrongInputs(name: dataset.name, needs: "texts") }
         labels = try dataset.requireLabels(for: "used to train a classifier").map { Int32($0) }
-        var tokens = [Int32](repeating: Tokenizer.pad, count: texts.count * context)
-        for (row, text) in texts.enumerated() {
-            for (position, id) in tokenizer.encode(text).prefix(context).enumerated() { tokens[row * context + position] = id }
-        }
-        self.tokens = tokens
+        tokens = paddedTokens(texts, tokenizer: tokenizer, context: context)
         self.context = context
         batchSize = min(batch, texts.count)
         order = EpochOrder(count: texts.count, generator: Xoshiro(seed: seed))

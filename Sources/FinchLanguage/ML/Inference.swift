@@ -1,3 +1,4 @@
+import FinchData
 import FinchEngine
 
 #if canImport(Glibc)
@@ -11,11 +12,12 @@ enum InferenceRunner {
     /// Examples per forward pass.
     static let chunk = 64
 
-    /// Softmax probabilities `[example][class]` of `object` on `examples`.
-    static func probabilities(_ object: ModelObject, _ examples: Examples, at range: SourceRange) throws(FinchError) -> [[Double]] {
+    /// Softmax probabilities `[example][class]` of `object` on every example of `dataset`, read
+    /// as `reading` says.
+    static func probabilities(_ object: ModelObject, _ dataset: Dataset, reading: DataReading,
+                              at range: SourceRange) throws(FinchError) -> [[Double]] {
         var result: [[Double]] = []
-        for start in stride(from: 0, to: examples.count, by: chunk) {
-            let input = examples.input(Array(start..<min(start + chunk, examples.count)), length: object.context)
+        for input in try reading.inputs(dataset, batch: chunk, at: range) {
             let output: Tensor
             do throws(BatchError) { output = try object.model.predict(input) } catch {
                 throw FinchError(.value, "the data does not fit \(object.name): \(error.description)", at: range)

@@ -1,3 +1,4 @@
+import FinchData
 import FinchDisplay
 import FinchEngine
 
@@ -11,8 +12,8 @@ struct TrainingPlan {
     let model: ModelObject
     /// The engine's settings.
     let config: TrainConfig
-    /// The batch of each step (0-based).
-    let batches: (Int) -> Batch
+    /// The source of the training batches, one per step.
+    let maker: any BatchMaker
     /// Fixed validation batches; empty for none.
     let validation: [Batch]
     /// Steps between validations.
@@ -39,7 +40,9 @@ struct TrainingRunner {
     func run(_ plan: TrainingPlan) throws(FinchError) -> RunObject {
         let workbench = interpreter.workbench
         let model = plan.model.model
-        let first = plan.batches(0)
+        var maker = plan.maker
+        let first = maker.next()
+        var pending: Batch? = first
         let estimate = model.memoryEstimate(batch: first.input.batch, length: first.input.length, optimizer: plan.config.optimizer)
         guard estimate.total <= workbench.memoryBudget else {
             throw FinchError(.value, "one training step needs about \(TrainingRunner.mebibytes(estimate.total)) MiB, over the budget of \(TrainingRunner.mebibytes(workbench.memoryBudget)) MiB",
@@ -65,7 +68,13 @@ struct TrainingRunner {
             let stop = min(plan.config.steps, trainer.step + plan.evaluationInterval)
             let result: TrainResult
             do throws(TrainError) {
-                result = try trainer.train(batches: plan.batches, stopAt: stop, onStep: { report in
+                result = try trainer.train(batches: { _ in
+                    if let batch = pending {
+                        pending = nil
+                        return batch
+                    }
+                    return maker.next()
+                }, stopAt: stop, onStep: { report in
                     losses.append(Double(report.loss))
                     rates.append(Double(report.learningRate))
                     if let action = reporter.step(report.step + 1, loss: Double(report.loss), now: workbench.clock()) { show(action) }

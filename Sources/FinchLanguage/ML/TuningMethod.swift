@@ -58,7 +58,8 @@ enum TuningMethod {
     static func discriminativeGroups(_ object: ModelObject, decay: Double) -> [ParameterGroup] {
         let entries = object.model.plan.entries
         return entries.indices.reversed().compactMap { (index) -> ParameterGroup? in
-            let depth = max(0, object.headStart - index)
+            // Layers without parameters (activations, pooling) do not count as a step down.
+            let depth = entries[index..<max(index, object.headStart)].filter { $0.parameterCount > 0 }.count
             guard entries[index].parameterCount > 0 || index == 0 else { return nil }
             var scale = 1.0
             for _ in 0..<depth { scale *= decay }

@@ -20,6 +20,8 @@ final class ModelObject: FinchObject {
     var classNames: [String]?
     /// The tokenizer of the text it was trained on, if any.
     var tokenizer: Value?
+    /// The tokens per text it was fine-tuned with, which `evaluate` and `predict` keep to.
+    var textContext: Int?
 
     /// A model object; see the properties.
     init(name: String, model: Model, headStart: Int, headKind: String, seed: UInt64, origin: String) {

@@ -36,17 +36,33 @@ extension Command {
         return .wrap(TokenizerObject(.chars(from: text)))
     }
 
-    /// `dataset SOURCE`: a built-in data set (`"digits"`) of numeric features.
+    /// `dataset SOURCE [text: COLUMN | features: [COLUMNS]] [label: COLUMN]`: a built-in data set
+    /// (`"digits"`, `"reviews"`, `"spirals"`) or a CSV file of texts or numeric features.
     static let dataset = Command(
-        name: "dataset", summary: "A built-in data set: \"digits\" (1797 8×8 handwritten digits).",
-        positional: [Parameter("source", .string, doc: "a built-in name", required: true)]
+        name: "dataset",
+        summary: "A data set: built in (\"digits\", \"reviews\", \"spirals\") or a CSV file of texts or numeric features.",
+        positional: [Parameter("source", .string, doc: "a built-in name or a CSV file path", required: true)],
+        keywords: [
+            Parameter("text", .string, doc: "CSV: the column holding one text per example"),
+            Parameter("features", .any, doc: "CSV: the numeric columns (default: every numeric column but the label)"),
+            Parameter("label", .string, doc: "CSV: the column holding the class"),
+        ]
     ) { invocation throws(FinchError) in
         let source = invocation.string("source") ?? ""
+        let features = try invocation.strings("features")
         let dataset: Dataset
-        do throws(DataError) { dataset = try BuiltinData.dataset(named: source, seed: invocation.interpreter.workbench.seed) } catch {
+        do throws(DataError) {
+            // A name without a file extension is taken as built in, so a misspelling gets a suggestion.
+            if BuiltinData.summary(of: source) != nil || !source.contains(".") {
+                dataset = try BuiltinData.dataset(named: source, seed: invocation.interpreter.workbench.seed)
+            } else {
+                dataset = try CSVTable.load(path: source).dataset(text: invocation.string("text"), features: features,
+                                                                  label: invocation.string("label"))
+            }
+        } catch {
             throw FinchError(.value, error.description, at: invocation.place("source"))
         }
-        return .wrap(try DatasetObject(dataset, at: invocation.place("source")))
+        return .wrap(DatasetObject(dataset))
     }
 
     /// `split DATA [80, 20] [stratify: true]`: data sets of those percentages.
@@ -63,18 +79,14 @@ extension Command {
               parts.count >= 2, parts.allSatisfy({ $0 > 0 }) else {
             throw FinchError(.value, "'split' needs positive percentages, e.g. [80, 20]", at: invocation.place("parts"))
         }
-        guard let source = data.source else {
-            throw FinchError(.value, "\(data.name) cannot be split", at: invocation.place("data"))
-        }
+        let source = data.dataset
         let pieces: [Dataset]
         do throws(DataError) {
             pieces = try source.split(parts, stratify: invocation.flag("stratify") ?? true, seed: invocation.interpreter.workbench.seed)
         } catch {
             throw FinchError(.value, error.description, at: invocation.place("parts"))
         }
-        var values: [Value] = []
-        for piece in pieces { values.append(.wrap(try DatasetObject(piece, at: invocation.range))) }
-        return .list(values)
+        return .list(pieces.map { .wrap(DatasetObject($0)) })
     }
 
     /// `sample DATA per_class: N`: N examples of each class (seeded).
@@ -85,11 +97,11 @@ extension Command {
     ) { invocation throws(FinchError) in
         let data = try invocation.object("data", DatasetObject.self, what: "a data set")
         let count = try invocation.requiredInteger("per_class", in: 1...1_000_000)
-        guard let source = data.source else { throw FinchError(.value, "\(data.name) cannot be sampled", at: invocation.place("data")) }
+        let source = data.dataset
         let sampled: Dataset
         do throws(DataError) { sampled = try source.sample(perClass: count, seed: invocation.interpreter.workbench.seed) } catch {
             throw FinchError(.value, error.description, at: invocation.place("per_class"))
         }
-        return .wrap(try DatasetObject(sampled, at: invocation.range))
+        return .wrap(DatasetObject(sampled))
     }
 }

@@ -11,19 +11,21 @@ extension Command {
         name: "evaluate",
         summary: "Measure a classifier on labelled data: accuracy, precision, recall and F1 per class and macro, and a confusion heatmap.",
         positional: [Parameter("model", .any, doc: "the classifier", required: true)],
-        prepositions: [Parameter("on", .any, doc: "labelled data", required: true)]
+        prepositions: [Parameter("on", .any, doc: "labelled data", required: true)],
+        keywords: [Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was trained with)")]
     ) { invocation throws(FinchError) in
         let object = try invocation.object("model", ModelObject.self, what: "a model")
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
-        guard let labels = data.examples.labels else {
+        guard let labels = data.dataset.labels else {
             throw FinchError(.value, "\(data.name) has no labels to evaluate against", at: invocation.place("on"))
         }
-        let classes = data.examples.classNames.count
+        let classes = data.dataset.classNames.count
         guard object.model.plan.outputWidth == classes else {
             throw FinchError(.value, "\(data.name) has \(classes) classes, but \(object.name) outputs \(object.model.plan.outputWidth) values",
                              at: invocation.place("model"))
         }
-        let probabilities = try InferenceRunner.probabilities(object, data.examples, at: invocation.place("on"))
+        let reading = try DataReading.of(data.dataset, by: object, in: invocation)
+        let probabilities = try InferenceRunner.probabilities(object, data.dataset, reading: reading, at: invocation.place("on"))
         let predictions = probabilities.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
         let loss = zip(probabilities, labels).reduce(0.0) { $0 - log(max($1.0[$1.1], 1e-12)) } / Double(max(labels.count, 1))
         let matrix: ConfusionMatrix
@@ -31,6 +33,6 @@ extension Command {
             throw FinchError(.value, error.description, at: invocation.place("on"))
         }
         return .wrap(EvaluationObject(modelName: object.name, dataName: data.name, matrix: matrix,
-                                      classNames: data.examples.classNames, loss: loss))
+                                      classNames: data.dataset.classNames, loss: loss))
     }
 }

@@ -1,3 +1,4 @@
+import FinchData
 import FinchEngine
 
 extension Command {
@@ -23,23 +24,32 @@ extension Command {
             Parameter("validate", .any, doc: "labelled validation data, measured each epoch (or eval_every steps)"),
             Parameter("early_stop", .bool, doc: "stop when the validation loss stops improving", default: .bool(false)),
             Parameter("patience", .number, doc: "validations without improvement before stopping early", default: .number(2)),
+            Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
+            Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
         ] + TrainingOptions.parameters
     ) { invocation throws(FinchError) in
         let target = try invocation.object("model", ModelObject.self, what: "a model")
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
-        let examples = data.examples
-        guard let labels = examples.labels, !labels.isEmpty else {
+        let dataset = data.dataset
+        guard dataset.labels != nil else {
             throw FinchError(.value, "\(data.name) has no labels to fine-tune on", at: invocation.place("on"))
         }
         let classes = target.model.plan.outputWidth
-        guard target.headKind == "classify" || target.headKind == "regress", classes == examples.classNames.count else {
-            throw FinchError(.value, "\(data.name) has \(examples.classNames.count) classes, but \(target.name) outputs \(classes) values",
+        guard target.headKind == "classify" || target.headKind == "regress", classes == dataset.classNames.count else {
+            throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(classes) values",
                              at: invocation.place("model"),
-                             note: "make a classifier with 'copy \(target.name) head: classify classes: \(examples.classNames.count)'")
+                             note: "make a classifier with 'copy \(target.name) head: classify classes: \(dataset.classNames.count)'")
         }
-        let length = target.context
-        let batch = min(try invocation.integer("batch", in: 1...100_000) ?? 16, examples.count)
-        let perEpoch = (examples.count + batch - 1) / batch
+        var held: Dataset?
+        if let bound = invocation.bound("validate") {
+            guard let object = bound.value.object(DatasetObject.self), object.dataset.labels != nil else {
+                throw FinchError(.type, "'validate:' needs a labelled data set, not \(bound.value.typeDescription)", at: bound.range)
+            }
+            held = object.dataset
+        }
+        let reading = try DataReading.of(dataset, by: target, in: invocation, others: held.map { [$0] } ?? [])
+        let batch = min(try invocation.integer("batch", in: 1...100_000) ?? 16, dataset.count)
+        let perEpoch = (dataset.count + batch - 1) / batch
         let epochs = try invocation.integer("epochs", in: 1...100_000) ?? 3
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
         let method = invocation.word("method") ?? "full"
@@ -56,26 +66,17 @@ extension Command {
         var groups: [ParameterGroup] = []
         if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
         let config = try TrainingOptions.config(invocation, steps: steps, seed: seed, groups: groups)
-        let batches: (Int) -> Batch = { step in
-            var generator = Xoshiro(seed: seed &+ UInt64(step / perEpoch) &* 0x9E37_79B9)
-            var order = Array(0..<examples.count)
-            generator.shuffle(&order)
-            let start = (step % perEpoch) * batch
-            let indices = Array(order[start..<min(start + batch, examples.count)])
-            return examples.classificationBatch(indices.count == batch ? indices : indices + order.prefix(batch - indices.count), length: length)
-        }
-        var validation: [Batch] = []
-        if let bound = invocation.bound("validate") {
-            guard let held = bound.value.object(DatasetObject.self), held.examples.labels != nil else {
-                throw FinchError(.type, "'validate:' needs a labelled data set, not \(bound.value.typeDescription)", at: bound.range)
-            }
-            validation = stride(from: 0, to: held.examples.count, by: batch).map { start in
-                held.examples.classificationBatch(Array(start..<min(start + batch, held.examples.count)), length: length)
-            }
-        }
+        let maker = try classBatches(dataset, reading, batch: batch, seed: seed, at: invocation.place("on"))
+        let validation = try held.map { (held: Dataset) throws(FinchError) in
+            try classBatches(held, reading, batch: batch, seed: seed, at: invocation.place("validate")).evaluationBatches(limit: held.count)
+        } ?? []
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? perEpoch
         let merge = method == "lora" && invocation.flag("merge") == true
-        target.classNames = examples.classNames
+        target.classNames = dataset.classNames
+        if let tokenizer = reading.tokenizer {
+            target.tokenizer = .wrap(TokenizerObject(tokenizer))
+            target.textContext = reading.context
+        }
         var extra = [Record.Field(name: "method", value: .symbol(method))]
         for name in ["rank", "alpha", "targets", "merge"] where method == "lora" {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
@@ -83,12 +84,26 @@ extension Command {
         if method == "freeze" { extra.append(Record.Field(name: "freeze", value: .list(freezing.map(Value.string)))) }
         let patience = invocation.flag("early_stop") == true ? try invocation.integer("patience", in: 1...1000) ?? 2 : nil
         var plan = TrainingPlan(
-            kind: "finetune", method: method, model: target, config: config, batches: batches, validation: validation,
+            kind: "finetune", method: method, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval,
             patience: patience,
             settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),
             name: TrainingOptions.runName(invocation))
         if merge { plan.finish = { target.model.mergeLoRA() } }
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
+    }
+
+    /// Seeded shuffled classification batches of `dataset`, read as `reading` says: feature rows,
+    /// or texts tokenized and padded. Errors point at `range`.
+    private static func classBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
+                                     at range: SourceRange) throws(FinchError) -> any BatchMaker {
+        do throws(DataError) {
+            if let tokenizer = reading.tokenizer {
+                return try TextClassBatches(dataset: dataset, tokenizer: tokenizer, context: reading.context, batch: batch, seed: seed)
+            }
+            return try FeatureClassBatches(dataset: dataset, batch: batch, seed: seed)
+        } catch {
+            throw FinchError(.value, error.description, at: range)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import FinchData
 import FinchDisplay
 
 extension Command {
@@ -6,12 +7,15 @@ extension Command {
         name: "predict",
         summary: "Classify new inputs: the predicted class of each, with the probability of every class.",
         positional: [Parameter("model", .any, doc: "the classifier", required: true)],
-        prepositions: [Parameter("on", .any, doc: "a data set, one row of numbers, or a list of rows", required: true)]
+        prepositions: [Parameter("on", .any, doc: "a data set, a text, a list of texts, one row of numbers, or a list of rows",
+                                 required: true)],
+        keywords: [Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was trained with)")]
     ) { invocation throws(FinchError) in
         let object = try invocation.object("model", ModelObject.self, what: "a model")
-        let examples = try predictionInputs(invocation, object)
+        let dataset = try predictionInputs(invocation)
         let names = object.classNames ?? (0..<object.model.plan.outputWidth).map(String.init)
-        let probabilities = try InferenceRunner.probabilities(object, examples, at: invocation.place("on"))
+        let reading = try DataReading.of(dataset, by: object, in: invocation)
+        let probabilities = try InferenceRunner.probabilities(object, dataset, reading: reading, at: invocation.place("on"))
         let rows: [[Cell]] = probabilities.enumerated().map { index, row in
             let best = row.indices.max { row[$0] < row[$1] } ?? 0
             return [.number(Double(index)), .text(best < names.count ? names[best] : String(best)), .number(row[best])]
@@ -21,26 +25,35 @@ extension Command {
         return .wrap(TableObject(Table(columns: columns, rows: rows, caption: "\(object.name): predictions"), name: "predictions"))
     }
 
-    /// The examples `predict … on` names: a data set, one row of numbers, or a list of rows.
-    private static func predictionInputs(_ invocation: Invocation, _ object: ModelObject) throws(FinchError) -> Examples {
+    /// The examples `predict … on` names: a data set, a text, a list of texts, one row of
+    /// numbers, or a list of rows, as an unlabelled data set.
+    private static func predictionInputs(_ invocation: Invocation) throws(FinchError) -> Dataset {
         guard let bound = invocation.bound("on") else { throw FinchError(.argument, "'predict' needs 'on'", at: invocation.range) }
-        if let data = bound.value.object(DatasetObject.self) { return data.examples }
-        var rows: [[Float]] = []
-        let list: [Value] = if case .list(let elements) = bound.value { elements } else { [] }
-        let nested = list.allSatisfy { if case .list = $0 { true } else { false } } && !list.isEmpty
+        if let data = bound.value.object(DatasetObject.self) { return data.dataset }
+        let list: [Value] = if case .list(let elements) = bound.value { elements } else { [bound.value] }
+        let texts = list.compactMap { if case .string(let text) = $0 { text } else { nil } }
+        if !list.isEmpty, texts.count == list.count {
+            return try dataset(at: bound.range) { () throws(DataError) in try Dataset(name: "input", texts: texts) }
+        }
+        let nested = list.allSatisfy { if case .list = $0 { true } else { false } }
+        var rows: [[Double]] = []
         for row in nested ? list : [bound.value] {
-            guard case .list(let cells) = row, let numbers = Functions.numbers(in: cells) else {
-                throw FinchError(.type, "'predict' needs a data set, a row of numbers or a list of rows, not \(bound.value.typeDescription)",
+            guard case .list(let cells) = row, let numbers = Functions.numbers(in: cells), !numbers.isEmpty else {
+                throw FinchError(.type, "'predict' needs a data set, a text, a list of texts, a row of numbers or a list of rows, not \(bound.value.typeDescription)",
                                  at: bound.range)
             }
-            rows.append(numbers.map(Float.init))
+            rows.append(numbers)
         }
-        guard case .features(let width) = object.model.spec.input else {
-            throw FinchError(.value, "\(object.name) reads tokens; give it a data set of texts", at: bound.range)
+        if let bad = rows.first(where: { $0.count != rows[0].count }) {
+            throw FinchError(.value, "every row needs \(rows[0].count) numbers, not \(bad.count)", at: bound.range)
         }
-        if let bad = rows.first(where: { $0.count != width }) {
-            throw FinchError(.value, "\(object.name) reads rows of \(width) numbers, not \(bad.count)", at: bound.range)
+        return try dataset(at: bound.range) { () throws(DataError) in
+            try Dataset(name: "input", features: rows.flatMap { $0.map(Float.init) }, width: rows[0].count)
         }
-        return Examples(inputs: .features(rows), labels: nil, classNames: object.classNames ?? [])
+    }
+
+    /// The data set `make` builds, its error reported at `range`.
+    private static func dataset(at range: SourceRange, _ make: () throws(DataError) -> Dataset) throws(FinchError) -> Dataset {
+        do throws(DataError) { return try make() } catch { throw FinchError(.value, error.description, at: range) }
     }
 }

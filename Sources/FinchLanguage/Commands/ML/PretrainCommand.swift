@@ -27,13 +27,12 @@ extension Command {
         var data = invocation.bound("on")?.value
         if let corpus = data?.object(CorpusObject.self) {
             let tokenizer = try invocation.object("tokenizer", TokenizerObject.self, what: "a tokenizer for the corpus (tokenizer: tok)")
-            let stream = TokenStream(ids: tokenizer.tokenizer.encode(corpus.corpus.text), vocabulary: tokenizer.tokenizer.size,
-                                     maskID: Tokenizer.mask)
+            let stream = TokenStream(ids: tokenizer.tokenizer.encode(corpus.corpus.text), vocabulary: tokenizer.tokenizer.size)
             data = .wrap(TokensObject(name: corpus.corpus.name, stream: stream))
             target.tokenizer = .wrap(tokenizer)
         }
         let objective: String
-        let batches: (Int) -> Batch
+        let maker: any BatchMaker
         var validation: [Batch] = []
         if let tokens = data?.object(TokensObject.self) {
             objective = invocation.word("objective") ?? "next_token"
@@ -51,69 +50,56 @@ extension Command {
                                  at: invocation.place("model"), note: "end the model with 'lm_head', or use 'copy \(target.name) head: lm'")
             }
             let held = stream.ids.count / 10
-            let trainRange = 0..<(stream.ids.count - held)
-            guard trainRange.count > length + 1 else {
+            let trainPart = Array(stream.ids[..<(stream.ids.count - held)])
+            guard trainPart.count > length + 1 else {
                 throw FinchError(.value, "the tokens are too few (\(stream.ids.count)) for a context of \(length)",
                                  at: invocation.place("on"), note: "lower context:")
             }
-            let validRange = trainRange.upperBound..<stream.ids.count
-            switch objective {
-            case "next_token":
-                batches = { step in
-                    var generator = Xoshiro(seed: seed &+ UInt64(step) &* 0x9E37_79B9)
-                    return stream.nextTokenBatch(batch: batch, length: length, within: trainRange, generator: &generator)
+            let validPart = Array(stream.ids[(stream.ids.count - held)...])
+            // Batches of the objective over a part of the stream.
+            func batches(_ part: [Int32]) throws(FinchError) -> any BatchMaker {
+                guard objective == "next_token" || objective == "masked" else {
+                    throw FinchError(.value, "denoising rebuilds numeric features; for tokens use next_token or masked",
+                                     at: invocation.place("objective"))
                 }
-                if validRange.count > length + 1 {
-                    var generator = Xoshiro(seed: seed ^ 0x5EED)
-                    validation = (0..<4).map { _ in stream.nextTokenBatch(batch: batch, length: length, within: validRange, generator: &generator) }
-                }
-            case "masked":
-                guard stream.maskID != nil else {
-                    throw FinchError(.value, "masked pre-training needs a tokenizer with a mask token", at: invocation.place("on"))
-                }
-                batches = { step in
-                    var generator = Xoshiro(seed: seed &+ UInt64(step) &* 0x9E37_79B9)
-                    return stream.maskedBatch(batch: batch, length: length, rate: rate, within: trainRange,
-                                              ignoreIndex: config.ignoreIndex, generator: &generator)
-                }
-                if validRange.count > length {
-                    var generator = Xoshiro(seed: seed ^ 0x5EED)
-                    validation = (0..<4).map { _ in
-                        stream.maskedBatch(batch: batch, length: length, rate: rate, within: validRange, ignoreIndex: config.ignoreIndex,
-                                           generator: &generator)
+                do throws(DataError) {
+                    switch objective {
+                    case "masked":
+                        return try MaskedTokenBatches(stream: part, vocabularySize: stream.vocabulary, context: length, batch: batch,
+                                                      maskRate: Float(rate), seed: seed)
+                    default:
+                        return try NextTokenBatches(stream: part, context: length, batch: batch, seed: seed)
                     }
+                } catch {
+                    throw FinchError(.value, error.description, at: invocation.place("on"))
                 }
-            default:
-                throw FinchError(.value, "denoising rebuilds numeric features; for tokens use next_token or masked", at: invocation.place("objective"))
             }
-        } else if let dataset = data?.object(DatasetObject.self) {
+            maker = try batches(trainPart)
+            if validPart.count > length + 1 { validation = try batches(validPart).evaluationBatches(limit: 4) }
+        } else if let dataset = data?.object(DatasetObject.self)?.dataset {
             objective = invocation.word("objective") ?? "denoise"
-            let examples = dataset.examples
-            guard objective == "denoise", examples.width > 0 else {
-                throw FinchError(.value, "\(objective) pre-training needs tokens; \(dataset.name) holds \(examples.width > 0 ? "features" : "labelled sequences")",
-                                 at: invocation.place("on"), note: "use objective: denoise on numeric features")
+            guard objective == "denoise", let width = dataset.width else {
+                throw FinchError(.value, "\(objective) pre-training needs tokens; \(dataset.name) holds \(dataset.width != nil ? "features" : "labelled texts")",
+                                 at: invocation.place("on"),
+                                 note: dataset.width != nil ? "use objective: denoise on numeric features" : "pre-train on a corpus with 'tokenizer: tok'")
             }
-            guard case .features(let width) = target.model.spec.input, width == examples.width else {
-                throw FinchError(.value, "\(target.name) does not read \(examples.width) features", at: invocation.place("model"),
-                                 note: "build it with 'input features: \(examples.width)'")
+            guard case .features(let inputs) = target.model.spec.input, inputs == width else {
+                throw FinchError(.value, "\(target.name) does not read \(width) features", at: invocation.place("model"),
+                                 note: "build it with 'input features: \(width)'")
             }
             guard target.model.plan.outputWidth == width else {
                 throw FinchError(.value, "denoising rebuilds the \(width) features, but \(target.name) outputs \(target.model.plan.outputWidth) values",
                                  at: invocation.place("model"), note: "end the model with 'reconstruct'")
             }
-            let held = examples.count / 10
-            let trainCount = examples.count - held
-            guard trainCount > 0 else { throw FinchError(.value, "the data set is empty", at: invocation.place("on")) }
-            batches = { step in
-                var generator = Xoshiro(seed: seed &+ UInt64(step) &* 0x9E37_79B9)
-                let indices = (0..<min(batch, trainCount)).map { _ in generator.nextInt(below: trainCount) }
-                return examples.denoisingBatch(indices, rate: rate, generator: &generator)
-            }
-            if held > 0 {
-                var generator = Xoshiro(seed: seed ^ 0x5EED)
-                validation = stride(from: trainCount, to: examples.count, by: batch).map { start in
-                    examples.denoisingBatch(Array(start..<min(start + batch, examples.count)), rate: rate, generator: &generator)
+            do throws(DataError) {
+                let parts = dataset.count >= 10 ? try dataset.split([90, 10], seed: seed) : [dataset]
+                maker = try MaskedFeatureBatches(dataset: parts[0], batch: batch, maskRate: Float(rate), seed: seed)
+                if let held = parts.dropFirst().first {
+                    validation = try MaskedFeatureBatches(dataset: held, batch: batch, maskRate: Float(rate), seed: seed)
+                        .evaluationBatches(limit: held.count)
                 }
+            } catch {
+                throw FinchError(.value, error.description, at: invocation.place("on"))
             }
         } else {
             throw FinchError(.type, "'pretrain' needs tokens or a data set after 'on', not \(data?.typeDescription ?? "nothing")",
@@ -121,7 +107,7 @@ extension Command {
         }
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? max(1, steps / 10)
         let plan = TrainingPlan(
-            kind: "pretrain", method: objective, model: target, config: config, batches: batches, validation: validation,
+            kind: "pretrain", method: objective, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval, patience: nil,
             settings: TrainingOptions.settings(invocation, steps: steps, extra: [Record.Field(name: "objective", value: .symbol(objective))]),
             name: TrainingOptions.runName(invocation))
