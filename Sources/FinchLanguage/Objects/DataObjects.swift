@@ -15,9 +15,11 @@ final class DatasetObject: FinchObject {
     var typeName: String { "dataset" }
 
     var text: String {
-        let kind = dataset.width.map { "\($0) features" } ?? "texts"
-        let labels = dataset.labels == nil ? "unlabelled" : "\(dataset.classNames.count) classes"
-        return "dataset \(name): \(dataset.count) examples, \(kind), \(labels)"
+        // Written without Optional.map: that form crashes Swift 6.3.1's release optimiser (CopyPropagation).
+        var kind = "texts"
+        if let width = dataset.width { kind = String(width) + " features" }
+        let labels = dataset.labels == nil ? "unlabelled" : String(dataset.classNames.count) + " classes"
+        return "dataset " + name + ": " + String(dataset.count) + " examples, " + kind + ", " + labels
     }
 
     var bundle: MimeBundle {
