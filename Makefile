@@ -25,6 +25,7 @@ tour: install
 # Rebuilds the committed notebooks from their scripts, outputs included.
 notebooks: install
 	$(VENV)/bin/python scripts/notebook.py build notebooks/tour.finch notebooks/01-tour.ipynb
+	$(VENV)/bin/python scripts/notebook.py build notebooks/pretrain-finetune.finch notebooks/02-pretrain-finetune.ipynb
 	$(VENV)/bin/python scripts/notebook.py build notebooks/peft-digits.finch notebooks/03-peft-digits.ipynb
 
 test: install test-swift test-integration
