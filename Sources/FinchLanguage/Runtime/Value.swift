@@ -71,8 +71,14 @@ enum Value: Equatable, Sendable {
         return String(value)
     }
 
-    /// A string as Finch source writes it, quoted and escaped.
+    /// A string as Finch source writes it, quoted and escaped (`\u{…}` for other control characters).
     static func quote(_ text: String) -> String {
+        quote(text) { "\\u{" + String($0.value, radix: 16) + "}" }
+    }
+
+    /// `text` in double quotes with `"`, `\`, newline, tab and carriage return escaped, and any
+    /// other control character written as `control` says (Finch and JSON spell them differently).
+    static func quote(_ text: String, control: (Unicode.Scalar) -> String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -81,6 +87,7 @@ enum Value: Equatable, Sendable {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             case "\r": result += "\\r"
+            case let other where other.value < 0x20: result += control(other)
             default: result.unicodeScalars.append(scalar)
             }
         }
