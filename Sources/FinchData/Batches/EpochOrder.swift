@@ -28,6 +28,18 @@ struct EpochOrder: Sendable {
         drawn += 1
         return order[position - 1]
     }
+
+    /// The next `count` indices (continuing into the next epoch when this one runs out).
+    mutating func next(_ count: Int) -> [Int] {
+        (0..<count).map { _ in next() }
+    }
+}
+
+/// Indices `0..<count` in order, `batchSize` at a time, at most `limit` groups: the batches
+/// an evaluation walks through.
+func evaluationGroups(count: Int, batchSize: Int, limit: Int) -> [[Int]] {
+    let end = min(count, max(1, limit) * batchSize)
+    return stride(from: 0, to: end, by: batchSize).map { Array($0..<min($0 + batchSize, end)) }
 }
 
 /// Starts of `count` windows of `window` tokens spread evenly over a stream of `length` tokens.

@@ -27,14 +27,12 @@ public struct FeatureClassBatches: BatchMaker {
 
     /// The next `batchSize` rows of the current epoch (continuing into the next one).
     public mutating func next() -> Batch {
-        let rows = (0..<batchSize).map { _ in order.next() }
-        return batch(rows)
+        batch(order.next(batchSize))
     }
 
     /// Every row in order, `batchSize` at a time, at most `limit` batches.
     public func evaluationBatches(limit: Int) -> [Batch] {
-        let count = min(labels.count, max(1, limit) * batchSize)
-        return stride(from: 0, to: count, by: batchSize).map { batch(Array($0..<min($0 + batchSize, count))) }
+        evaluationGroups(count: labels.count, batchSize: batchSize, limit: limit).map(batch)
     }
 
     /// The rows at `rows` and their labels.

@@ -34,17 +34,15 @@ public struct MaskedFeatureBatches: BatchMaker {
 
     /// The next `batchSize` rows of the current epoch, masked at random.
     public mutating func next() -> Batch {
-        let rows = (0..<batchSize).map { _ in order.next() }
-        return Self.batch(rows, of: values, width: width, maskRate: maskRate, generator: &generator)
+        Self.batch(order.next(batchSize), of: values, width: width, maskRate: maskRate, generator: &generator)
     }
 
     /// Every row in order, `batchSize` at a time, at most `limit` batches, with masks drawn from
     /// the maker's seed afresh on every call.
     public func evaluationBatches(limit: Int) -> [Batch] {
-        let count = min(values.count / width, max(1, limit) * batchSize)
         var generator = Xoshiro(seed: seed ^ 0xE7A1)
-        return stride(from: 0, to: count, by: batchSize).map {
-            Self.batch(Array($0..<min($0 + batchSize, count)), of: values, width: width, maskRate: maskRate, generator: &generator)
+        return evaluationGroups(count: values.count / width, batchSize: batchSize, limit: limit).map {
+            Self.batch($0, of: values, width: width, maskRate: maskRate, generator: &generator)
         }
     }
 

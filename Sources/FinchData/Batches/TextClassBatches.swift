@@ -30,14 +30,12 @@ public struct TextClassBatches: BatchMaker {
 
     /// The next `batchSize` texts of the current epoch (continuing into the next one).
     public mutating func next() -> Batch {
-        let rows = (0..<batchSize).map { _ in order.next() }
-        return batch(rows)
+        batch(order.next(batchSize))
     }
 
     /// Every text in order, `batchSize` at a time, at most `limit` batches.
     public func evaluationBatches(limit: Int) -> [Batch] {
-        let count = min(labels.count, max(1, limit) * batchSize)
-        return stride(from: 0, to: count, by: batchSize).map { batch(Array($0..<min($0 + batchSize, count))) }
+        evaluationGroups(count: labels.count, batchSize: batchSize, limit: limit).map(batch)
     }
 
     /// The texts at `rows` and their labels.
