@@ -15,7 +15,9 @@ python=${PYTHON:-/work/.venv-torch/bin/python}
 out=$(mktemp -d)
 if [[ -z "$text" ]]; then
     text="$out/text.txt"
-    cat /usr/share/vim/vim9*/doc/version7.txt /usr/share/vim/vim9*/doc/version8.txt | head -c 1115394 > "$text"
+    # Not `cat | head -c`: under pipefail, cat's SIGPIPE would end the script.
+    cat /usr/share/vim/vim9*/doc/version7.txt /usr/share/vim/vim9*/doc/version8.txt > "$text"
+    truncate -s 1115394 "$text"
 fi
 # The machine's builders share one lock (see the project's build notes).
 flock /tmp/finch-build.lock swift build -c release --product finch-bench >/dev/null

@@ -50,6 +50,17 @@ func sgemmParallel(
     if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }
 }
 
+/// `sgemm` on the calling thread alone, with `sgemmParallel`'s parameters.
+func sgemmOnCaller(
+    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, rowsDone: ((Range<Int>) -> Void)?
+) {
+    sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+          beta: beta, c: c, ldc: ldc)
+    rowsDone?(0..<m)
+}
+
 /// The reference for `sgemm`: the same contract as three plain loops (test oracle only).
 func sgemmNaive(
     transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
