@@ -24,6 +24,9 @@ struct GPTBenchmark {
         let trainer = try Trainer(model: model, config: config)
         print("vocabulary: \(corpus.vocabulary.count)")
         print("parameters: \(model.parameterCount)")
+        var rehearsalGenerator = Xoshiro(seed: seed &+ 2)
+        let estimate = try trainer.estimateStep(
+            TextCorpus.batch(from: corpus.train, batch: batch, length: length, generator: &rehearsalGenerator))
         var trainGenerator = Xoshiro(seed: seed), evalGenerator = Xoshiro(seed: seed &+ 1)
         var stepMilliseconds: [Double] = []
         var gemmSeconds = 0.0, gemmFlops = 0.0
@@ -57,6 +60,9 @@ struct GPTBenchmark {
         figure("ms_per_step", msPerStep)
         figure("ms_per_step_median", measured.sorted()[measured.count / 2])
         figure("tokens_per_s", Double(batch * length) / (msPerStep / 1000))
+        figure("ms_per_step_estimated", estimate.seconds * 1000)
+        figure("gflop_per_step", gemmFlops / Double(stepMilliseconds.count) / 1e9)
+        figure("gflop_per_step_estimated", estimate.matrixFlops / 1e9)
         let inRun = gemmFlops / max(gemmSeconds, 1e-9) / 1e9, reference = referenceGemmRate()
         figure("sgemm_gflops_in_run", inRun)
         figure("sgemm_share_of_step", gemmSeconds / max(trainSeconds, 1e-9))

@@ -29,11 +29,11 @@ import Testing
         finch.define("train", Fixtures.blobs("train"))
         finch.define("flipped", DatasetObject(flipped))
         finch.result("model net {\n  input features: 4\n  dense 8 activation: relu\n  classify classes: 2\n}")
-        finch.result("ft = finetune net on train steps: 200 lr: 1e-2 validate: flipped eval_every: 2 early_stop: true patience: 3")
+        finch.result("ft = finetune net on train steps: 200 lr: 1e-2 validate: flipped eval_every: 2 early_stop: val_loss(patience: 3)")
         let run = try #require(finch.run("ft"))
         #expect(run.validations.count == 4)
         #expect(run.losses.count == 8)
-        #expect(run.note == "stopped early after step 8: the validation loss did not improve for 3 evaluations")
+        #expect(run.note == "stopped early after step 8: val_loss did not improve for 3 evaluations")
         finch.result("model net {\n  input features: 4\n  dense 8 activation: relu\n  classify classes: 2\n}")
         finch.result("all = finetune net on train steps: 20 lr: 1e-2 validate: flipped eval_every: 2")
         #expect(finch.run("all")?.losses.count == 20)
@@ -58,7 +58,7 @@ import Testing
             harness.result(TrainingCoverageTests.deep)
             let net = try #require(harness.model("net"))
             let before = try #require(net.model.parameter(named: "dense.0.weight")).value.scalars
-            harness.result("ft = finetune net on train steps: 1 optimizer: sgd lr: 0.1 decay: 0 " + options)
+            harness.result("ft = finetune net on train steps: 1 optimizer: sgd lr: 0.1 " + options)
             let after = try #require(net.model.parameter(named: "dense.0.weight")).value.scalars
             return zip(before, after).reduce(0) { $0 + Double(abs($1.0 - $1.1)) }
         }

@@ -111,14 +111,23 @@ import Testing
         #expect(finch.sink.stdout.contains("trainable 18 of 58 parameters"))
     }
 
+    @Test func aRunSaysBeforehandHowMuchMemoryAndTimeAStepTakes() throws {
+        finch.define("train", Fixtures.blobs("train"))
+        finch.result(TrainingTests.mlp)
+        finch.result("f = finetune net on train steps: 5")
+        let header = try #require(finch.sink.stdout.split(separator: "\n").first { $0.hasPrefix("finetune net") })
+        let pattern = /about \d+ KiB and [\d.e-]+ms per step \(~[\d.e-]+s in all\)/
+        #expect(header.contains(pattern), "\(header)")
+    }
+
     @Test func freezingKeepsTheNamedLayers() throws {
         finch.define("train", Fixtures.blobs("train"))
         finch.result(TrainingTests.mlp)
         let net = try #require(finch.model("net"))
         let body = try #require(net.model.parameter(named: "dense.0.weight")).value
-        finch.result(#"f = finetune net on train method: freeze freeze: ["dense.0"] epochs: 1"#)
+        finch.result(#"f = finetune net on train method: freeze(layers: ["dense.0"]) epochs: 1"#)
         #expect(net.model.parameter(named: "dense.0.weight")?.value == body)
-        let error = finch.error(#"finetune net on train method: freeze freeze: ["dens.0"]"#)
+        let error = finch.error(#"finetune net on train method: freeze layers: ["dens.0"]"#)
         #expect(error?.message == "no layer of net matches 'dens.0'")
         #expect(error?.note == "did you mean 'dense.0'?")
     }

@@ -33,8 +33,9 @@ NOTEBOOKS = {"01-tour.ipynb": "tour.finch", "02-pretrain-finetune.ipynb": "pretr
 
 
 def without_durations(text):
-    """The text with run times masked and column padding folded, so re-runs compare equal."""
-    text = re.sub(r"\b\d+(\.\d+)?(e-?\d+)?s\b", "<time>", text)
+    """The text with run times (12.3s, 4m05s, 3.1ms) masked and column padding folded, so re-runs
+    compare equal."""
+    text = re.sub(r"\b(\d+m)?\d+(\.\d+)?(e-?\d+)?m?s\b", "<time>", text)
     return re.sub(r"[ -]{2,}", " ", text)
 
 

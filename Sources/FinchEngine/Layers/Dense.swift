@@ -34,6 +34,15 @@ public final class Dense: Layer {
         return rows * (2 * outputs + lora.rank + outputs + (lora.dropout > 0 ? 2 * inputs : 0))
     }
 
+    /// The product with the weight, and the adapter's two.
+    public func trainingFlops(batch: Int, length: Int) -> Double {
+        let rows = batch * length
+        let base = productTrainingFlops(rows: rows, inputs: inputs, outputs: outputs, weight: weight)
+        guard let lora else { return base }
+        return base + productTrainingFlops(rows: rows, inputs: inputs, outputs: lora.rank, weight: lora.a)
+            + productTrainingFlops(rows: rows, inputs: lora.rank, outputs: outputs, weight: lora.b)
+    }
+
     /// `x·Wᵀ + b (+ scale · B·A·dropout(x))`.
     public func forward(_ x: Var, in graph: Graph) -> Var {
         let base = graph.linear(x, weight: graph.parameter(weight), bias: bias.map { graph.parameter($0) })

@@ -5,8 +5,23 @@ public protocol Layer: AnyObject {
     /// Floats the forward pass records (values and saved statistics) for an input of
     /// `batch × length` positions (length 1 for vectors); the basis of memory estimates.
     func activationFloats(batch: Int, length: Int) -> Int
+    /// Floating-point operations of the layer's matrix products in one training step (forward,
+    /// input gradients, and weight gradients of weights that train) for `batch × length`
+    /// positions; the basis of time estimates.
+    func trainingFlops(batch: Int, length: Int) -> Double
     /// Applies the layer to `x`.
     func forward(_ x: Var, in graph: Graph) -> Var
+}
+
+extension Layer {
+    /// Layers without matrix products (normalisation, activations, pooling) count none.
+    public func trainingFlops(batch: Int, length: Int) -> Double { 0 }
+}
+
+/// The FLOPs of one `[rows, inputs] · [inputs, outputs]` product in a training step: forward,
+/// the input gradient, and the weight gradient when `weight` trains.
+func productTrainingFlops(rows: Int, inputs: Int, outputs: Int, weight: Parameter) -> Double {
+    2 * Double(rows) * Double(inputs) * Double(outputs) * (weight.requiresGrad ? 3 : 2)
 }
 
 /// Prefixes each name with `prefix.`.

@@ -40,6 +40,14 @@ public final class SelfAttention: Layer {
             + (dropout > 0 ? 2 * batch * length * width : 0)
     }
 
+    /// The four projections, and the scores and weighted sums (half of them when causal), each
+    /// with two products in the backward pass.
+    public func trainingFlops(batch: Int, length: Int) -> Double {
+        let projections = [q, k, v, o].map { $0.trainingFlops(batch: batch, length: length) }.reduce(0, +)
+        let mixing = 2 * 2 * Double(batch) * Double(length) * Double(length) * Double(q.outputs) * 3
+        return projections + (causal ? mixing / 2 : mixing)
+    }
+
     /// Attention over `x [batch, length, width]`.
     /// Without biases or adapters on q, k, v the three projections run as one product into a
     /// packed `[batch, length, 3·width]` value that attention reads in place.
@@ -98,6 +106,12 @@ public final class TransformerBlock: Layer {
             + (dropout > 0 ? 2 * rows * proj.outputs : 0)
     }
 
+    /// Attention and the MLP's two products.
+    public func trainingFlops(batch: Int, length: Int) -> Double {
+        attn.trainingFlops(batch: batch, length: length) + fc.trainingFlops(batch: batch, length: length)
+            + proj.trainingFlops(batch: batch, length: length)
+    }
+
     /// The block applied to `x [batch, length, width]`.
     public func forward(_ x: Var, in graph: Graph) -> Var {
         let attended = graph.add(x, attn.forward(ln1.forward(x, in: graph), in: graph))
@@ -138,6 +152,11 @@ public final class LMHead: Layer {
 
     /// Logits.
     public func activationFloats(batch: Int, length: Int) -> Int { batch * length * weight.shape[0] }
+
+    /// The product with the vocabulary table.
+    public func trainingFlops(batch: Int, length: Int) -> Double {
+        productTrainingFlops(rows: batch * length, inputs: weight.shape[1], outputs: weight.shape[0], weight: weight)
+    }
 
     /// Logits `[…, vocabulary]`.
     public func forward(_ x: Var, in graph: Graph) -> Var {

@@ -13,9 +13,9 @@ public final class Trainer {
     /// Steps finished so far over all calls.
     public private(set) var step = 0
     private var optimizer: Optimizer?
-    private var trainable: [Parameter] = []
+    private(set) var trainable: [Parameter] = []
     private var parameterBytes = 0
-    private let graph: Graph
+    let graph: Graph
 
     /// A trainer for `model`; checks the configuration.
     public init(model: Model, config: TrainConfig) throws(TrainError) {
@@ -55,7 +55,7 @@ public final class Trainer {
             if isCancelled() { reason = .cancelled; break }
             let batch = batches(step)
             do { try model.validate(batch, ignoreIndex: config.ignoreIndex) } catch { throw .badBatch(step: step, error) }
-            if optimizer == nil { try prepare(for: batch) }
+            try prepareIfNeeded(for: batch)
             let stepStart = GemmProfiler.now()
             let report = runStep(batch)
             guard report.loss.isFinite else { reason = .diverged; break }
@@ -71,7 +71,9 @@ public final class Trainer {
     }
 
     /// Checks the memory budget against the first batch's shape, then allocates optimiser state.
-    private func prepare(for batch: Batch) throws(TrainError) {
+    /// Creates the optimiser on the first batch, after the memory guard.
+    func prepareIfNeeded(for batch: Batch) throws(TrainError) {
+        guard optimizer == nil else { return }
         guard model.trainableParameterCount > 0 else { throw .nothingToTrain }
         let estimate = model.memoryEstimate(batch: batch.input.batch, length: batch.input.length, optimizer: config.optimizer)
         if let budget = config.memoryBudget, estimate.total > budget {
@@ -84,7 +86,7 @@ public final class Trainer {
     }
 
     private func runStep(_ batch: Batch) -> StepReport {
-        guard let optimizer else { preconditionFailure("prepare(for:) runs first") }
+        guard let optimizer else { preconditionFailure("prepareIfNeeded(for:) runs first") }
         graph.reset()
         for parameter in trainable where parameter.requiresGrad { parameter.zeroGrad() }
         let (loss, _) = model.loss(batch, in: graph, ignoreIndex: config.ignoreIndex)

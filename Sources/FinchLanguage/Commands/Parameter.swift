@@ -38,13 +38,28 @@ struct Parameter: Sendable {
     let defaultValue: Value?
     /// Whether the argument must be given.
     let isRequired: Bool
+    /// For a choice: the command's keywords that are settings of each word, which may be written
+    /// inside it (`method: lora(rank: 8)`) or beside it (`method: lora rank: 8`).
+    let settings: [String: [String]]
 
     /// A parameter `name` of `kind`, documented by `doc`.
-    init(_ name: String, _ kind: ValueKind, doc: String, default defaultValue: Value? = nil, required: Bool = false) {
+    init(_ name: String, _ kind: ValueKind, doc: String, default defaultValue: Value? = nil, required: Bool = false,
+         settings: [String: [String]] = [:]) {
         self.name = name
         self.kind = kind
         self.doc = doc
         self.defaultValue = defaultValue
         self.isRequired = required
+        self.settings = settings
+    }
+
+    /// A note listing the settings a choice takes.
+    static func settingsNote(_ settings: [String], of word: String) -> String {
+        settings.isEmpty ? "\(word) takes no settings" : "\(word) takes " + settings.map { $0 + ":" }.joined(separator: ", ")
+    }
+
+    /// The words of this choice that `keyword` is a setting of.
+    func words(setBy keyword: String) -> [String] {
+        settings.filter { $0.value.contains(keyword) }.map(\.key).sorted()
     }
 }

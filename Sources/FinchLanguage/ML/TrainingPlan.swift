@@ -18,8 +18,8 @@ struct TrainingPlan {
     let validation: [Batch]
     /// Steps between validations.
     let evaluationInterval: Int
-    /// Validations without improvement of the validation loss before stopping, if early stopping.
-    let patience: Int?
+    /// When to stop before the last step, if early stopping.
+    let earlyStop: EarlyStop?
     /// The settings as the run records them.
     let settings: [Record.Field]
     /// The run's name.
@@ -45,7 +45,7 @@ struct TrainingRunner {
         var pending: Batch? = first
         let estimate = model.memoryEstimate(batch: first.input.batch, length: first.input.length, optimizer: plan.config.optimizer)
         guard estimate.total <= workbench.memoryBudget else {
-            throw FinchError(.value, "one training step needs about \(TrainingRunner.mebibytes(estimate.total)) MiB, over the budget of \(TrainingRunner.mebibytes(workbench.memoryBudget)) MiB",
+            throw FinchError(.value, "one training step needs about \(TrainingRunner.size(estimate.total)), over the budget of \(TrainingRunner.size(workbench.memoryBudget))",
                              at: range, note: TrainingRunner.shrinkAdvice(estimate, batch: first.input.batch, length: first.input.length))
         }
         guard model.trainableParameterCount > 0 else {
@@ -55,7 +55,11 @@ struct TrainingRunner {
         do throws(TrainError) { trainer = try Trainer(model: model, config: plan.config) } catch {
             throw FinchError(.value, error.description, at: range)
         }
-        interpreter.output.write(header(plan, estimate: estimate), to: .stdout)
+        let time: StepTimeEstimate
+        do throws(TrainError) { time = try trainer.estimateStep(first) } catch {
+            throw FinchError(.value, error.description, at: range)
+        }
+        interpreter.output.write(header(plan, memory: estimate, time: time), to: .stdout)
 
         let id = workbench.nextDisplayID(plan.kind)
         let start = workbench.clock()
@@ -96,14 +100,14 @@ struct TrainingRunner {
                 let evaluation = try validate(model, plan.validation)
                 validations.append(RunObject.Validation(step: trainer.step, loss: Double(evaluation.loss),
                                                         accuracy: evaluation.accuracy.map(Double.init)))
-                if let patience = plan.patience {
-                    if Double(evaluation.loss) < best - 1e-9 {
-                        best = Double(evaluation.loss)
+                if let earlyStop = plan.earlyStop, let measured = earlyStop.loss(of: validations.last!) {
+                    if measured < best - 1e-9 {
+                        best = measured
                         waited = 0
                     } else {
                         waited += 1
-                        if waited >= patience, trainer.step < plan.config.steps {
-                            note = "stopped early after step \(trainer.step): the validation loss did not improve for \(patience) evaluations"
+                        if waited >= earlyStop.patience, trainer.step < plan.config.steps {
+                            note = "stopped early after step \(trainer.step): \(earlyStop.metric) did not improve for \(earlyStop.patience) evaluations"
                             break
                         }
                     }
@@ -135,18 +139,28 @@ struct TrainingRunner {
         }
     }
 
-    /// The line printed before a run: what trains, the seed, parameter counts and memory.
-    private func header(_ plan: TrainingPlan, estimate: MemoryEstimate) -> String {
+    /// The line printed before a run: what trains, the seed, parameter counts, and the memory
+    /// and time a step should take.
+    private func header(_ plan: TrainingPlan, memory: MemoryEstimate, time: StepTimeEstimate) -> String {
         let model = plan.model.model
         let count = NumberFormat.count
+        let total = RunObject.duration(time.seconds * Double(plan.config.steps))
         return "\(plan.kind) \(plan.model.name) (\(plan.method)): \(plan.config.steps) steps, seed \(plan.config.seed); "
             + "trainable \(count.string(model.trainableParameterCount)) of \(count.string(model.parameterCount)) parameters; "
-            + "about \(TrainingRunner.mebibytes(estimate.total)) MiB per step\n"
+            + "about \(TrainingRunner.size(memory.total)) and \(TrainingRunner.milliseconds(time.seconds)) per step "
+            + "(~\(total) in all)\n"
     }
 
-    /// Bytes as MiB with one decimal.
-    static func mebibytes(_ bytes: Int) -> String {
-        NumberFormat(significantDigits: 3).string((Double(bytes) / 1_048_576 * 10).rounded() / 10)
+    /// Seconds as milliseconds with three significant digits, e.g. `3.14ms`.
+    static func milliseconds(_ seconds: Double) -> String {
+        NumberFormat(significantDigits: 3).string(seconds * 1000) + "ms"
+    }
+
+    /// Bytes as MiB with one decimal, or as KiB below a tenth of a MiB.
+    static func size(_ bytes: Int) -> String {
+        let format = NumberFormat(significantDigits: 3)
+        if bytes < 104_858 { return format.string((Double(bytes) / 1024).rounded()) + " KiB" }
+        return format.string((Double(bytes) / 1_048_576 * 10).rounded() / 10) + " MiB"
     }
 
     /// What to make smaller, from the largest part of the estimate.

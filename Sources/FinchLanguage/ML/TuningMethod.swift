@@ -5,6 +5,8 @@ import FinchEngine
 enum TuningMethod {
     /// The method names `finetune method:` accepts.
     static let names = ["full", "freeze", "probe", "lora"]
+    /// The `finetune` keywords each method takes as its settings.
+    static let settings = ["freeze": ["layers"], "lora": ["rank", "alpha", "targets", "merge"]]
 
     /// Sets which parameters of `object` train for `method`; LoRA adapters are added to the Dense
     /// layers of the body whose names contain one of `targets`.
@@ -23,7 +25,7 @@ enum TuningMethod {
             for named in model.parameters where !isHead(named.name) { named.parameter.requiresGrad = false }
         case "freeze":
             guard !freezing.isEmpty else {
-                throw FinchError(.argument, "method: freeze needs 'freeze:' naming the layers to freeze, e.g. freeze: [\"embed\", \"blocks.0\"]", at: range)
+                throw FinchError(.argument, "method: freeze needs 'layers:' naming the layers to freeze, e.g. method: freeze(layers: [\"embed\", \"blocks.0\"])", at: range)
             }
             for pattern in freezing {
                 do throws(ModelError) { try model.freeze(matching: pattern) } catch {

@@ -17,7 +17,13 @@ extension Interpreter {
                 guard labelled[label.text] == nil else {
                     throw FinchError(.argument, "'\(label.text)' is given twice", at: label.range)
                 }
-                labelled[label.text] = try bind(argument.value, to: parameter, of: command, label: label.text + ":")
+                if case .call(let word, let settings) = argument.value.kind, !parameter.settings.isEmpty {
+                    labelled[label.text] = try bind(Expr(.variable(word.text), word.range), to: parameter, of: command,
+                                                    label: label.text + ":")
+                    try bindSettings(settings, of: word, for: parameter, of: command, into: &labelled)
+                } else {
+                    labelled[label.text] = try bind(argument.value, to: parameter, of: command, label: label.text + ":")
+                }
             } else {
                 let parameter = try positionalParameter(positional.count, of: command, at: argument.value.range)
                 positional.append(try bind(argument.value, to: parameter, of: command, label: parameter.name))
@@ -27,6 +33,7 @@ extension Interpreter {
             throw FinchError(.argument, "'\(command.name)' needs a value for \(missing.name)", at: call.name.range,
                              note: "usage: \(CommandDoc.usage(of: command))")
         }
+        try checkSettings(of: command, given: labelled)
         for parameter in command.prepositions + command.keywords where labelled[parameter.name] == nil {
             if let value = parameter.defaultValue {
                 labelled[parameter.name] = BoundValue(value: value, range: call.name.range)
@@ -37,6 +44,44 @@ extension Interpreter {
         }
         return try command.run(Invocation(command: command, range: range, positional: positional, labelled: labelled,
                                           block: call.block, interpreter: self))
+    }
+
+    /// Binds the settings written inside a choice, as `rank: 8` in `method: lora(rank: 8)`, as the
+    /// command's keywords of those names.
+    private func bindSettings(_ settings: [Argument], of word: Name, for parameter: Parameter, of command: Command,
+                              into labelled: inout [String: BoundValue]) throws(FinchError) {
+        let allowed = parameter.settings[word.text] ?? []
+        for setting in settings {
+            guard let label = setting.label else {
+                throw FinchError(.argument, "the settings of \(parameter.name): \(word.text) are written name: value",
+                                 at: setting.value.range, note: Parameter.settingsNote(allowed, of: word.text))
+            }
+            guard allowed.contains(label.text), let keyword = command.labelled(label.text) else {
+                throw FinchError(.argument, "'\(label.text)' is not a setting of \(parameter.name): \(word.text)", at: label.range,
+                                 note: Suggestion.note(for: label.text, in: allowed) ?? Parameter.settingsNote(allowed, of: word.text))
+            }
+            guard labelled[label.text] == nil else {
+                throw FinchError(.argument, "'\(label.text)' is given twice", at: label.range)
+            }
+            labelled[label.text] = try bind(setting.value, to: keyword, of: command, label: label.text + ":")
+        }
+    }
+
+    /// Refuses a setting given for a choice that does not use it, as `rank: 8` with `method: full`.
+    private func checkSettings(of command: Command, given labelled: [String: BoundValue]) throws(FinchError) {
+        for choice in command.keywords where !choice.settings.isEmpty {
+            let chosen: String? = switch labelled[choice.name]?.value ?? choice.defaultValue {
+            case .symbol(let word)?: word
+            default: nil
+            }
+            guard let chosen else { continue }
+            for (name, bound) in labelled.sorted(by: { $0.key < $1.key }) {
+                let owners = choice.words(setBy: name)
+                guard !owners.isEmpty, !owners.contains(chosen) else { continue }
+                throw FinchError(.argument, "'\(name):' is a setting of \(choice.name): \(owners.joined(separator: " or ")), not of \(chosen)",
+                                 at: bound.range, note: Parameter.settingsNote(choice.settings[chosen] ?? [], of: chosen))
+            }
+        }
     }
 
     private func positionalParameter(_ index: Int, of command: Command, at range: SourceRange) throws(FinchError) -> Parameter {

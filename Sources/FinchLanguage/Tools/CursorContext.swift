@@ -38,6 +38,27 @@ struct CursorContext {
             statementTokens = CursorContext.currentStatement(tokens)
             lineAboveTokens = tokens.last?.kind == .newline ? CursorContext.currentStatement(tokens.dropLast()) : []
         }
+        blockOwners = CursorContext.blockOwners(tokens)
+    }
+
+    /// The first words of the statements whose `{ … }` blocks the word is in, innermost first,
+    /// e.g. `["repeat", "model"]`; empty at the top level.
+    let blockOwners: [String]
+
+    private static func blockOwners(_ tokens: [Token]) -> [String] {
+        var owners: [String] = []
+        var depth = 0
+        for index in tokens.indices.reversed() {
+            switch tokens[index].kind {
+            case .rightBrace: depth += 1
+            case .leftBrace where depth > 0: depth -= 1
+            case .leftBrace:
+                let owner = valueTokens(of: currentStatement(tokens[..<index]))
+                owners.append(owner.first?.kind.identifier ?? "")
+            default: break
+            }
+        }
+        return owners
     }
 
     /// When the word starts a line, the statement on the lines above, which the word may
@@ -123,6 +144,26 @@ struct CursorContext {
     var valueLabel: String? {
         guard let tokens = statementTokens, tokens.count >= 2, tokens[tokens.count - 1].kind == .colon else { return nil }
         return tokens[tokens.count - 2].kind.identifier
+    }
+
+    /// The choice whose settings the word is among, as `("method", "lora")` in
+    /// `method: lora(rank: 4, al|`: the label and word before the innermost unclosed `(`.
+    var openChoice: (label: String, word: String)? {
+        guard let tokens = statementTokens else { return nil }
+        var depth = 0
+        for index in tokens.indices.reversed() {
+            switch tokens[index].kind {
+            case .rightParen, .rightBracket: depth += 1
+            case .leftBracket: depth -= 1
+            case .leftParen where depth > 0: depth -= 1
+            case .leftParen:
+                guard index >= 3, let word = tokens[index - 1].kind.identifier, tokens[index - 2].kind == .colon,
+                      let label = tokens[index - 3].kind.identifier else { return nil }
+                return (label, word)
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Whether the word follows a `.` — then it is a property.

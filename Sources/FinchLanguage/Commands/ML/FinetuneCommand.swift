@@ -11,8 +11,8 @@ extension Command {
         prepositions: [Parameter("on", .any, doc: "the labelled training data", required: true)],
         keywords: [
             Parameter("method", .choice(TuningMethod.names), doc: "full, freeze (some layers), probe (only the head) or lora",
-                      default: .symbol("full")),
-            Parameter("freeze", .any, doc: "method: freeze — layer names or patterns, e.g. [\"embed\", \"blocks.0\"], or a range of blocks 0..1"),
+                      default: .symbol("full"), settings: TuningMethod.settings),
+            Parameter("layers", .any, doc: "method: freeze — layer names or patterns, e.g. [\"embed\", \"blocks.0\"], or a range of blocks 0..1"),
             Parameter("rank", .number, doc: "method: lora — the adapters' rank", default: .number(8)),
             Parameter("alpha", .number, doc: "method: lora — the adapters' scale numerator (scale = alpha / rank)", default: .number(16)),
             Parameter("targets", .any, doc: "method: lora — parts of the layer names to adapt, e.g. [\"attn\"] or [\"q\", \"v\"]",
@@ -22,7 +22,9 @@ extension Command {
             Parameter("epochs", .number, doc: "passes over the training data", default: .number(3)),
             Parameter("steps", .number, doc: "the number of steps, instead of epochs"),
             Parameter("validate", .any, doc: "labelled validation data, measured each epoch (or eval_every steps)"),
-            Parameter("early_stop", .bool, doc: "stop when the validation loss stops improving", default: .bool(false)),
+            Parameter("early_stop", .choice(EarlyStop.metrics + ["none"]),
+                      doc: "stop when val_loss (or val_accuracy) has not improved for patience: validations", default: .symbol("none"),
+                      settings: Dictionary(uniqueKeysWithValues: EarlyStop.metrics.map { ($0, ["patience"]) })),
             Parameter("patience", .number, doc: "validations without improvement before stopping early", default: .number(2)),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
@@ -54,8 +56,8 @@ extension Command {
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
         let method = invocation.word("method") ?? "full"
         let seed = try TrainingOptions.seed(invocation, purpose: "finetune " + target.name)
-        var freezing = try invocation.strings("freeze") ?? []
-        if case .range(let span) = invocation["freeze"] {
+        var freezing = try invocation.strings("layers") ?? []
+        if case .range(let span) = invocation["layers"] {
             freezing = (0..<span.count).map { "blocks.\(span.lower + $0)" }
         }
         let targets = try invocation.strings("targets") ?? ["attn"]
@@ -81,12 +83,15 @@ extension Command {
         for name in ["rank", "alpha", "targets", "merge"] where method == "lora" {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
         }
-        if method == "freeze" { extra.append(Record.Field(name: "freeze", value: .list(freezing.map(Value.string)))) }
-        let patience = invocation.flag("early_stop") == true ? try invocation.integer("patience", in: 1...1000) ?? 2 : nil
+        if method == "freeze" { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
+        let earlyStop = try invocation.word("early_stop").flatMap { (metric) throws(FinchError) -> EarlyStop? in
+            guard metric != "none" else { return nil }
+            return EarlyStop(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
+        }
         var plan = TrainingPlan(
             kind: "finetune", method: method, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval,
-            patience: patience,
+            earlyStop: earlyStop,
             settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),
             name: TrainingOptions.runName(invocation))
         if merge { plan.finish = { target.model.mergeLoRA() } }

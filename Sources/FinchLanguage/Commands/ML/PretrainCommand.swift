@@ -11,7 +11,8 @@ extension Command {
         prepositions: [Parameter("on", .any, doc: "the tokens (a tokenized corpus) or the data set of features", required: true)],
         keywords: [
             Parameter("objective", .choice(["next_token", "masked", "denoise"]),
-                      doc: "next_token (causal LM), masked (MLM) or denoise (rebuild masked features); default from the data"),
+                      doc: "next_token (causal LM), masked (MLM) or denoise (rebuild masked features); default from the data",
+                      settings: ["masked": ["mask_rate"], "denoise": ["mask_rate"]]),
             Parameter("steps", .number, doc: "the number of optimiser steps", default: .number(200)),
             Parameter("context", .number, doc: "tokens per example (default: the model's context)"),
             Parameter("mask_rate", .number, doc: "the fraction of tokens or features masked", default: .number(0.15)),
@@ -108,7 +109,7 @@ extension Command {
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? max(1, steps / 10)
         let plan = TrainingPlan(
             kind: "pretrain", method: objective, model: target, config: config, maker: maker, validation: validation,
-            evaluationInterval: interval, patience: nil,
+            evaluationInterval: interval, earlyStop: nil,
             settings: TrainingOptions.settings(invocation, steps: steps, extra: [Record.Field(name: "objective", value: .symbol(objective))]),
             name: TrainingOptions.runName(invocation))
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
