@@ -191,7 +191,8 @@ import Testing
         check("x = 5\nx[0]", .type, "cannot index a number", line: 2, column: 3, length: 1)
     }
     @Test func indexMustBeANumber() {
-        check("[1][\"a\"]", .type, "an index must be a number, not a string", line: 1, column: 5, length: 3)
+        check("[1][\"a\"]", .type, "an index must be a number, not a string", line: 1, column: 5, length: 3,
+              note: "names index records, lists of records and tables")
     }
     @Test func rangeOfStrings() {
         check("\"a\"..3", .type, "a range needs numbers, not a string", line: 1, column: 1, length: 3)

@@ -76,6 +76,33 @@ import Glibc
         #expect(finch.error("plot [[1, 2], [3]] names: [\"a\"]")?.message == "1 names for 2 series")
     }
 
+    @Test func plotDrawsTheNumericFieldsOfRecords() throws {
+        finch.result(#"rs = [record(n: 5, a: 0.6, b: 0.5, note: "x"), record(n: 10, a: 0.8, b: 0.55, note: "y"), record(n: 20, a: 0.9, b: 0.7, note: "z")]"#)
+        let chart = try #require(finch.result("plot rs by: n width: 40 height: 8"))
+        let lines = chart.split(separator: "\n").map(String.init)
+        #expect(lines.last == "⠤⠤⠤ a   ⠄⠄⠄ b", "a line per numeric field, none for the text field")
+        #expect(lines.dropLast().last?.split(separator: " ") == ["n"], "the x label is the by: field")
+        #expect(lines.dropLast(2).last?.split(separator: " ") == ["5", "10", "15", "20"], "x runs over the by: field")
+        let error = try #require(finch.error("plot rs by: m"))
+        #expect(error.message == "the records have no field 'm'")
+        #expect(error.note == "did you mean 'n'?" || error.note == "did you mean 'a'?")
+        #expect(finch.error("plot rs by: note")?.message == "the field 'note' must be a number in every record")
+        #expect(finch.error("plot [1, 2] by: n")?.message == "'by:' chooses the x field of a list of records, not of a list")
+        #expect(finch.error(#"plot [record(s: "a")]"#)?.message == "no field is a number in every record")
+    }
+
+    @Test func namesIndexFieldsAndColumns() throws {
+        finch.result(#"rs = [record(n: 5, a: 0.6), record(n: 10, a: 0.8)]"#)
+        #expect(finch.result(#"rs["a"]"#) == "[0.6, 0.8]")
+        #expect(finch.result(#"rs[1]["n"]"#) == "10")
+        #expect(finch.error(#"rs["b"]"#)?.message == "record has no field 'b'")
+        #expect(finch.error(#"[1, 2]["a"]"#)?.note == "names index records, lists of records and tables")
+        trained()
+        #expect(finch.result(#"t = table full; length(t["loss"])"#) == "12")
+        #expect(finch.error(#"t["los"]"#)?.note == "did you mean 'loss'?")
+        #expect(finch.result(#"x = plot t["loss"]; x.title"#) == #""plot""#)
+    }
+
     @Test func saveAndLoadKeepWeightsHeadAndClasses() throws {
         trained()
         let path = temporary("clf.safetensors")

@@ -120,6 +120,14 @@ import Testing
         #expect(header.contains(pattern), "\(header)")
     }
 
+    @Test func aRunIsShownOnceNotAgainAsTheCellsResult() throws {
+        finch.define("train", Fixtures.blobs("train"))
+        finch.result(TrainingTests.mlp)
+        #expect(finch.result("finetune net on train steps: 3") == nil)
+        #expect(finch.result("r = finetune net on train steps: 3; r.steps") == "3")
+        #expect(finch.result("runs")?.contains("finetune") == true)
+    }
+
     @Test func freezingKeepsTheNamedLayers() throws {
         finch.define("train", Fixtures.blobs("train"))
         finch.result(TrainingTests.mlp)
@@ -184,6 +192,6 @@ import Testing
         finch.result("model net {\n  input features: 4\n  classify classes: 3\n}")
         let error = finch.error("finetune net on train")
         #expect(error?.message == "train has 2 classes, but net outputs 3 values")
-        #expect(error?.note == "make a classifier with 'copy net head: classify classes: 2'")
+        #expect(error?.note == "make a classifier with 'copy net head: classify(classes: 2)'")
     }
 }

@@ -29,13 +29,16 @@ struct Command: Sendable {
     /// Whether the name alone also reads as a value inside expressions (`table runs`): only for
     /// commands that need no arguments and have no side effects.
     let readsAsValue: Bool
+    /// Whether the command shows its value itself while it runs (training's live progress ends
+    /// as the run), so a statement of it alone is not also the cell's result.
+    let displaysItsValue: Bool
     /// Runs the command and returns its value (``Value/none`` if it has none).
     let run: @Sendable (Invocation) throws(FinchError) -> Value
 
     /// A command; see the properties for the meaning of each argument.
     init(name: String, summary: String, positional: [Parameter] = [], repeatsLastPositional: Bool = false,
          prepositions: [Parameter] = [], keywords: [Parameter] = [], block: BlockUse = .none, readsAsValue: Bool = false,
-         run: @escaping @Sendable (Invocation) throws(FinchError) -> Value) {
+         displaysItsValue: Bool = false, run: @escaping @Sendable (Invocation) throws(FinchError) -> Value) {
         self.name = name
         self.summary = summary
         self.positional = positional
@@ -44,6 +47,7 @@ struct Command: Sendable {
         self.keywords = keywords
         self.block = block
         self.readsAsValue = readsAsValue
+        self.displaysItsValue = displaysItsValue
         self.run = run
     }
 

@@ -20,7 +20,7 @@ enum TuningMethod {
         case "probe":
             guard !headNames.isEmpty else {
                 throw FinchError(.value, "a probe trains only the head, but \(object.name) has none", at: range,
-                                 note: "use 'copy \(object.name) head: classify classes: N'")
+                                 note: "use 'copy \(object.name) head: classify(classes: N)'")
             }
             for named in model.parameters where !isHead(named.name) { named.parameter.requiresGrad = false }
         case "freeze":

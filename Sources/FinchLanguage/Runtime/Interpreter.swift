@@ -67,7 +67,9 @@ final class Interpreter {
         try checkInterruption(at: statement.range)
         switch statement.kind {
         case .expression(let expr):
-            return try evaluate(expr)
+            let value = try evaluate(expr)
+            if case .command(let call) = expr.kind, commands[call.name.text]?.displaysItsValue == true { return nil }
+            return value
         case .assign(let targets, let expr):
             assigningTo = targets.map(\.text)
             defer { assigningTo = [] }

@@ -18,6 +18,7 @@ enum Iteration {
 
     /// The element of `base` at `index`; negative indices count from the end.
     static func element(of base: Value, at index: Value, range: SourceRange) throws(FinchError) -> Value {
+        if case .string(let name) = index { return try column(name, of: base, range: range) }
         let count: Int, element: (Int) -> Value
         switch base {
         case .list(let elements): (count, element) = (elements.count, { elements[$0] })
@@ -39,5 +40,38 @@ enum Iteration {
                              at: range)
         }
         return element(position)
+    }
+
+    /// `base["name"]`: a record's field, a table's column, or the field of every record of a list.
+    private static func column(_ name: String, of base: Value, range: SourceRange) throws(FinchError) -> Value {
+        switch base {
+        case .record(let record):
+            guard let field = record.fields.first(where: { $0.name == name }) else {
+                throw FinchError(.name, "\(record.typeName) has no field '\(name)'", at: range,
+                                 note: Suggestion.note(for: name, in: record.fields.map(\.name)))
+            }
+            return field.value
+        case .list(let elements):
+            guard let records = Record.all(elements) else {
+                throw FinchError(.type, "an index must be a number, not a string", at: range,
+                                 note: "names index records, lists of records and tables")
+            }
+            var values: [Value] = []
+            for record in records {
+                values.append(try column(name, of: .record(record), range: range))
+            }
+            return .list(values)
+        default:
+            if let table = base.object(TableObject.self) {
+                let names = table.table.columns.map(\.name)
+                guard let position = names.firstIndex(of: name) else {
+                    throw FinchError(.name, "the table has no column '\(name)'", at: range,
+                                     note: Suggestion.note(for: name, in: names) ?? "its columns are \(names.joined(separator: ", "))")
+                }
+                return .list(table.table.rows.map { TableObject.value(of: $0[position]) })
+            }
+            throw FinchError(.type, "cannot index \(base.typeDescription) by name", at: range,
+                             note: "names index records, lists of records and tables")
+        }
     }
 }

@@ -28,7 +28,8 @@ extension Command {
             Parameter("patience", .number, doc: "validations without improvement before stopping early", default: .number(2)),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
-        ] + TrainingOptions.parameters
+        ] + TrainingOptions.parameters,
+        displaysItsValue: true
     ) { invocation throws(FinchError) in
         let target = try invocation.object("model", ModelObject.self, what: "a model")
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
@@ -40,7 +41,7 @@ extension Command {
         guard target.headKind == "classify" || target.headKind == "regress", classes == dataset.classNames.count else {
             throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(classes) values",
                              at: invocation.place("model"),
-                             note: "make a classifier with 'copy \(target.name) head: classify classes: \(dataset.classNames.count)'")
+                             note: "make a classifier with 'copy \(target.name) head: classify(classes: \(dataset.classNames.count))'")
         }
         var held: Dataset?
         if let bound = invocation.bound("validate") {

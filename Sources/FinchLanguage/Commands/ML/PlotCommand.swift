@@ -1,34 +1,70 @@
 import FinchDisplay
 
 extension Command {
-    /// `plot VALUE [title:] [log: BOOL] [width:] [height:] [names: [...]] [x: LABEL] [y: LABEL]`:
-    /// a line chart of numbers, several lists, a run's losses or several runs.
+    /// `plot VALUE [by: FIELD] [title:] [log: BOOL] [width:] [height:] [names: [...]] [x: LABEL] [y: LABEL]`:
+    /// a line chart of numbers, several lists, a run's losses, several runs, or the numeric
+    /// fields of a list of records (against the field `by:`).
     static let plot = Command(
         name: "plot",
-        summary: "Draw a line chart of a list of numbers, a list of lists, a run's train/val loss, or several runs.",
-        positional: [Parameter("value", .any, doc: "numbers, lists of numbers, a run or a list of runs", required: true)],
+        summary: "Draw a line chart of a list of numbers, a list of lists, a run's train/val loss, several runs, or a list of records.",
+        positional: [Parameter("value", .any, doc: "numbers, lists of numbers, a run, a list of runs, or a list of records", required: true)],
         keywords: [
+            Parameter("by", .word, doc: "records: the field along the x axis (default: their order); each other numeric field is a line"),
             Parameter("title", .string, doc: "the chart's title"),
             Parameter("log", .bool, doc: "a logarithmic y axis", default: .bool(false)),
             Parameter("width", .number, doc: "width in characters (text) — the SVG scales with it", default: .number(80)),
             Parameter("height", .number, doc: "height in rows of text", default: .number(16)),
             Parameter("names", .any, doc: "the series' names, as a list of strings"),
-            Parameter("x", .string, doc: "the x-axis label", default: .string("step")),
+            Parameter("x", .string, doc: "the x-axis label (default: step, or the by: field)"),
             Parameter("y", .string, doc: "the y-axis label"),
         ]
     ) { invocation throws(FinchError) in
         let value = invocation.bound("value")?.value ?? .none
-        var series = try plotSeries(value, at: invocation.place("value"))
+        let by = invocation.word("by")
+        var series: [Series]
+        if case .list(let items) = value, let records = Record.all(items) {
+            series = try recordSeries(records, by: by, at: invocation.place("value"), byRange: invocation.place("by"))
+        } else {
+            guard by == nil else {
+                throw FinchError(.argument, "'by:' chooses the x field of a list of records, not of \(value.typeDescription)", at: invocation.place("by"))
+            }
+            series = try plotSeries(value, at: invocation.place("value"))
+        }
         if let names = try invocation.strings("names") {
             guard names.count == series.count else {
                 throw FinchError(.value, "\(names.count) names for \(series.count) series", at: invocation.place("names"))
             }
             for index in series.indices { series[index].name = names[index] }
         }
-        let chart = LineChart(series: series, title: invocation.string("title"), xLabel: invocation.string("x"), yLabel: invocation.string("y"),
+        let chart = LineChart(series: series, title: invocation.string("title"), xLabel: invocation.string("x") ?? by ?? "step", yLabel: invocation.string("y"),
                               logY: invocation.flag("log") ?? false, width: try invocation.integer("width", in: 24...400) ?? 80,
                               height: try invocation.integer("height", in: 3...200) ?? 16)
         return .wrap(ChartObject(chart.bundle, title: invocation.string("title") ?? "plot"))
+    }
+
+    /// One series per field that is a number in every record, against the field `by` (or the
+    /// records' order).
+    private static func recordSeries(_ records: [Record], by: String?, at range: SourceRange, byRange: SourceRange) throws(FinchError) -> [Series] {
+        let names = records[0].fields.map(\.name)
+        var xs = records.indices.map { Double($0 + 1) }
+        if let by {
+            guard names.contains(by) else {
+                throw FinchError(.value, "the records have no field '\(by)'", at: byRange,
+                                 note: Suggestion.note(for: by, in: names) ?? "their fields are \(names.joined(separator: ", "))")
+            }
+            guard let values = Record.numbers(by, in: records) else {
+                throw FinchError(.type, "the field '\(by)' must be a number in every record", at: byRange)
+            }
+            xs = values
+        }
+        let series = names.filter { $0 != by }.compactMap { name in
+            Record.numbers(name, in: records).map { Series(name: name, points: Array(zip(xs, $0))) }
+        }
+        guard !series.isEmpty else {
+            let fields = by.map { "no field but '\($0)'" } ?? "no field"
+            throw FinchError(.value, "\(fields) is a number in every record", at: range)
+        }
+        return series
     }
 
     /// The series of `value`: one per list or run (train and validation loss for one run).

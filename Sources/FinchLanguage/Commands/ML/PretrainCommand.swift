@@ -17,7 +17,8 @@ extension Command {
             Parameter("context", .number, doc: "tokens per example (default: the model's context)"),
             Parameter("mask_rate", .number, doc: "the fraction of tokens or features masked", default: .number(0.15)),
             Parameter("tokenizer", .any, doc: "the tokenizer that turns a corpus into tokens; the model keeps it for 'generate'"),
-        ] + TrainingOptions.parameters
+        ] + TrainingOptions.parameters,
+        displaysItsValue: true
     ) { invocation throws(FinchError) in
         let target = try invocation.object("model", ModelObject.self, what: "a model")
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? 200
