@@ -4,7 +4,7 @@ import Testing
 
 /// The token ids and shape of a token batch.
 func tokens(_ batch: Batch) -> (ids: [Int32], batch: Int, length: Int)? {
-    if case let .tokens(ids, rows, length) = batch.input { (ids, rows, length) } else { nil }
+    if case let .tokens(ids, rows, length, _) = batch.input { (ids, rows, length) } else { nil }
 }
 
 /// The class targets of a batch.

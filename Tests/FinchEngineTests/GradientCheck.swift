@@ -47,3 +47,33 @@ func expectGradientsMatch(
         }
     }
 }
+
+/// Redraws every parameter of `model` from N(0, 0.5²), then compares the gradients of its loss
+/// on `batch` against central finite differences at about five elements of every parameter
+/// (tolerance as above, 2e-2).
+func expectModelGradientsMatch(_ model: Model, _ batch: Batch, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    for named in model.parameters {
+        try named.parameter.assign(randomTensor(named.parameter.shape, seed: UInt64(named.name.count), std: 0.5))
+    }
+    func loss() -> Float {
+        let g = Graph()
+        return g.scalar(model.loss(batch, in: g, ignoreIndex: -100).loss)
+    }
+    let graph = Graph()
+    for named in model.parameters { named.parameter.zeroGrad() }
+    graph.backward(from: model.loss(batch, in: graph, ignoreIndex: -100).loss)
+    let epsilon: Float = 1e-2
+    for named in model.parameters {
+        let p = named.parameter
+        for i in stride(from: 0, to: p.count, by: max(1, p.count / 5)) {
+            let original = p.valuePointer[i]
+            p.valuePointer[i] = original + epsilon
+            let up = loss()
+            p.valuePointer[i] = original - epsilon
+            let down = loss()
+            p.valuePointer[i] = original
+            let numeric = (up - down) / (2 * epsilon)
+            #expect(abs(p.grad.scalars[i] - numeric) <= 2e-2 * (1 + abs(numeric)), "\(named.name)[\(i)]", sourceLocation: sourceLocation)
+        }
+    }
+}

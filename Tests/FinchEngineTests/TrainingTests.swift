@@ -166,6 +166,21 @@ import Testing
         }
         #expect(try run(threads: 2) == run(threads: 1))
     }
+
+    @Test func maskedClassifierIsBitIdenticalWithOneAndTwoThreads() throws {
+        func run(threads: Int) throws -> [Float] {
+            EngineThreads.set(threads)
+            defer { EngineThreads.set(1) }
+            let model = try Model(.sequenceClassifier(vocabulary: 20, length: 16, depth: 2, heads: 4, width: 32, classes: 3), seed: 4)
+            var g = Xoshiro(seed: 5)
+            let ids = (0..<8 * 16).map { _ in Int32(g.nextInt(below: 20)) }
+            let batch = Batch(input: .tokens(ids, batch: 8, length: 16, lengths: [16, 3, 9, 1, 12, 16, 5, 7]),
+                              targets: .classes([0, 1, 2, 0, 1, 2, 0, 1]))
+            return try train(model, batches: { _ in batch }, config: TrainConfig(steps: 3, learningRate: 1e-2)).losses
+                + model.parameters.flatMap { $0.parameter.value.scalars }
+        }
+        #expect(try run(threads: 2) == run(threads: 1))
+    }
 }
 
 @Suite struct BufferReuseTests {

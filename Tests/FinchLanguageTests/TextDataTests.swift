@@ -83,6 +83,21 @@ import Glibc
         #expect(finch.error("finetune clf on data tokenizer: tok context: 9")?.message == "'context' must be a whole number from 1 to 8, not 9")
     }
 
+    @Test func predictionsDoNotDependOnHowFarATextIsPadded() throws {
+        finch.define("tok", TokenizerObject(.words(from: "the item was really nice and fine", limit: 20)))
+        finch.result(TextDataTests.scratch)
+        // Not fine-tuned, so each call pads to its own longest text: 2 tokens, then 7.
+        finch.result(#"alone = predict clf on "really nice" tokenizer: tok"#)
+        finch.result(#"padded = predict clf on ["really nice", "the item was really nice and fine"] tokenizer: tok"#)
+        func probabilities(_ name: String) throws -> [Double] {
+            let table = try #require(finch.session.interpreter.variables[name]?.object(TableObject.self)).table
+            return table.rows[0][3...].map { if case let .number(p) = $0 { p } else { -1 } }
+        }
+        let (alone, padded) = (try probabilities("alone"), try probabilities("padded"))
+        #expect(alone.count == 2 && alone.allSatisfy { $0 > 0 })
+        for (a, b) in zip(alone, padded) { #expect(abs(a - b) < 1e-6) }
+    }
+
     /// The teaching notebook's workflow on `reviews`, at small settings: pre-train, copy with a
     /// classify head, fine-tune on a few labels, evaluate; and the same classifier from scratch.
     @Test func theReviewsWorkflowRuns() throws {

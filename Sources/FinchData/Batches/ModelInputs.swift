@@ -1,13 +1,40 @@
 import FinchEngine
 
-/// `texts` encoded with `tokenizer`, each cut or padded with `<pad>` to `context` ids:
-/// row-major `[texts.count, context]`. The one place texts become fixed-length rows.
-func paddedTokens(_ texts: [String], tokenizer: Tokenizer, context: Int) -> [Int32] {
-    var tokens = [Int32](repeating: Tokenizer.pad, count: texts.count * context)
-    for (row, text) in texts.enumerated() {
-        for (position, id) in tokenizer.encode(text).prefix(context).enumerated() { tokens[row * context + position] = id }
+/// Texts as fixed-length rows of token ids: each cut or padded on the right with `<pad>`.
+struct PaddedTokens {
+    /// Positions per row.
+    let context: Int
+    /// Row-major `[rows, context]` token ids.
+    let ids: [Int32]
+    /// Each row's real length: its text's tokens, cut to `context`, and at least 1 (an empty
+    /// text counts its first `<pad>`, so a mean over its positions is defined).
+    let lengths: [Int]
+
+    /// `texts` encoded with `tokenizer`. The one place texts become fixed-length rows.
+    init(_ texts: [String], tokenizer: Tokenizer, context: Int) {
+        var ids = [Int32](repeating: Tokenizer.pad, count: texts.count * context)
+        var lengths = [Int](repeating: 1, count: texts.count)
+        for (row, text) in texts.enumerated() {
+            let encoded = tokenizer.encode(text).prefix(context)
+            for (position, id) in encoded.enumerated() { ids[row * context + position] = id }
+            lengths[row] = max(1, encoded.count)
+        }
+        self.context = context
+        self.ids = ids
+        self.lengths = lengths
     }
-    return tokens
+
+    /// The model input of the rows at `rows`, in that order, with their real lengths.
+    func input(_ rows: [Int]) -> ModelInput {
+        let picked: [Int32] = ids.withUnsafeBufferPointer { source in
+            filledArray(count: rows.count * context) { out in
+                for (row, index) in rows.enumerated() {
+                    (out + row * context).update(from: source.baseAddress! + index * context, count: context)
+                }
+            }
+        }
+        return .tokens(picked, batch: rows.count, length: context, lengths: rows.map { lengths[$0] })
+    }
 }
 
 extension Dataset {
@@ -18,7 +45,8 @@ extension Dataset {
 
     /// The model inputs of every example in order, `batch` at a time (the last batch possibly
     /// smaller), for inference; labels are not needed. Feature rows are copied; texts are
-    /// encoded with `tokenizer` and cut or padded to `context` tokens, as `TextClassBatches` does.
+    /// encoded with `tokenizer` and cut or padded to `context` tokens with their real lengths,
+    /// as `TextClassBatches` does.
     public func inputBatches(batch: Int, tokenizer: Tokenizer?, context: Int) throws(DataError) -> [ModelInput] {
         try requirePositive(batch, "the batch size")
         try requirePositive(context, "the context")
@@ -29,11 +57,8 @@ extension Dataset {
             }
         case let .texts(texts):
             guard let tokenizer else { throw .wrongInputs(name: name, needs: "feature rows, or a tokenizer for its texts") }
-            let tokens = paddedTokens(texts, tokenizer: tokenizer, context: context)
-            return stride(from: 0, to: count, by: batch).map { start in
-                let rows = min(start + batch, count) - start
-                return .tokens(Array(tokens[(start * context)..<((start + rows) * context)]), batch: rows, length: context)
-            }
+            let padded = PaddedTokens(texts, tokenizer: tokenizer, context: context)
+            return evaluationGroups(count: count, batchSize: batch, limit: count).map(padded.input)
         }
     }
 }

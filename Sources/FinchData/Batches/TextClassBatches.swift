@@ -1,15 +1,15 @@
 import FinchEngine
 
 /// Classification of texts: each text is tokenized once, cut or padded with `<pad>` to
-/// `context` tokens; batches of `[batch, context]` token ids with one class target per text,
-/// in seeded shuffled epochs.
+/// `context` tokens; batches of `[batch, context]` token ids, with each text's real length so
+/// the model can ignore the padding, and one class target per text, in seeded shuffled epochs.
 public struct TextClassBatches: BatchMaker {
     /// Positions per text.
-    public let context: Int
+    public var context: Int { tokens.context }
     /// Texts per batch: the requested size, or the data set's size if that is smaller.
     public let batchSize: Int
-    /// Row-major `[count, context]` token ids, padded.
-    private let tokens: [Int32]
+    /// The texts as padded rows with their real lengths.
+    private let tokens: PaddedTokens
     private let labels: [Int32]
     private var order: EpochOrder
 
@@ -19,8 +19,7 @@ public struct TextClassBatches: BatchMaker {
         try requirePositive(batch, "the batch size")
         guard let texts = dataset.texts else { throw .wrongInputs(name: dataset.name, needs: "texts") }
         labels = try dataset.requireLabels(for: "used to train a classifier").map { Int32($0) }
-        tokens = paddedTokens(texts, tokenizer: tokenizer, context: context)
-        self.context = context
+        tokens = PaddedTokens(texts, tokenizer: tokenizer, context: context)
         batchSize = min(batch, texts.count)
         order = EpochOrder(count: texts.count, generator: Xoshiro(seed: seed))
     }
@@ -40,13 +39,6 @@ public struct TextClassBatches: BatchMaker {
 
     /// The texts at `rows` and their labels.
     private func batch(_ rows: [Int]) -> Batch {
-        let inputs: [Int32] = tokens.withUnsafeBufferPointer { source in
-            filledArray(count: rows.count * context) { out in
-                for (row, index) in rows.enumerated() {
-                    (out + row * context).update(from: source.baseAddress! + index * context, count: context)
-                }
-            }
-        }
-        return Batch(input: .tokens(inputs, batch: rows.count, length: context), targets: .classes(rows.map { labels[$0] }))
+        Batch(input: tokens.input(rows), targets: .classes(rows.map { labels[$0] }))
     }
 }

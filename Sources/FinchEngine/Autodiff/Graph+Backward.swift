@@ -112,9 +112,9 @@ extension Graph {
             }
         case let .dropout(x, mask):
             if let dx = inputGrad(x) { for j in 0..<dims.count { dx[j] += dout[j] * mask[j] } }
-        case let .meanPool(x):
+        case let .meanPool(x, lengths):
             let xd = nodes[x].dims
-            if let dx = inputGrad(x) { meanPoolBackward(dx, dout: dout, batch: xd[0], length: xd[1], width: xd[2]) }
+            if let dx = inputGrad(x) { meanPoolBackward(dx, dout: dout, batch: xd[0], length: xd[1], width: xd[2], lengths: lengths) }
         case let .firstToken(x):
             let xd = nodes[x].dims
             if let dx = inputGrad(x) { firstTokenBackward(dx, dout: dout, batch: xd[0], length: xd[1], width: xd[2]) }

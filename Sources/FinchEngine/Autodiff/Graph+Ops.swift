@@ -161,12 +161,16 @@ extension Graph {
     }
 
     /// Multi-head scaled dot-product self-attention of q, k, v `[batch, length, width]`
-    /// with `heads` heads; `causal` masks future positions. Output `[batch, length, width]`.
-    public func attention(q: Var, k: Var, v: Var, heads: Int, causal: Bool) -> Var {
+    /// with `heads` heads; `causal` masks future positions. With `lengths` (one per sequence,
+    /// each 1…length) bidirectional attention sees only each sequence's first keys, so right
+    /// padding changes nothing at the real positions; causal attention needs no such mask and
+    /// ignores it (see `AttentionShape`). Output `[batch, length, width]`.
+    public func attention(q: Var, k: Var, v: Var, heads: Int, causal: Bool, lengths: [Int]? = nil) -> Var {
         let d = nodes[q.index].dims
         precondition(d.rank == 3 && d == nodes[k.index].dims && d == nodes[v.index].dims && d[2] % heads == 0,
                      "attention: q \(d.array) with \(heads) heads")
-        let shape = AttentionShape(batch: d[0], length: d[1], width: d[2], heads: heads, causal: causal)
+        let shape = AttentionShape(batch: d[0], length: d[1], width: d[2], heads: heads, causal: causal,
+                                   keyLengths: causal ? nil : storeLengths(lengths, batch: d[0], length: d[1]))
         let probs = floats.allocate(d[0] * heads * d[1] * d[1])
         let (out, pointer) = record(.attention(q: q.index, k: k.index, v: v.index, probs: probs, shape), dims: d, q.index, k.index, v.index)
         attentionForward(pointer, probs: probs, q: nodes[q.index].value, k: nodes[k.index].value, v: nodes[v.index].value, shape: shape)
@@ -174,12 +178,13 @@ extension Graph {
     }
 
     /// `attention` over `qkv [batch, length, 3·width]` holding q, k and v side by side (the output
-    /// of `linearPacked`). Output `[batch, length, width]`.
-    func attention(packed qkv: Var, heads: Int, causal: Bool) -> Var {
+    /// of `linearPacked`), `lengths` as there. Output `[batch, length, width]`.
+    func attention(packed qkv: Var, heads: Int, causal: Bool, lengths: [Int]? = nil) -> Var {
         let d = nodes[qkv.index].dims
         precondition(d.rank == 3 && d[2] % 3 == 0 && (d[2] / 3) % heads == 0, "attention: packed \(d.array) with \(heads) heads")
         let width = d[2] / 3
-        let shape = AttentionShape(batch: d[0], length: d[1], width: width, heads: heads, causal: causal, inputStride: d[2])
+        let shape = AttentionShape(batch: d[0], length: d[1], width: width, heads: heads, causal: causal, inputStride: d[2],
+                                   keyLengths: causal ? nil : storeLengths(lengths, batch: d[0], length: d[1]))
         let probs = floats.allocate(d[0] * heads * d[1] * d[1])
         let (out, pointer) = record(.packedAttention(qkv: qkv.index, probs: probs, shape), dims: d.replacingLast(width), qkv.index)
         let base = nodes[qkv.index].value
@@ -221,12 +226,15 @@ extension Graph {
         return v
     }
 
-    /// Mean over the middle axis: `[batch, length, width] → [batch, width]`.
-    public func meanPool(_ x: Var) -> Var {
+    /// Mean over the middle axis: `[batch, length, width] → [batch, width]`. With `lengths`
+    /// (one per sequence, each 1…length) each mean covers only that sequence's first positions,
+    /// so right padding neither enters the mean nor receives a gradient.
+    public func meanPool(_ x: Var, lengths: [Int]? = nil) -> Var {
         let d = nodes[x.index].dims
         precondition(d.rank == 3, "meanPool needs [batch, length, width]")
-        let (v, out) = record(.meanPool(x.index), dims: .matrix(d[0], d[2]), x.index)
-        meanPoolForward(out, nodes[x.index].value, batch: d[0], length: d[1], width: d[2])
+        let stored = storeLengths(lengths, batch: d[0], length: d[1])
+        let (v, out) = record(.meanPool(x.index, lengths: stored), dims: .matrix(d[0], d[2]), x.index)
+        meanPoolForward(out, nodes[x.index].value, batch: d[0], length: d[1], width: d[2], lengths: stored)
         return v
     }
 

@@ -28,6 +28,10 @@ public final class Graph {
     public var recordsGradients: Bool
     /// Random numbers for dropout masks.
     public var generator: Xoshiro
+    /// The real length of each sequence of the batch being recorded, when its rows are padded
+    /// on the right (nil: every position is real). `Model.forward` sets it from its input;
+    /// mean pooling and bidirectional attention layers pass it to their ops.
+    public var sequenceLengths: [Int]?
 
     /// An empty graph.
     public init(seed: UInt64 = 0, isTraining: Bool = true, recordsGradients: Bool = true) {
@@ -42,8 +46,9 @@ public final class Graph {
         indices.release()
     }
 
-    /// Forgets every recorded value; buffers are kept for the next pass.
+    /// Forgets every recorded value and the sequence lengths; buffers are kept for the next pass.
     public func reset() {
+        sequenceLengths = nil
         nodes.removeAll(keepingCapacity: true)
         floats.reset()
         indices.reset()
@@ -108,6 +113,17 @@ public final class Graph {
     func storeIndices(_ ids: UnsafeBufferPointer<Int32>) -> UnsafeMutablePointer<Int32> {
         let pointer = indices.allocate(ids.count)
         if let base = ids.baseAddress { pointer.update(from: base, count: ids.count) }
+        return pointer
+    }
+
+    /// Stores the real `lengths` of a `[batch, length, …]` value's sequences for an op that
+    /// masks the positions after them (nil stays nil: every position is real).
+    func storeLengths(_ lengths: [Int]?, batch: Int, length: Int) -> UnsafeMutablePointer<Int32>? {
+        guard let lengths else { return nil }
+        precondition(lengths.count == batch && lengths.allSatisfy { (1...length).contains($0) },
+                     "\(lengths.count) sequence lengths for \(batch) sequences of \(length)")
+        let pointer = indices.allocate(batch)
+        for (row, count) in lengths.enumerated() { pointer[row] = Int32(count) }
         return pointer
     }
 

@@ -22,7 +22,8 @@ enum Op {
     case packedAttention(qkv: Int, probs: UnsafeMutablePointer<Float>, AttentionShape)
     case embedding(table: Int, ids: UnsafeMutablePointer<Int32>)
     case dropout(Int, mask: UnsafeMutablePointer<Float>)
-    case meanPool(Int)
+    /// Mean over each sequence's first `lengths[b]` positions (all of them when nil).
+    case meanPool(Int, lengths: UnsafeMutablePointer<Int32>?)
     case firstToken(Int)
     case sum(Int)
     case crossEntropy(logits: Int, targets: UnsafeMutablePointer<Int32>, probs: UnsafeMutablePointer<Float>, ignoreIndex: Int32, counted: Int)

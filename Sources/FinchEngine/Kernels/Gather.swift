@@ -13,13 +13,17 @@ func embeddingBackward(_ dtable: UnsafeMutablePointer<Float>, dout: UnsafePointe
     }
 }
 
-/// out[b, :] = mean over t of x[b, t, :], for x `[batch, length, width]`.
-func meanPoolForward(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, batch: Int, length: Int, width: Int) {
-    let inverse = 1 / Float(length)
+/// out[b, :] = mean over t < n(b) of x[b, t, :], for x `[batch, length, width]`, where n(b) is
+/// `lengths[b]` (the real positions of a right-padded sequence) or `length` when nil.
+func meanPoolForward(
+    _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, batch: Int, length: Int, width: Int,
+    lengths: UnsafePointer<Int32>?
+) {
     for b in 0..<batch {
+        let count = lengths.map { Int($0[b]) } ?? length, inverse = 1 / Float(count)
         let o = out + b * width
         o.initialize(repeating: 0, count: width)
-        for t in 0..<length {
+        for t in 0..<count {
             let row = x + (b * length + t) * width
             for j in 0..<width { o[j] += row[j] }
         }
@@ -27,11 +31,14 @@ func meanPoolForward(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Floa
     }
 }
 
-/// dx[b, t, :] += dout[b, :] / length.
-func meanPoolBackward(_ dx: UnsafeMutablePointer<Float>, dout: UnsafePointer<Float>, batch: Int, length: Int, width: Int) {
-    let inverse = 1 / Float(length)
+/// dx[b, t, :] += dout[b, :] / n(b) for t < n(b) (see `meanPoolForward`); pad positions get none.
+func meanPoolBackward(
+    _ dx: UnsafeMutablePointer<Float>, dout: UnsafePointer<Float>, batch: Int, length: Int, width: Int,
+    lengths: UnsafePointer<Int32>?
+) {
     for b in 0..<batch {
-        for t in 0..<length {
+        let count = lengths.map { Int($0[b]) } ?? length, inverse = 1 / Float(count)
+        for t in 0..<count {
             let row = dx + (b * length + t) * width, g = dout + b * width
             for j in 0..<width { row[j] += g[j] * inverse }
         }

@@ -88,7 +88,7 @@ public final class Dropout: Layer {
 
 /// How a sequence `[batch, length, width]` becomes one vector per example.
 public enum Pooling: String, Equatable, Sendable, CaseIterable {
-    /// Mean over positions.
+    /// Mean over positions (the real ones, when the graph has `sequenceLengths`).
     case mean
     /// The first position (a [CLS]-style token).
     case first
@@ -111,8 +111,8 @@ public final class Pool: Layer {
     /// One vector per example.
     public func activationFloats(batch: Int, length: Int) -> Int { batch * width }
 
-    /// The pooled vectors.
+    /// The pooled vectors; a mean covers each sequence's real positions only.
     public func forward(_ x: Var, in graph: Graph) -> Var {
-        kind == .mean ? graph.meanPool(x) : graph.firstToken(x)
+        kind == .mean ? graph.meanPool(x, lengths: graph.sequenceLengths) : graph.firstToken(x)
     }
 }

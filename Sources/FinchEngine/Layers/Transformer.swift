@@ -48,17 +48,18 @@ public final class SelfAttention: Layer {
         return projections + (causal ? mixing / 2 : mixing)
     }
 
-    /// Attention over `x [batch, length, width]`.
+    /// Attention over `x [batch, length, width]`; when bidirectional, keys past each sequence's
+    /// real length (the graph's `sequenceLengths`) are masked.
     /// Without biases or adapters on q, k, v the three projections run as one product into a
     /// packed `[batch, length, 3·width]` value that attention reads in place.
     public func forward(_ x: Var, in graph: Graph) -> Var {
-        let mixed: Var
+        let mixed: Var, lengths = graph.sequenceLengths
         if [q, k, v].allSatisfy({ $0.bias == nil && $0.lora == nil }) {
             let qkv = graph.linearPacked(x, graph.parameter(q.weight), graph.parameter(k.weight), graph.parameter(v.weight))
-            mixed = graph.attention(packed: qkv, heads: heads, causal: causal)
+            mixed = graph.attention(packed: qkv, heads: heads, causal: causal, lengths: lengths)
         } else {
             mixed = graph.attention(q: q.forward(x, in: graph), k: k.forward(x, in: graph), v: v.forward(x, in: graph),
-                                    heads: heads, causal: causal)
+                                    heads: heads, causal: causal, lengths: lengths)
         }
         return graph.dropout(o.forward(mixed, in: graph), probability: dropout)
     }

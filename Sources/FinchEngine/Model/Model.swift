@@ -8,23 +8,31 @@ public struct NamedParameter {
 
 /// What a model is fed for one batch.
 public enum ModelInput {
-    /// Token ids, row-major `[batch, length]`.
-    case tokens([Int32], batch: Int, length: Int)
+    /// Token ids, row-major `[batch, length]`. When the rows are texts padded on the right,
+    /// `lengths` holds each row's real length (1…`length`): mean pooling and bidirectional
+    /// attention then ignore the positions after it, so the amount of padding changes nothing.
+    /// Without `lengths` every position is real (windows of a stream).
+    case tokens([Int32], batch: Int, length: Int, lengths: [Int]? = nil)
     /// Feature vectors `[batch, width]`.
     case features(Tensor)
 
     /// Number of examples.
     public var batch: Int {
         switch self {
-        case let .tokens(_, batch, _): batch
+        case let .tokens(_, batch, _, _): batch
         case let .features(t): t.shape.first ?? 0
         }
+    }
+
+    /// The real length of each example when rows are padded (nil: every position is real).
+    public var lengths: [Int]? {
+        if case let .tokens(_, _, _, lengths) = self { lengths } else { nil }
     }
 
     /// Positions per example (1 for feature vectors).
     public var length: Int {
         switch self {
-        case let .tokens(_, _, length): length
+        case let .tokens(_, _, length, _): length
         case .features: 1
         }
     }
@@ -114,10 +122,12 @@ public final class Model {
     }
 
     /// Records the forward pass on `graph`; returns the output `[batch, (length,) outputs]`.
+    /// The graph's `sequenceLengths` become the input's `lengths`.
     public func forward(_ input: ModelInput, in graph: Graph) -> Var {
         var x: Var
+        graph.sequenceLengths = input.lengths
         switch input {
-        case let .tokens(ids, batch, length):
+        case let .tokens(ids, batch, length, _):
             guard let embedding else { preconditionFailure("token input to a feature model") }
             x = ids.withUnsafeBufferPointer { embedding.forward(ids: $0, batch: batch, length: length, in: graph) }
         case let .features(tensor):

@@ -29,6 +29,8 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
     case tokenOutOfRange(id: Int32, vocabulary: Int)
     /// A sequence longer than the model's context.
     case sequenceTooLong(length: Int, maximum: Int)
+    /// Real lengths of padded rows that are not one per row, each in 1…length.
+    case sequenceLengths(count: Int, rows: Int, length: Int)
     /// Inputs whose element count or width does not match.
     case inputShape(expected: [Int], got: [Int])
     /// A wrong number of targets.
@@ -44,6 +46,7 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongInputKind: "the batch's input kind (tokens or features) does not match the model"
         case let .tokenOutOfRange(id, vocabulary): "token id \(id) is outside the vocabulary 0..<\(vocabulary)"
         case let .sequenceTooLong(length, maximum): "sequence length \(length) exceeds the model's context of \(maximum)"
+        case let .sequenceLengths(count, rows, length): "\(count) real lengths for \(rows) rows; each must lie in 1…\(length)"
         case let .inputShape(expected, got): "input shape \(got) does not match the expected \(expected)"
         case let .targetCount(expected, got): "expected \(expected) targets, got \(got)"
         case let .classOutOfRange(id, classes): "target class \(id) is outside 0..<\(classes)"
@@ -56,10 +59,13 @@ extension Model {
     /// Checks that `input` fits this model.
     public func validate(_ input: ModelInput) throws(BatchError) {
         switch (input, spec.input) {
-        case let (.tokens(ids, batch, length), .tokens(vocabulary, maximum)):
+        case let (.tokens(ids, batch, length, lengths), .tokens(vocabulary, maximum)):
             guard batch > 0, length > 0 else { throw .empty }
             guard ids.count == batch * length else { throw .inputShape(expected: [batch, length], got: [ids.count]) }
             guard length <= maximum else { throw .sequenceTooLong(length: length, maximum: maximum) }
+            if let lengths, lengths.count != batch || lengths.contains(where: { !(1...length).contains($0) }) {
+                throw .sequenceLengths(count: lengths.count, rows: batch, length: length)
+            }
             if let bad = ids.first(where: { $0 < 0 || Int($0) >= vocabulary }) { throw .tokenOutOfRange(id: bad, vocabulary: vocabulary) }
         case let (.features(tensor), .features(width)):
             guard tensor.rank == 2, tensor.shape[1] == width else { throw .inputShape(expected: [-1, width], got: tensor.shape) }

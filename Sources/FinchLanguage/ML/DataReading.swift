@@ -13,9 +13,8 @@ struct DataReading {
     ///
     /// The tokenizer is `tokenizer:` if given, else the one the model was pre-trained with. The
     /// context is `context:` if given, else the one the model was fine-tuned with, else the
-    /// longest text of `dataset` and `others` in tokens, capped by the model's context: mean
-    /// pooling averages `<pad>` positions too, so a longer context dilutes what pre-training
-    /// taught.
+    /// longest text of `dataset` and `others` in tokens, capped by the model's context (the
+    /// model ignores `<pad>` positions, so a shorter context only saves work).
     static func of(_ dataset: Dataset, by object: ModelObject, in invocation: Invocation,
                    others: [Dataset] = []) throws(FinchError) -> DataReading {
         let place = invocation.place("on")

@@ -132,7 +132,7 @@ extension Command {
     /// `pool [mean|first]`: one vector per example from a sequence.
     static let pool = Command(
         name: "pool", summary: "Inside 'model': one vector per example from a sequence of vectors.",
-        positional: [Parameter("kind", .choice(Pooling.allCases.map(\.rawValue)), doc: "mean of the positions, or the first")]
+        positional: [Parameter("kind", .choice(Pooling.allCases.map(\.rawValue)), doc: "mean of the positions (a text's padding left out), or the first")]
     ) { invocation throws(FinchError) in
         try invocation.buildLayer { (builder) throws(FinchError) in
             try builder.append(.pool(invocation.word("kind").flatMap(Pooling.init(rawValue:)) ?? .mean), at: invocation.range)
