@@ -1,5 +1,7 @@
 # Finch — the two commands for a fresh machine are `make tour` and `make test` (see README.md).
 SWIFT ?= swift
+# Release builds use AVX2/FMA; on a processor without them, build portable code instead.
+export FINCH_PORTABLE ?= $(shell grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo || echo 1)
 VENV := .venv
 FINCH := .build/release/finch
 

@@ -89,11 +89,12 @@ struct GPTBenchmark {
 enum BenchError: Error, CustomStringConvertible {
     case unreadable(String)
     case usage(String)
+    case unsupportedProcessor(String)
 
     var description: String {
         switch self {
         case let .unreadable(path): "cannot read text file \(path)"
-        case let .usage(message): message
+        case let .usage(message), let .unsupportedProcessor(message): message
         }
     }
 }

@@ -35,6 +35,7 @@ func parse(_ arguments: [String]) throws(BenchError) -> GPTBenchmark {
 }
 
 do {
+    if let problem = CPUFeatures.problem(missing: CPUFeatures.missing()) { throw BenchError.unsupportedProcessor(problem) }
     let arguments = Array(CommandLine.arguments.dropFirst())
     switch (arguments.first, arguments.count) {
     case ("gemm", 1): gemmShapes()

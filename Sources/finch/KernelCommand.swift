@@ -14,6 +14,7 @@ struct KernelCommand: ParsableCommand {
     var debug = false
 
     func run() throws {
+        try requireProcessorFeatures()
         guard let bytes = readFileBytes(connectionFile) else {
             throw CommandFailure("cannot read connection file \(connectionFile): \(systemError())")
         }
