@@ -76,3 +76,24 @@ import Testing
         #expect(session.execute("train", cellName: "cell [2]") != .success(nil))
     }
 }
+
+@Suite struct CellResultTests {
+    let finch = Harness()
+
+    @Test func everyBareValueOfACellIsShownInOrderTheLastAsItsResult() {
+        #expect(finch.result("x = 1\nx + 1\nprint \"between\"\nx + 2\ny = 5\nx + 3") == "4")
+        let shown = finch.sink.events.compactMap { event -> String? in
+            switch event {
+            case .display(let bundle, _): "display " + bundle.plainText
+            case .write(let text, _): "write " + text
+            default: nil
+            }
+        }
+        #expect(shown == ["display 2", "write between\n", "display 3"])
+    }
+
+    @Test func aCellEndingInAnAssignmentHasNoResultButShowsItsBareValues() {
+        #expect(finch.result("1 + 1\nz = 3") == nil)
+        #expect(finch.sink.events == [.display(MimeBundle(plainText: "2"), id: nil)])
+    }
+}

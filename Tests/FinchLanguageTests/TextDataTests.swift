@@ -70,6 +70,19 @@ import Glibc
         #expect(finch.result("one.rows[0][1]") == #""positive""#)
     }
 
+    @Test func aMisspelledColumnPointsAtItsArgument() throws {
+        let path = try TextDataTests.writeEasyCSV(count: 4)
+        defer { unlink(path) }
+        let before = #"data = dataset "\#(path)" text: "#
+        let source = before + #""reveiw" label: "sentiment""#
+        let error = try #require(finch.error(source))
+        #expect(error.message == "'\(path)' has no column 'reveiw'")
+        #expect(error.note == #"did you mean 'review'? its columns are "review", "sentiment""#)
+        #expect(error.range?.column == before.count + 1)
+        let label = try #require(finch.error(#"dataset "\#(path)" text: "review" label: "sentimnt""#))
+        #expect(label.note?.hasPrefix("did you mean 'sentiment'?") == true)
+    }
+
     @Test func textsNeedATokenizerAndATokenModel() {
         finch.define("tok", TokenizerObject(.words(from: "good bad", limit: 10)))
         let (texts, labels) = TextDataTests.easyTexts(count: 10)

@@ -26,11 +26,13 @@ final class Interpreter {
         self.isInterrupted = isInterrupted
     }
 
-    /// Runs `statements` in order; returns the value of the last one if it is an expression
-    /// statement.
+    /// Runs a cell's `statements` in order and returns the value of the last one if it is an
+    /// expression statement. The values of the expression statements before it are shown as
+    /// they come (`summary gpt` then `evaluate clf on test` shows both); assigned values are not.
     func run(_ statements: [Stmt]) throws(FinchError) -> Value? {
         var result: Value?
         for statement in statements {
+            if let shown = result, shown != .none { output.display(shown.bundle, id: nil) }
             result = try execute(statement)
         }
         return result

@@ -60,6 +60,12 @@ extension Command {
                                                                   label: invocation.string("label"))
             }
         } catch {
+            if case let .unknownColumn(path, name, available, suggestion) = error {
+                let argument = ["text", "label"].first { invocation.string($0) == name } ?? "features"
+                let columns = "its columns are " + available.map(Value.quote).joined(separator: ", ")
+                throw FinchError(.value, "'\(path)' has no column '\(name)'", at: invocation.place(argument),
+                                 note: suggestion.map { "did you mean '\($0)'? \(columns)" } ?? columns)
+            }
             throw FinchError(.value, error.description, at: invocation.place("source"))
         }
         return .wrap(DatasetObject(dataset))
