@@ -39,6 +39,18 @@ import Testing
         #expect(tokenizer.decode(tokenizer.encode("the lamp was purple.")) == "the lamp was <unk>.")
     }
 
+    @Test func aContinuationJoinsItsPromptAsDecodingWould() {
+        let words = Tokenizer.words(from: "the film was great . ( really )", limit: 100)
+        let ids = words.encode("was great.")
+        #expect("the film" + words.decode(ids, continuing: "the film") == "the film was great.")
+        #expect("the film " + words.decode(ids, continuing: "the film ") == "the film was great.")
+        #expect("the film (" + words.decode(ids, continuing: "the film (") == "the film (was great.")
+        #expect("the film" + words.decode(words.encode(". really"), continuing: "the film") == "the film. really")
+        #expect(words.decode(ids, continuing: "") == "was great.")
+        let characters = Tokenizer.chars(from: "abc ")
+        #expect(characters.decode(characters.encode(" cab"), continuing: "abc") == " cab")
+    }
+
     @Test func aTokenizerCanBeRebuiltFromItsVocabulary() {
         let tokenizer = Tokenizer.words(from: "one two two", limit: 10)
         let rebuilt = Tokenizer(kind: .words, tokens: Array(tokenizer.vocabulary.dropFirst(4)))

@@ -144,6 +144,8 @@ import Testing
     }
     @Test func aCommandInsideAnExpression() {
         check("x = 1 + print", .name, "'print' is a command; write it at the start of a statement", line: 1, column: 9, length: 5)
+        check("x = length(print 1)", .syntax, "'print' is a command: it starts a statement and cannot be part of an expression",
+              line: 1, column: 12, length: 5, note: "give its value a name first: x = print …")
     }
     @Test func aFunctionWithoutParentheses() {
         check("x = sqrt", .name, "'sqrt' is a function; call it with parentheses, as in sqrt(…)", line: 1, column: 5, length: 4)

@@ -67,7 +67,10 @@ import Glibc
         let table = finch.result(#"predict clf on ["it was great", "the item was awful"]"#) ?? ""
         #expect(table.contains("positive") && table.contains("negative"))
         finch.result(#"one = predict clf on "really nice""#)
-        #expect(finch.result("one.rows[0][1]") == #""positive""#)
+        #expect(finch.result("one.rows[0][1]") == #""really nice""#)
+        #expect(finch.result("one.rows[0][2]") == #""positive""#)
+        let long = String(repeating: "it was great ", count: 5)
+        #expect(finch.result(#"predict clf on "\#(long)""#)?.contains("it was great it was great it was great …") == true)
     }
 
     @Test func aMisspelledColumnPointsAtItsArgument() throws {
@@ -104,7 +107,7 @@ import Glibc
         finch.result(#"padded = predict clf on ["really nice", "the item was really nice and fine"] tokenizer: tok"#)
         func probabilities(_ name: String) throws -> [Double] {
             let table = try #require(finch.session.interpreter.variables[name]?.object(TableObject.self)).table
-            return table.rows[0][3...].map { if case let .number(p) = $0 { p } else { -1 } }
+            return table.rows[0][4...].map { if case let .number(p) = $0 { p } else { -1 } }
         }
         let (alone, padded) = (try probabilities("alone"), try probabilities("padded"))
         #expect(alone.count == 2 && alone.allSatisfy { $0 > 0 })

@@ -79,10 +79,23 @@ public struct Tokenizer: Equatable, Sendable {
     /// The text of `ids`: characters joined directly; words joined as described at
     /// `joinWords`. Ids outside the vocabulary show as `<unk>`.
     public func decode(_ ids: [Int32]) -> String {
-        let tokens = ids.map { vocabulary.indices.contains(Int($0)) ? vocabulary[Int($0)] : Self.specialTokens[Int(Self.unknown)] }
+        let tokens = self.tokens(of: ids)
         switch kind {
         case .characters: return tokens.joined()
         case .words: return joinWords(tokens)
         }
+    }
+
+    /// The text of `ids` as it continues `text` (a prompt): for words, with the space that
+    /// `decode` would put between the prompt's last word and the first new one.
+    public func decode(_ ids: [Int32], continuing text: String) -> String {
+        guard kind == .words, let last = text.last, !last.isWhitespace, let previous = pieces(of: text).last else {
+            return decode(ids)
+        }
+        return String(joinWords([previous] + tokens(of: ids)).dropFirst(previous.count))
+    }
+
+    private func tokens(of ids: [Int32]) -> [String] {
+        ids.map { vocabulary.indices.contains(Int($0)) ? vocabulary[Int($0)] : Self.specialTokens[Int(Self.unknown)] }
     }
 }

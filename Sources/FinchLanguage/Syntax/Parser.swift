@@ -23,6 +23,8 @@ struct Parser {
     private let commands: CommandTable
     private var current = 0
     private var nesting = 0
+    /// Open `(` and `[` around the expression being parsed: inside them a command cannot start.
+    private var brackets = 0
 
     /// A parser over `tokens` (ending with `.end`) that knows `commands`.
     init(tokens: [Token], commands: CommandTable) {
@@ -359,17 +361,25 @@ struct Parser {
         case .keyword(.none): advance(); return Expr(.none, token.range)
         case .identifier(let name):
             advance()
+            if brackets > 0, let command = commands[name], !command.readsAsValue, startsArgument(peek) {
+                throw FinchError(.syntax, "'\(name)' is a command: it starts a statement and cannot be part of an expression",
+                                 at: token.range, note: "give its value a name first: x = \(name) …")
+            }
             guard check(.leftParen), adjoinsPrevious() else { return Expr(.variable(name), token.range) }
             advance()
             let arguments = try callArguments()
             return try make(.call(Name(text: name, range: token.range), arguments), token.range.through(previous.range))
         case .leftParen:
             advance()
+            brackets += 1
+            defer { brackets -= 1 }
             let inner = try expression()
             try consume(.rightParen, "expected ')' to close '('")
             return try make(inner.kind, token.range.through(previous.range))
         case .leftBracket:
             advance()
+            brackets += 1
+            defer { brackets -= 1 }
             var elements: [Expr] = []
             while !check(.rightBracket) {
                 elements.append(try expression())
@@ -383,6 +393,8 @@ struct Parser {
     }
 
     private mutating func callArguments() throws(FinchError) -> [Argument] {
+        brackets += 1
+        defer { brackets -= 1 }
         var arguments: [Argument] = []
         while !check(.rightParen) {
             var label: Name?

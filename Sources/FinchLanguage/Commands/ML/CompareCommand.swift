@@ -22,7 +22,7 @@ extension Command {
         let measure = invocation.word("by") ?? "accuracy"
         let values = runs.map { compareValue($0, measure) }
         guard values.contains(where: { $0 != nil }) else {
-            throw FinchError(.value, "none of these runs has a \(measure)", at: invocation.place("by"),
+            throw FinchError(.value, "none of these runs measured \(measure)", at: invocation.place("by"),
                              note: measure == "accuracy" ? "accuracy needs labelled validation data (validate:); try by: final_loss" : nil)
         }
         let chart = BarChart(labels: runs.map(\.name), values: values.map { $0 ?? 0 }, title: measure)

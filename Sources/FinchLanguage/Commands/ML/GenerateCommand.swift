@@ -44,7 +44,7 @@ extension Command {
             ?? invocation.interpreter.workbench.seed(for: "generate " + object.name)
         let produced = InferenceRunner.generate(object, prompt: ids, count: count, temperature: temperature, topK: topK, seed: seed,
                                                 isInterrupted: { invocation.interpreter.interruptRequested })
-        if case .string(let text) = prompt, let tokenizer { return .string(text + tokenizer.decode(produced)) }
+        if case .string(let text) = prompt, let tokenizer { return .string(text + tokenizer.decode(produced, continuing: text)) }
         return .list(produced.map { .number(Double($0)) })
     }
 }

@@ -16,13 +16,22 @@ extension Command {
         let names = object.classNames ?? (0..<object.model.plan.outputWidth).map(String.init)
         let reading = try DataReading.of(dataset, by: object, in: invocation)
         let probabilities = try InferenceRunner.probabilities(object, dataset, reading: reading, at: invocation.place("on"))
+        let texts = dataset.texts
         let rows: [[Cell]] = probabilities.enumerated().map { index, row in
             let best = row.indices.max { row[$0] < row[$1] } ?? 0
-            return [.number(Double(index)), .text(best < names.count ? names[best] : String(best)), .number(row[best])]
+            return [.number(Double(index))] + (texts.map { [.text(shortened($0[index]))] } ?? [])
+                + [.text(best < names.count ? names[best] : String(best)), .number(row[best])]
                 + (names.count <= 10 ? row.map(Cell.number) : [])
         }
-        let columns: [Column] = ["example", "predicted", "probability"] + (names.count <= 10 ? names.map { Column("p(\($0))") } : [])
+        let columns: [Column] = ["example"] + (texts != nil ? ["text"] : []) + ["predicted", "probability"]
+            + (names.count <= 10 ? names.map { Column("p(\($0))") } : [])
         return .wrap(TableObject(Table(columns: columns, rows: rows, caption: "\(object.name): predictions"), name: "predictions"))
+    }
+
+    /// A text cut to its first 40 characters, on one line.
+    private static func shortened(_ text: String) -> String {
+        let line = String(text.map { $0.isNewline ? " " : $0 })
+        return line.count <= 40 ? line : String(line.prefix(39)) + "…"
     }
 
     /// The examples `predict … on` names: a data set, a text, a list of texts, one row of
