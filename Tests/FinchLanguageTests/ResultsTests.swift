@@ -160,6 +160,11 @@ import Glibc
         finch.result("model lm {\n embedding vocab: tok.size dim: 8\n positions 8\n transformer heads: 2\n layernorm\n lm_head\n}")
         finch.result("pre = pretrain lm on text tokenizer: tok steps: 60 batch: 8 lr: 1e-2")
         #expect(finch.result("generate lm from \"abc\" length: 5 temperature: 0") == #""abcdeabc""#)
+        // Very hot sampling draws from nearly the whole vocabulary, but text never gets its markers.
+        let hot = try #require(finch.result("generate lm from \"abc\" length: 300 temperature: 50"))
+        #expect(hot.count == 305 && !hot.contains("<"), "\(hot)")
+        #expect(finch.result("ids = generate lm from [4] length: 300 temperature: 50; min(ids)") == "0",
+                "token-id prompts may be continued with any id")
     }
 
     @Test func splitAndSampleKeepClasses() {

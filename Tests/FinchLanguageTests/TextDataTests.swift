@@ -164,3 +164,22 @@ import Glibc
         #expect(finch.result("clf.classes") == #"["negative", "positive"]"#)
     }
 }
+
+/// `reviews.train`, `.val`, `.test`: the standard split of a data set, as the sketch writes it.
+@Suite struct StandardSplitTests {
+    let finch = Harness()
+
+    @Test func aDataSetHasASeededStratified80_10_10Split() throws {
+        finch.result(#"d = dataset "spirals""#)
+        let total = try #require(Int(finch.result("d.length") ?? ""))
+        let parts = ["train", "val", "test"].map { Int(finch.result("d.\($0).length") ?? "") ?? 0 }
+        #expect(parts.reduce(0, +) == total)
+        #expect(abs(Double(parts[0]) / Double(total) - 0.8) < 0.02)
+        #expect(finch.result("d.test.name") == #""spirals.test""#)
+        #expect(finch.result("d.train.labels") == finch.result("d.train.labels"))
+        let other = Harness()
+        other.result(#"d = dataset "spirals""#)
+        #expect(other.result("d.val.labels") == finch.result("d.val.labels"), "the same seed gives the same parts")
+        #expect(finch.result("d.test.train.length").map { Int($0) ?? 0 } ?? 0 > 0, "a part has its own split")
+    }
+}

@@ -43,7 +43,7 @@ enum InferenceRunner {
     /// `count` tokens sampled after `prompt` from a language model, at `temperature` (0: greedy),
     /// from the `topK` most likely tokens if given.
     static func generate(_ object: ModelObject, prompt: [Int32], count: Int, temperature: Double, topK: Int?,
-                         seed: UInt64, isInterrupted: () -> Bool) -> [Int32] {
+                         excluding excluded: Set<Int32> = [], seed: UInt64, isInterrupted: () -> Bool) -> [Int32] {
         var generator = Xoshiro(seed: seed)
         var tokens = prompt
         var produced: [Int32] = []
@@ -51,7 +51,8 @@ enum InferenceRunner {
             let window = Array(tokens.suffix(object.context))
             guard let output = try? object.model.predict(.tokens(window, batch: 1, length: window.count)) else { break }
             let width = output.shape.last ?? 1
-            let last = output.scalars.suffix(width).map(Double.init)
+            var last = output.scalars.suffix(width).map(Double.init)
+            for id in excluded where Int(id) < width { last[Int(id)] = -.infinity }
             let next: Int
             if temperature <= 0 {
                 next = last.indices.max { last[$0] < last[$1] } ?? 0

@@ -5,9 +5,31 @@ import FinchDisplay
 final class DatasetObject: FinchObject {
     /// The data set.
     let dataset: Dataset
+    /// The seed of the standard split that `.train`, `.val` and `.test` read.
+    let splitSeed: UInt64
+    /// The standard split, made when first read.
+    private var standardSplit: [Dataset]?
 
-    /// A data set value.
-    init(_ dataset: Dataset) { self.dataset = dataset }
+    /// A data set value; `splitSeed` seeds its standard split.
+    init(_ dataset: Dataset, splitSeed: UInt64 = 0) {
+        self.dataset = dataset
+        self.splitSeed = splitSeed
+    }
+
+    /// The part `index` (0: train, 1: val, 2: test) of a seeded stratified 80/10/10 split,
+    /// named `NAME.train` and so on.
+    private func standardPart(_ index: Int, at range: SourceRange) throws(FinchError) -> Value {
+        if standardSplit == nil {
+            do throws(DataError) {
+                standardSplit = try dataset.split([80, 10, 10], stratify: dataset.labels != nil, seed: splitSeed)
+            } catch {
+                throw FinchError(.value, error.description, at: range)
+            }
+        }
+        var part = standardSplit![index]
+        part.name = dataset.name + "." + ["train", "val", "test"][index]
+        return .wrap(DatasetObject(part, splitSeed: splitSeed))
+    }
 
     /// The data set's name, e.g. `digits` or `reviews (part 1 of 2)`.
     var name: String { dataset.name }
@@ -36,6 +58,15 @@ final class DatasetObject: FinchObject {
             Property("labels", "the class id of every example") { _ in .list((self.dataset.labels ?? []).map { .number(Double($0)) }) },
             Property("length", "the number of examples") { _ in .number(Double(self.dataset.count)) },
             Property("name", "the data set's name") { _ in .string(self.name) },
+            Property("train", "80% of the examples: the training part of a seeded stratified 80/10/10 split") { range throws(FinchError) in
+                try self.standardPart(0, at: range)
+            },
+            Property("val", "10% of the examples: the validation part of the same split") { range throws(FinchError) in
+                try self.standardPart(1, at: range)
+            },
+            Property("test", "10% of the examples: the test part of the same split") { range throws(FinchError) in
+                try self.standardPart(2, at: range)
+            },
         ] + (dataset.texts.map { texts in
             [Property("texts", "the text of every example") { _ in .list(texts.map(Value.string)) }]
         } ?? [])

@@ -68,7 +68,7 @@ extension Command {
             }
             throw FinchError(.value, error.description, at: invocation.place("source"))
         }
-        return .wrap(DatasetObject(dataset))
+        return .wrap(DatasetObject(dataset, splitSeed: invocation.interpreter.workbench.seed))
     }
 
     /// `split DATA [80, 20] [stratify: true]`: data sets of those percentages.
@@ -92,7 +92,7 @@ extension Command {
         } catch {
             throw FinchError(.value, error.description, at: invocation.place("parts"))
         }
-        return .list(pieces.map { .wrap(DatasetObject($0)) })
+        return .list(pieces.map { .wrap(DatasetObject($0, splitSeed: invocation.interpreter.workbench.seed)) })
     }
 
     /// `sample DATA per_class: N`: N examples of each class (seeded).
@@ -108,6 +108,6 @@ extension Command {
         do throws(DataError) { sampled = try source.sample(perClass: count, seed: invocation.interpreter.workbench.seed) } catch {
             throw FinchError(.value, error.description, at: invocation.place("per_class"))
         }
-        return .wrap(DatasetObject(sampled))
+        return .wrap(DatasetObject(sampled, splitSeed: invocation.interpreter.workbench.seed))
     }
 }

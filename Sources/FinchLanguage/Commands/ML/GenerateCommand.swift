@@ -1,3 +1,5 @@
+import FinchData
+
 extension Command {
     /// `generate MODEL from PROMPT [length: 100] [temperature: 1] [top_k: N] [seed: N]`: text (or
     /// token ids) sampled from a language model.
@@ -42,7 +44,11 @@ extension Command {
         let topK = try invocation.integer("top_k", in: 1...vocabulary)
         let seed = try invocation.integer("seed", in: 0...Int(UInt32.max)).map(UInt64.init)
             ?? invocation.interpreter.workbench.seed(for: "generate " + object.name)
-        let produced = InferenceRunner.generate(object, prompt: ids, count: count, temperature: temperature, topK: topK, seed: seed,
+        // Text is never continued with <pad>, <unk>, <mask> or <bos>: they are markers, not words.
+        let isText: Bool = if case .string = prompt { true } else { false }
+        let specials: Set<Int32> = isText ? Set(0..<Int32(Tokenizer.specialTokens.count)) : []
+        let produced = InferenceRunner.generate(object, prompt: ids, count: count, temperature: temperature, topK: topK,
+                                                excluding: specials, seed: seed,
                                                 isInterrupted: { invocation.interpreter.interruptRequested })
         if case .string(let text) = prompt, let tokenizer { return .string(text + tokenizer.decode(produced, continuing: text)) }
         return .list(produced.map { .number(Double($0)) })
