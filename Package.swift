@@ -2,7 +2,8 @@
 // Finch: a Jupyter kernel for exploring pre-training and fine-tuning of small neural networks.
 //
 // One target per part; dependencies point one way:
-//   FinchEngine ← FinchLanguage → FinchDisplay,  finch (executable) → FinchKernel + FinchLanguage.
+//   FinchEngine ← FinchLanguage → FinchDisplay,  finch (executable) → FinchKernel + FinchLanguage;
+//   FinchJSON depends on nothing; the kernel and finch use it.
 // The kernel knows nothing of the language: the executable adapts one to the other.
 import PackageDescription
 
@@ -28,8 +29,10 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // JSON values, parser and serializer; string quoting shared with the language. No Foundation.
+        .target(name: "FinchJSON", swiftSettings: strict),
         // The Jupyter kernel: wire protocol, sockets, dispatch. Language-agnostic.
-        .target(name: "FinchKernel", dependencies: ["CZeroMQ", "CLibCrypto"], swiftSettings: strict),
+        .target(name: "FinchKernel", dependencies: ["FinchJSON", "CZeroMQ", "CLibCrypto"], swiftSettings: strict),
         // Rendering of results to MIME bundles (text, HTML, SVG). Pure functions.
         .target(name: "FinchDisplay", swiftSettings: strict),
         // The training engine: tensors, autodiff, layers, optimisers, checkpoints. Knows no kernel or language.
@@ -43,14 +46,15 @@ let package = Package(
         .executableTarget(
             name: "finch",
             dependencies: [
-                "FinchKernel", "FinchLanguage", "FinchDisplay", "FinchEngine",
+                "FinchJSON", "FinchKernel", "FinchLanguage", "FinchDisplay", "FinchEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         // Benchmark: a character-level GPT trained on a text file; prints figures, asserts nothing.
         .executableTarget(name: "finch-bench", dependencies: ["FinchEngine"], swiftSettings: strict),
 
-        .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
+        .testTarget(name: "FinchJSONTests", dependencies: ["FinchJSON"], swiftSettings: strict),
+        .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel", "FinchJSON"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
         .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine"], swiftSettings: strict),
         .testTarget(name: "FinchDataTests", dependencies: ["FinchData"], swiftSettings: strict),
