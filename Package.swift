@@ -3,7 +3,7 @@
 //
 // One target per part; dependencies point one way:
 //   FinchEngine ← FinchLanguage → FinchDisplay,  finch (executable) → FinchKernel + FinchLanguage;
-//   FinchJSON depends on nothing; the kernel and finch use it.
+//   FinchJSON depends on nothing; the kernel, the engine and finch use it.
 // The kernel knows nothing of the language: the executable adapts one to the other.
 import PackageDescription
 
@@ -36,7 +36,7 @@ let package = Package(
         // Rendering of results to MIME bundles (text, HTML, SVG). Pure functions.
         .target(name: "FinchDisplay", swiftSettings: strict),
         // The training engine: tensors, autodiff, layers, optimisers, checkpoints. Knows no kernel or language.
-        .target(name: "FinchEngine", dependencies: ["COpenBLAS"], swiftSettings: strict + engineFlags),
+        .target(name: "FinchEngine", dependencies: ["FinchJSON", "COpenBLAS"], swiftSettings: strict + engineFlags),
         // Data sets, files, tokenizers, seeded splits, built-in data, and the batches the engine trains on.
         .target(name: "FinchData", dependencies: ["FinchEngine", "CZlib"], swiftSettings: strict),
         // The Finch language: lexer, parser, interpreter, completion, inspection.
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "FinchJSONTests", dependencies: ["FinchJSON"], swiftSettings: strict),
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel", "FinchJSON"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
-        .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine"], swiftSettings: strict),
+        .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine", "FinchJSON"], swiftSettings: strict),
         .testTarget(name: "FinchDataTests", dependencies: ["FinchData"], swiftSettings: strict),
         .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage", "FinchEngine", "FinchData"], exclude: ["Samples"], swiftSettings: strict),
     ]
