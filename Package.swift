@@ -3,7 +3,7 @@
 //
 // One target per part; dependencies point one way:
 //   FinchEngine ← FinchLanguage → FinchDisplay,  finch (executable) → FinchKernel + FinchLanguage;
-//   FinchJSON depends on nothing; the kernel, the engine and finch use it.
+//   FinchJSON depends on nothing; the kernel, the engine, the language and finch use it.
 // The kernel knows nothing of the language: the executable adapts one to the other.
 import PackageDescription
 
@@ -40,7 +40,7 @@ let package = Package(
         // Data sets, files, tokenizers, seeded splits, built-in data, and the batches the engine trains on.
         .target(name: "FinchData", dependencies: ["FinchEngine", "CZlib"], swiftSettings: strict),
         // The Finch language: lexer, parser, interpreter, completion, inspection.
-        .target(name: "FinchLanguage", dependencies: ["FinchEngine", "FinchData", "FinchDisplay"], swiftSettings: strict),
+        .target(name: "FinchLanguage", dependencies: ["FinchJSON", "FinchEngine", "FinchData", "FinchDisplay"], swiftSettings: strict),
 
         // The `finch` program: kernel, installer, script runner; adapts the language to the kernel.
         .executableTarget(
