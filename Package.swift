@@ -2,7 +2,8 @@
 // Finch: a Jupyter kernel for exploring pre-training and fine-tuning of small neural networks.
 //
 // One target per part; dependencies point one way:
-//   FinchEngine ← FinchLanguage → FinchDisplay,  finch (executable) → FinchKernel + FinchLanguage.
+//   FinchEngine ← FinchLanguage → FinchDisplay,  finch (executable) → FinchKernel + FinchLanguage;
+//   FinchJSON depends on nothing; the kernel, the engine, the language and finch use it.
 // The kernel knows nothing of the language: the executable adapts one to the other.
 import PackageDescription
 
@@ -28,31 +29,34 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // JSON values, parser and serializer; string quoting shared with the language. No Foundation.
+        .target(name: "FinchJSON", swiftSettings: strict),
         // The Jupyter kernel: wire protocol, sockets, dispatch. Language-agnostic.
-        .target(name: "FinchKernel", dependencies: ["CZeroMQ", "CLibCrypto"], swiftSettings: strict),
+        .target(name: "FinchKernel", dependencies: ["FinchJSON", "CZeroMQ", "CLibCrypto"], swiftSettings: strict),
         // Rendering of results to MIME bundles (text, HTML, SVG). Pure functions.
         .target(name: "FinchDisplay", swiftSettings: strict),
         // The training engine: tensors, autodiff, layers, optimisers, checkpoints. Knows no kernel or language.
-        .target(name: "FinchEngine", dependencies: ["COpenBLAS"], swiftSettings: strict + engineFlags),
+        .target(name: "FinchEngine", dependencies: ["FinchJSON", "COpenBLAS"], swiftSettings: strict + engineFlags),
         // Data sets, files, tokenizers, seeded splits, built-in data, and the batches the engine trains on.
         .target(name: "FinchData", dependencies: ["FinchEngine", "CZlib"], swiftSettings: strict),
         // The Finch language: lexer, parser, interpreter, completion, inspection.
-        .target(name: "FinchLanguage", dependencies: ["FinchEngine", "FinchData", "FinchDisplay"], swiftSettings: strict),
+        .target(name: "FinchLanguage", dependencies: ["FinchJSON", "FinchEngine", "FinchData", "FinchDisplay"], swiftSettings: strict),
 
         // The `finch` program: kernel, installer, script runner; adapts the language to the kernel.
         .executableTarget(
             name: "finch",
             dependencies: [
-                "FinchKernel", "FinchLanguage", "FinchDisplay", "FinchEngine",
+                "FinchJSON", "FinchKernel", "FinchLanguage", "FinchDisplay", "FinchEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         // Benchmark: a character-level GPT trained on a text file; prints figures, asserts nothing.
         .executableTarget(name: "finch-bench", dependencies: ["FinchEngine"], swiftSettings: strict),
 
-        .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel"], swiftSettings: strict),
+        .testTarget(name: "FinchJSONTests", dependencies: ["FinchJSON"], swiftSettings: strict),
+        .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel", "FinchJSON"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
-        .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine"], swiftSettings: strict),
+        .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine", "FinchJSON"], swiftSettings: strict),
         .testTarget(name: "FinchDataTests", dependencies: ["FinchData"], swiftSettings: strict),
         .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage", "FinchEngine", "FinchData"], exclude: ["Samples"], swiftSettings: strict),
     ]

@@ -1,4 +1,5 @@
 import FinchDisplay
+import FinchJSON
 import FinchKernel
 import FinchLanguage
 

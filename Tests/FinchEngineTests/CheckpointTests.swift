@@ -1,4 +1,5 @@
 @testable import FinchEngine
+import FinchJSON
 import Glibc
 import Testing
 
@@ -34,9 +35,45 @@ func temporaryPath(_ name: String) -> String { "/tmp/finch-engine-test-\(getpid(
             .layerNorm(bias: false), .transformerBlock(heads: 4, causal: false, bias: true, mlpRatio: 2, dropout: 0.5),
             .activation(.gelu), .pool(.first), .dense(outputs: 3, bias: false),
         ])
-        #expect(ModelSpec(json: JSON.parse(spec.json.text)!) == spec)
+        #expect(ModelSpec(json: try JSONValue.parse(spec.json.serialized)) == spec)
         let features = ModelSpec.mlp(features: 3, hidden: [4], outputs: 2, activation: .tanh)
-        #expect(ModelSpec(json: JSON.parse(features.json.text)!) == features)
+        #expect(ModelSpec(json: try JSONValue.parse(features.json.serialized)) == features)
+    }
+
+    @Test func writesIntegersAsIntegersAndFloatsAsDoubles() {
+        let spec = ModelSpec(input: .features(width: 3), layers: [.dense(outputs: 2, bias: true), .dropout(0)])
+        #expect(spec.json.serialized == #"{"input":{"kind":"features","width":3},"layers":"#
+            + #"[{"type":"dense","outputs":2,"bias":true},{"type":"dropout","probability":0.0}]}"#)
+    }
+
+    @Test func readsTheMetadataEarlierVersionsWrote() throws {
+        // Before FinchJSON, whole floats were written without a fraction (`"dropout":0`, `"gradientClip":1`).
+        let architecture = #"{"input":{"kind":"tokens","vocabulary":11,"length":8},"layers":[{"type":"embedding","width":16},"#
+            + #"{"type":"transformerBlock","heads":2,"causal":true,"bias":false,"mlpRatio":4,"dropout":0}]}"#
+        #expect(ModelSpec(json: try JSONValue.parse(architecture)) == ModelSpec(input: .tokens(vocabulary: 11, length: 8), layers: [
+            .embedding(width: 16), .transformerBlock(heads: 2, causal: true, bias: false, mlpRatio: 4, dropout: 0),
+        ]))
+        let training = #"{"steps":3,"learningRate":0.009999999776482582,"schedule":{"kind":"cosine","warmup":1,"total":3,"#
+            + #""minimum":0.0010000000474974513},"optimizer":{"kind":"adamW","beta1":0.8999999761581421,"#
+            + #""beta2":0.9990000128746033,"epsilon":9.99999993922529e-09,"weightDecay":0.009999999776482582},"#
+            + #""groups":[],"gradientClip":1,"seed":"0","ignoreIndex":-100,"memoryBudget":null}"#
+        #expect(TrainConfig(json: try JSONValue.parse(training))
+            == TrainConfig(steps: 3, learningRate: 1e-2, schedule: .cosine(warmup: 1, total: 3, minimum: 1e-3), gradientClip: 1))
+    }
+
+    @Test func writesTheSafetensorsHeaderPyTorchReads() throws {
+        let path = temporaryPath("header.safetensors")
+        defer { unlink(path) }
+        try SafeTensors(tensors: [("w", try Tensor(zeros: [2, 1])), ("b", Tensor(zeros: [1]))], metadata: ["z": "1", "a": "\"x\""])
+            .write(to: path)
+        let file = fopen(path, "rb")!
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: 200)
+        bytes.removeLast(200 - fread(&bytes, 1, 200, file))
+        let header = #"{"__metadata__":{"a":"\"x\"","z":"1"},"w":{"dtype":"F32","shape":[2,1],"data_offsets":[0,8]},"#
+            + #""b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#
+        #expect(Array(bytes[0..<8]) == [UInt8(header.utf8.count + 5), 0, 0, 0, 0, 0, 0, 0])
+        #expect(String(decoding: bytes[8..<(8 + header.utf8.count + 5)], as: UTF8.self) == header + "     ")
     }
 
     @Test func refusesMalformedFilesAndMismatchedWeights() throws {

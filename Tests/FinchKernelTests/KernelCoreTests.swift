@@ -1,3 +1,4 @@
+import FinchJSON
 @testable import FinchKernel
 import Glibc
 import Testing

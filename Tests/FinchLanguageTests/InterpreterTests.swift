@@ -42,6 +42,9 @@ import Testing
     let finch = Harness()
 
     @Test func stringsShowQuotedAndEscaped() { #expect(finch.result(#""a\"b\n""#) == #""a\"b\n""#) }
+    @Test func stringsShowOtherControlCharactersAsFinchEscapes() {
+        #expect(finch.result(#""\0\u{8}\u{1b}\t""#) == #""\u{0}\u{8}\u{1b}\t""#)
+    }
     @Test func noneGivesNoResult() { #expect(finch.result("none") == nil) }
     @Test func listsShowTheirElements() { #expect(finch.result(#"[1, "two", true, [3]]"#) == #"[1, "two", true, [3]]"#) }
     @Test func listsMayWrapLinesAndEndWithAComma() { #expect(finch.result("[1,\n 2,\n]") == "[1, 2]") }

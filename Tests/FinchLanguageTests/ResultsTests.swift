@@ -131,6 +131,13 @@ import Glibc
         #expect(finch.error("export runs to \"x.txt\"")?.message == "the file must end in .csv or .json")
     }
 
+    @Test func exportWritesValuesAsJSON() throws {
+        let path = temporary("values.json")
+        defer { unlink(path) }
+        finch.result(#"export [3, -0.25, 1e20, "tab\t\"q\" \u{1b}é", 1..3, record(n: 2, s: none), [true, false]] to "\#(path)""#)
+        #expect(read(path) == #"[3,-0.25,1e+20,"tab\t\"q\" \u001bé",[1,2,3],{"n":2,"s":null},[true,false]]"# + "\n")
+    }
+
     private func read(_ path: String) -> String? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }

@@ -1,3 +1,5 @@
+internal import FinchJSON
+
 /// Metadata keys Finch writes into its checkpoints.
 enum CheckpointKey {
     static let architecture = "finch.architecture"
@@ -20,36 +22,36 @@ extension Model {
     /// architecture, LoRA adapters and `trainingConfig` as JSON in the metadata.
     public func save(to path: String, trainingConfig: TrainConfig? = nil, metadata: [String: String] = [:]) throws(CheckpointError) {
         var stored = metadata
-        stored[CheckpointKey.architecture] = spec.json.text
-        if let trainingConfig { stored[CheckpointKey.training] = trainingConfig.json.text }
+        stored[CheckpointKey.architecture] = spec.json.serialized
+        if let trainingConfig { stored[CheckpointKey.training] = trainingConfig.json.serialized }
         let adapters = denseLayers.compactMap { name, dense in
             dense.lora.map { lora in
-                JSON.object([("layer", .string(name)), ("rank", .number(Double(lora.rank))),
-                             ("alpha", .number(Double(lora.alpha))), ("dropout", .number(Double(lora.dropout)))])
+                ["layer": .string(name), "rank": .int(lora.rank),
+                 "alpha": .double(Double(lora.alpha)), "dropout": .double(Double(lora.dropout))] as JSONValue
             }
         }
-        if !adapters.isEmpty { stored[CheckpointKey.adapters] = JSON.array(adapters).text }
+        if !adapters.isEmpty { stored[CheckpointKey.adapters] = JSONValue.array(adapters).serialized }
         try SafeTensors(tensors: parameters.map { ($0.name, $0.parameter.value) }, metadata: stored).write(to: path)
     }
 
     /// Rebuilds the model stored at `path` (architecture from the metadata) with its weights.
     public static func load(from path: String) throws(CheckpointError) -> LoadedCheckpoint {
         let file = try SafeTensors.read(from: path)
-        guard let text = file.metadata[CheckpointKey.architecture], let json = JSON.parse(text),
+        guard let text = file.metadata[CheckpointKey.architecture], let json = try? JSONValue.parse(text),
               let spec = ModelSpec(json: json) else { throw .missingArchitecture }
         let model: Model
         do { model = try Model(spec) } catch { throw .invalidArchitecture(error) }
-        if let text = file.metadata[CheckpointKey.adapters], let adapters = JSON.parse(text)?.array {
+        if let text = file.metadata[CheckpointKey.adapters], let adapters = (try? JSONValue.parse(text))?.arrayValue {
             for adapter in adapters {
-                guard let layer = adapter["layer"]?.string, let rank = adapter["rank"]?.int,
-                      let alpha = adapter["alpha"]?.number, let dropout = adapter["dropout"]?.number else { throw .missingArchitecture }
+                guard let layer = adapter["layer"]?.stringValue, let rank = adapter["rank"]?.intValue,
+                      let alpha = adapter["alpha"]?.doubleValue, let dropout = adapter["dropout"]?.doubleValue else { throw .missingArchitecture }
                 do { try model.addLoRA(matching: layer, rank: rank, alpha: Float(alpha), dropout: Float(dropout)) } catch {
                     throw .invalidArchitecture(error)
                 }
             }
         }
         try model.loadWeights(file)
-        let training = file.metadata[CheckpointKey.training].flatMap(JSON.parse).flatMap(TrainConfig.init(json:))
+        let training = file.metadata[CheckpointKey.training].flatMap { try? JSONValue.parse($0) }.flatMap(TrainConfig.init(json:))
         return LoadedCheckpoint(model: model, trainingConfig: training, metadata: file.metadata)
     }
 

@@ -1,3 +1,4 @@
+internal import FinchJSON
 import Glibc
 
 /// Why a checkpoint could not be written or read.
@@ -56,25 +57,23 @@ public struct SafeTensors {
 
     /// Writes the file at `path` (replacing it).
     public func write(to path: String) throws(CheckpointError) {
-        var members: [(String, JSON)] = []
+        var header = JSONObject()
         if !metadata.isEmpty {
-            members.append(("__metadata__", .object(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            header["__metadata__"] = .object(JSONObject(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
         }
         var offset = 0
         for (name, tensor) in tensors {
             let bytes = tensor.count * 4
-            members.append((name, .object([
-                ("dtype", .string("F32")), ("shape", .array(tensor.shape.map { .number(Double($0)) })),
-                ("data_offsets", .array([.number(Double(offset)), .number(Double(offset + bytes))])),
-            ])))
+            header[name] = ["dtype": "F32", "shape": .array(tensor.shape.map(JSONValue.int)),
+                            "data_offsets": [.int(offset), .int(offset + bytes)]]
             offset += bytes
         }
-        var header = Array(JSON.object(members).text.utf8)
-        while header.count % 8 != 0 { header.append(0x20) }
+        var headerBytes = JSONValue.object(header).serializedBytes
+        while headerBytes.count % 8 != 0 { headerBytes.append(0x20) }
         guard let file = fopen(path, "wb") else { throw .io(path: path, reason: errnoText()) }
         defer { fclose(file) }
-        var length = UInt64(header.count).littleEndian
-        var ok = fwrite(&length, 8, 1, file) == 1 && fwrite(header, 1, header.count, file) == header.count
+        var length = UInt64(headerBytes.count).littleEndian
+        var ok = fwrite(&length, 8, 1, file) == 1 && fwrite(headerBytes, 1, headerBytes.count, file) == headerBytes.count
         for (_, tensor) in tensors where ok && tensor.count > 0 {
             ok = tensor.withUnsafePointer { fwrite($0, 4, tensor.count, file) } == tensor.count
         }
@@ -94,24 +93,24 @@ public struct SafeTensors {
         guard length <= UInt64(size - 8) else { throw .malformed("header length \(length) exceeds the file") }
         var headerBytes = [UInt8](repeating: 0, count: Int(length))
         guard fread(&headerBytes, 1, Int(length), file) == Int(length) else { throw .io(path: path, reason: "short read") }
-        guard case let .object(members)? = JSON.parse(String(decoding: headerBytes, as: UTF8.self)) else {
-            throw .malformed("header is not a JSON object")
-        }
+        let parsed: JSONValue
+        do { parsed = try JSONValue.parse(headerBytes) } catch { throw .malformed("header is not valid JSON: \(error)") }
+        guard let header = parsed.objectValue else { throw .malformed("header is not a JSON object") }
         let dataStart = 8 + Int(length), dataSize = size - dataStart
         var result = SafeTensors(tensors: [])
-        for (name, entry) in members {
+        for (name, entry) in header.members {
             if name == "__metadata__" {
-                guard case let .object(pairs) = entry else { throw .malformed("__metadata__ is not an object") }
+                guard let pairs = entry.objectValue?.members else { throw .malformed("__metadata__ is not an object") }
                 for (key, value) in pairs {
-                    guard let text = value.string else { throw .malformed("metadata \(key) is not a string") }
+                    guard let text = value.stringValue else { throw .malformed("metadata \(key) is not a string") }
                     result.metadata[key] = text
                 }
                 continue
             }
-            guard let dtype = entry["dtype"]?.string else { throw .malformed("tensor \(name) has no dtype") }
+            guard let dtype = entry["dtype"]?.stringValue else { throw .malformed("tensor \(name) has no dtype") }
             guard dtype == "F32" else { throw .unsupportedType(tensor: name, dtype: dtype) }
-            guard let shape = entry["shape"]?.array?.compactMap(\.int), shape.allSatisfy({ $0 >= 0 }),
-                  let offsets = entry["data_offsets"]?.array?.compactMap(\.int), offsets.count == 2,
+            guard let shape = entry["shape"]?.arrayValue?.compactMap(\.intValue), shape.allSatisfy({ $0 >= 0 }),
+                  let offsets = entry["data_offsets"]?.arrayValue?.compactMap(\.intValue), offsets.count == 2,
                   offsets[0] >= 0, offsets[1] <= dataSize, offsets[1] - offsets[0] == 4 * shape.reduce(1, *)
             else { throw .malformed("tensor \(name) has an invalid shape or offsets") }
             var tensor = Tensor(uncheckedZeros: shape)

@@ -1,25 +1,27 @@
+internal import FinchJSON
+
 /// JSON forms of model descriptions and training configurations, as stored in checkpoint metadata.
 extension ModelSpec {
     /// `{"input": {...}, "layers": [{"type": ..., ...}, ...]}`.
-    var json: JSON {
-        let input: JSON = switch self.input {
+    var json: JSONValue {
+        let input: JSONValue = switch self.input {
         case let .tokens(vocabulary, length):
-            .object([("kind", .string("tokens")), ("vocabulary", .number(Double(vocabulary))), ("length", .number(Double(length)))])
+            ["kind": "tokens", "vocabulary": .int(vocabulary), "length": .int(length)]
         case let .features(width):
-            .object([("kind", .string("features")), ("width", .number(Double(width)))])
+            ["kind": "features", "width": .int(width)]
         }
-        return .object([("input", input), ("layers", .array(layers.map(\.json)))])
+        return ["input": input, "layers": .array(layers.map(\.json))]
     }
 
     /// The description in `json`, or nil if it is not one.
-    init?(json: JSON) {
-        guard let input = json["input"], let kind = input["kind"]?.string, let layers = json["layers"]?.array else { return nil }
+    init?(json: JSONValue) {
+        guard let input = json["input"], let kind = input["kind"]?.stringValue, let layers = json["layers"]?.arrayValue else { return nil }
         switch kind {
         case "tokens":
-            guard let v = input["vocabulary"]?.int, let l = input["length"]?.int else { return nil }
+            guard let v = input["vocabulary"]?.intValue, let l = input["length"]?.intValue else { return nil }
             self.input = .tokens(vocabulary: v, length: l)
         case "features":
-            guard let w = input["width"]?.int else { return nil }
+            guard let w = input["width"]?.intValue else { return nil }
             self.input = .features(width: w)
         default:
             return nil
@@ -34,10 +36,10 @@ extension ModelSpec {
 }
 
 extension LayerSpec {
-    var json: JSON {
-        func object(_ type: String, _ fields: [(String, JSON)] = []) -> JSON { .object([("type", .string(type))] + fields) }
-        func n(_ x: Int) -> JSON { .number(Double(x)) }
-        func f(_ x: Float) -> JSON { .number(Double(x)) }
+    var json: JSONValue {
+        func object(_ type: String, _ fields: [(String, JSONValue)] = []) -> JSONValue { .object(JSONObject([("type", .string(type))] + fields)) }
+        func n(_ x: Int) -> JSONValue { .int(x) }
+        func f(_ x: Float) -> JSONValue { .double(Double(x)) }
         return switch self {
         case let .embedding(width): object("embedding", [("width", n(width))])
         case .positionalEmbedding: object("positionalEmbedding")
@@ -55,16 +57,16 @@ extension LayerSpec {
         }
     }
 
-    init?(json: JSON) {
-        func int(_ key: String) -> Int? { json[key]?.int }
-        func flag(_ key: String) -> Bool? { json[key]?.bool }
-        func float(_ key: String) -> Float? { json[key]?.number.map(Float.init) }
-        switch json["type"]?.string {
+    init?(json: JSONValue) {
+        func int(_ key: String) -> Int? { json[key]?.intValue }
+        func flag(_ key: String) -> Bool? { json[key]?.boolValue }
+        func float(_ key: String) -> Float? { json[key]?.doubleValue.map(Float.init) }
+        switch json["type"]?.stringValue {
         case "embedding": guard let w = int("width") else { return nil }; self = .embedding(width: w)
         case "positionalEmbedding": self = .positionalEmbedding
         case "dense": guard let o = int("outputs"), let b = flag("bias") else { return nil }; self = .dense(outputs: o, bias: b)
         case "activation":
-            guard let k = json["kind"]?.string.flatMap(Activation.init(rawValue:)) else { return nil }
+            guard let k = json["kind"]?.stringValue.flatMap(Activation.init(rawValue:)) else { return nil }
             self = .activation(k)
         case "layerNorm": guard let b = flag("bias") else { return nil }; self = .layerNorm(bias: b)
         case "dropout": guard let p = float("probability") else { return nil }; self = .dropout(p)
@@ -76,7 +78,7 @@ extension LayerSpec {
                   let p = float("dropout") else { return nil }
             self = .transformerBlock(heads: h, causal: c, bias: b, mlpRatio: r, dropout: p)
         case "pool":
-            guard let k = json["kind"]?.string.flatMap(Pooling.init(rawValue:)) else { return nil }
+            guard let k = json["kind"]?.stringValue.flatMap(Pooling.init(rawValue:)) else { return nil }
             self = .pool(k)
         case "lmHead": guard let t = flag("tied"), let b = flag("bias") else { return nil }; self = .lmHead(tied: t, bias: b)
         default: return nil
@@ -86,56 +88,55 @@ extension LayerSpec {
 
 extension TrainConfig {
     /// The configuration as JSON (schedule and optimiser by kind and fields).
-    var json: JSON {
-        func f(_ x: Float) -> JSON { .number(Double(x)) }
-        func n(_ x: Int) -> JSON { .number(Double(x)) }
-        let schedule: JSON = switch self.schedule {
-        case .constant: .object([("kind", .string("constant"))])
-        case let .linearWarmup(steps): .object([("kind", .string("linearWarmup")), ("steps", n(steps))])
+    var json: JSONValue {
+        func f(_ x: Float) -> JSONValue { .double(Double(x)) }
+        func n(_ x: Int) -> JSONValue { .int(x) }
+        let schedule: JSONValue = switch self.schedule {
+        case .constant: ["kind": "constant"]
+        case let .linearWarmup(steps): ["kind": "linearWarmup", "steps": n(steps)]
         case let .cosine(warmup, total, minimum):
-            .object([("kind", .string("cosine")), ("warmup", n(warmup)), ("total", n(total)), ("minimum", f(minimum))])
+            ["kind": "cosine", "warmup": n(warmup), "total": n(total), "minimum": f(minimum)]
         case let .oneCycle(total, peak, div, finalDiv):
-            .object([("kind", .string("oneCycle")), ("total", n(total)), ("peakFraction", f(peak)),
-                     ("divFactor", f(div)), ("finalDivFactor", f(finalDiv))])
+            ["kind": "oneCycle", "total": n(total), "peakFraction": f(peak), "divFactor": f(div), "finalDivFactor": f(finalDiv)]
         }
-        let optimizer: JSON = switch self.optimizer {
-        case let .sgd(momentum): .object([("kind", .string("sgd")), ("momentum", f(momentum))])
-        case let .adam(b1, b2, eps): .object([("kind", .string("adam")), ("beta1", f(b1)), ("beta2", f(b2)), ("epsilon", f(eps))])
+        let optimizer: JSONValue = switch self.optimizer {
+        case let .sgd(momentum): ["kind": "sgd", "momentum": f(momentum)]
+        case let .adam(b1, b2, eps): ["kind": "adam", "beta1": f(b1), "beta2": f(b2), "epsilon": f(eps)]
         case let .adamW(b1, b2, eps, wd):
-            .object([("kind", .string("adamW")), ("beta1", f(b1)), ("beta2", f(b2)), ("epsilon", f(eps)), ("weightDecay", f(wd))])
+            ["kind": "adamW", "beta1": f(b1), "beta2": f(b2), "epsilon": f(eps), "weightDecay": f(wd)]
         }
-        let groups: JSON = .array(self.groups.map { group in
-            .object([("pattern", .string(group.pattern)), ("learningRateScale", f(group.learningRateScale)),
-                     ("weightDecay", group.weightDecay.map(f) ?? .null)])
+        let groups: JSONValue = .array(self.groups.map { group in
+            ["pattern": .string(group.pattern), "learningRateScale": f(group.learningRateScale),
+             "weightDecay": group.weightDecay.map(f) ?? .null]
         })
-        return .object([
-            ("steps", n(steps)), ("learningRate", f(learningRate)), ("schedule", schedule), ("optimizer", optimizer),
-            ("groups", groups), ("gradientClip", gradientClip.map(f) ?? .null), ("seed", .string(String(seed))),
-            ("ignoreIndex", n(Int(ignoreIndex))), ("memoryBudget", memoryBudget.map(n) ?? .null),
-        ])
+        return [
+            "steps": n(steps), "learningRate": f(learningRate), "schedule": schedule, "optimizer": optimizer,
+            "groups": groups, "gradientClip": gradientClip.map(f) ?? .null, "seed": .string(String(seed)),
+            "ignoreIndex": n(Int(ignoreIndex)), "memoryBudget": memoryBudget.map(n) ?? .null,
+        ]
     }
 
     /// The configuration in `json`, or nil if it is not one.
-    init?(json: JSON) {
-        func float(_ j: JSON?, _ key: String) -> Float? { j?[key]?.number.map(Float.init) }
-        guard let steps = json["steps"]?.int, let rate = float(json, "learningRate"),
-              let s = json["schedule"], let o = json["optimizer"], let seed = json["seed"]?.string.flatMap({ UInt64($0) }),
-              let ignore = json["ignoreIndex"]?.int else { return nil }
+    init?(json: JSONValue) {
+        func float(_ j: JSONValue?, _ key: String) -> Float? { j?[key]?.doubleValue.map(Float.init) }
+        guard let steps = json["steps"]?.intValue, let rate = float(json, "learningRate"),
+              let s = json["schedule"], let o = json["optimizer"], let seed = json["seed"]?.stringValue.flatMap({ UInt64($0) }),
+              let ignore = json["ignoreIndex"]?.intValue else { return nil }
         let schedule: LearningRateSchedule
-        switch s["kind"]?.string {
+        switch s["kind"]?.stringValue {
         case "constant": schedule = .constant
-        case "linearWarmup": guard let n = s["steps"]?.int else { return nil }; schedule = .linearWarmup(steps: n)
+        case "linearWarmup": guard let n = s["steps"]?.intValue else { return nil }; schedule = .linearWarmup(steps: n)
         case "cosine":
-            guard let w = s["warmup"]?.int, let t = s["total"]?.int, let m = float(s, "minimum") else { return nil }
+            guard let w = s["warmup"]?.intValue, let t = s["total"]?.intValue, let m = float(s, "minimum") else { return nil }
             schedule = .cosine(warmup: w, total: t, minimum: m)
         case "oneCycle":
-            guard let t = s["total"]?.int, let p = float(s, "peakFraction"), let d = float(s, "divFactor"),
+            guard let t = s["total"]?.intValue, let p = float(s, "peakFraction"), let d = float(s, "divFactor"),
                   let fd = float(s, "finalDivFactor") else { return nil }
             schedule = .oneCycle(total: t, peakFraction: p, divFactor: d, finalDivFactor: fd)
         default: return nil
         }
         let optimizer: OptimizerKind
-        switch o["kind"]?.string {
+        switch o["kind"]?.stringValue {
         case "sgd": guard let m = float(o, "momentum") else { return nil }; optimizer = .sgd(momentum: m)
         case "adam":
             guard let b1 = float(o, "beta1"), let b2 = float(o, "beta2"), let e = float(o, "epsilon") else { return nil }
@@ -147,12 +148,12 @@ extension TrainConfig {
         default: return nil
         }
         var groups: [ParameterGroup] = []
-        for g in json["groups"]?.array ?? [] {
-            guard let pattern = g["pattern"]?.string, let scale = float(g, "learningRateScale") else { return nil }
+        for g in json["groups"]?.arrayValue ?? [] {
+            guard let pattern = g["pattern"]?.stringValue, let scale = float(g, "learningRateScale") else { return nil }
             groups.append(ParameterGroup(pattern: pattern, learningRateScale: scale, weightDecay: float(g, "weightDecay")))
         }
         self.init(steps: steps, learningRate: rate, schedule: schedule, optimizer: optimizer, groups: groups,
                   gradientClip: float(json, "gradientClip"), seed: seed, ignoreIndex: Int32(ignore),
-                  memoryBudget: json["memoryBudget"]?.int)
+                  memoryBudget: json["memoryBudget"]?.intValue)
     }
 }

@@ -1,3 +1,5 @@
+import FinchJSON
+
 extension KernelCore {
     /// `execute_request`: run the cell, publish `execute_input`, output, `execute_result` or `error`, reply.
     func execute(_ request: Message) -> HandlerOutcome {

@@ -1,3 +1,5 @@
+import FinchJSON
+
 extension KernelCore {
     /// `complete_request`: the interpreter's candidates around `cursor_pos`.
     func complete(_ request: Message) -> HandlerOutcome {

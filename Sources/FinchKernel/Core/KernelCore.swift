@@ -1,3 +1,5 @@
+import FinchJSON
+
 /// What the message loop should do after a request was handled.
 public enum AfterHandling: Sendable, Equatable {
     /// Go on serving.

@@ -1,3 +1,5 @@
+import FinchJSON
+
 /// What an interpreter may do while running a cell: publish output, ask for input and check for
 /// interrupts. Made by the kernel for each `execute_request`; every message it publishes has
 /// that request as its parent.

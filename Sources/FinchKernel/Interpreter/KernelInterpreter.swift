@@ -1,3 +1,5 @@
+import FinchJSON
+
 /// The language-facing side of the kernel, as xeus's `xinterpreter`: the kernel owns the protocol
 /// (execution counts, `execute_input`, replies, history) and calls these hooks on the shell thread
 /// only. An interpreter never touches a socket; it publishes through the ``ExecutionContext``.

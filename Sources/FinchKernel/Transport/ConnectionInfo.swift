@@ -1,3 +1,5 @@
+import FinchJSON
+
 /// The connection file Jupyter writes for a kernel: where to bind each channel and how to sign.
 public struct ConnectionInfo: Sendable, Equatable {
     /// `tcp` or `ipc`.

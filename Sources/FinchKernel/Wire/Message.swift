@@ -1,3 +1,5 @@
+import FinchJSON
+
 /// One Jupyter message: routing identities, the four JSON parts and any binary buffers.
 ///
 /// The header and parent header are kept as received, so a reply can echo its parent exactly.

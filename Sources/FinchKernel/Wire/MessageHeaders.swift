@@ -1,3 +1,4 @@
+import FinchJSON
 internal import Glibc
 
 /// Makes the headers of the messages one kernel sends: a fresh `msg_id`, this kernel's session,

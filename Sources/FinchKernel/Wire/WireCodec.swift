@@ -1,3 +1,5 @@
+import FinchJSON
+
 /// Why frames received from a socket are not a message this kernel will act on.
 public enum WireError: Error, Equatable, CustomStringConvertible {
     /// No `<IDS|MSG>` delimiter frame.

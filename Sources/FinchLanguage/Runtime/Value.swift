@@ -1,3 +1,5 @@
+internal import FinchJSON
+
 /// A value of the Finch language. Every value has a text form (``Value/text``).
 enum Value: Equatable, Sendable {
     /// The absence of a value.
@@ -71,26 +73,9 @@ enum Value: Equatable, Sendable {
         return String(value)
     }
 
-    /// A string as Finch source writes it, quoted and escaped (`\u{…}` for other control characters).
+    /// A string as Finch source writes it, quoted and escaped (`\u{…}` for control characters
+    /// without a short escape); JSON's quoting with Finch's spelling of those characters.
     static func quote(_ text: String) -> String {
-        quote(text) { "\\u{" + String($0.value, radix: 16) + "}" }
-    }
-
-    /// `text` in double quotes with `"`, `\`, newline, tab and carriage return escaped, and any
-    /// other control character written as `control` says (Finch and JSON spell them differently).
-    static func quote(_ text: String, control: (Unicode.Scalar) -> String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case let other where other.value < 0x20: result += control(other)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        StringQuoting.quoted(text) { "\\u{" + String($0.value, radix: 16) + "}" }
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+internal import FinchJSON
 
 extension Command {
     /// `export VALUE to PATH`: a table, run, runs or list as CSV (`.csv`) or JSON (`.json`).
@@ -16,7 +17,7 @@ extension Command {
         let path = invocation.string("to") ?? ""
         let text: String
         if path.hasSuffix(".json") {
-            text = JSONText.encode(value) + "\n"
+            text = value.json.serialized + "\n"
         } else if path.hasSuffix(".csv") {
             text = try Command.tabulate(value, at: invocation.place("value")).csv
         } else {

@@ -1,4 +1,5 @@
 import FinchEngine
+internal import FinchJSON
 
 extension Command {
     /// `save MODEL to PATH`: the weights, architecture, head and class names as safetensors.
@@ -14,7 +15,7 @@ extension Command {
             "finch.name": object.name, "finch.head": object.headKind, "finch.head_start": String(object.headStart),
             "finch.version": FinchRelease.version,
         ]
-        if let classes = object.classNames { metadata["finch.classes"] = JSONText.encode(.list(classes.map(Value.string))) }
+        if let classes = object.classNames { metadata["finch.classes"] = JSONValue.array(classes.map(JSONValue.string)).serialized }
         do throws(CheckpointError) { try object.model.save(to: path, metadata: metadata) } catch {
             throw FinchError(.value, "cannot save to \(Value.quote(path)): \(error)", at: invocation.place("to"))
         }
@@ -40,7 +41,7 @@ extension Command {
         let object = ModelObject(name: name, model: loaded.model, headStart: headStart, headKind: metadata["finch.head"] ?? "none",
                                  seed: 0, origin: "loaded from \(path)")
         if let classes = metadata["finch.classes"] {
-            object.classNames = JSONText.decodeStrings(classes)
+            object.classNames = (try? JSONValue.parse(classes))?.arrayValue?.compactMap(\.stringValue)
         }
         return .wrap(object)
     }

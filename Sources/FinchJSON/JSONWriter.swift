@@ -1,5 +1,7 @@
 extension JSONValue {
-    /// The compact JSON text of this value. Non-finite numbers, which JSON cannot hold, are written as `null`.
+    /// The compact JSON text of this value: no white space, object members in insertion order,
+    /// integers as digits, doubles in their shortest exact form (whole ones below 1e15 as `2.0`),
+    /// and non-finite numbers, which JSON cannot hold, as `null`.
     public var serialized: String {
         var output = ""
         write(to: &output)
@@ -15,7 +17,7 @@ extension JSONValue {
         case .bool(let flag): output += flag ? "true" : "false"
         case .int(let number): output += String(number)
         case .double(let number): output += Self.text(of: number)
-        case .string(let text): Self.writeString(text, to: &output)
+        case .string(let text): StringQuoting.write(text, to: &output, control: StringQuoting.jsonControl)
         case .array(let elements):
             output += "["
             for (index, element) in elements.enumerated() {
@@ -27,7 +29,7 @@ extension JSONValue {
             output += "{"
             for (index, member) in object.members.enumerated() {
                 if index > 0 { output += "," }
-                Self.writeString(member.key, to: &output)
+                StringQuoting.write(member.key, to: &output, control: StringQuoting.jsonControl)
                 output += ":"
                 member.value.write(to: &output)
             }
@@ -39,25 +41,5 @@ extension JSONValue {
         guard number.isFinite else { return "null" }
         if number.rounded() == number, abs(number) < 1e15 { return String(Int(number)) + ".0" }
         return "\(number)"
-    }
-
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 }

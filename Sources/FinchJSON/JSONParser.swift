@@ -1,27 +1,25 @@
-/// Why a JSON text could not be read, and the byte offset where reading stopped.
-public struct JSONParseError: Error, Equatable, CustomStringConvertible {
-    /// What was wrong.
-    public let reason: String
-    /// The byte offset in the input.
-    public let offset: Int
-
-    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
-}
-
 extension JSONValue {
+    /// Nesting of arrays and objects deeper than this is refused, so a hostile message cannot exhaust the stack.
+    public static let maximumDepth = 512
+
     /// Parses one JSON document (RFC 8259) from UTF-8 bytes; anything after it but white space is an error.
+    @inlinable
     public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(JSONParseError) -> JSONValue {
-        let array = Array(bytes)
-        return try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-            var parser = JSONParser(bytes: buffer)
-            let value = try parser.parseDocument()
-            return value
-        }
+        try parse(array: Array(bytes))
     }
 
     /// Parses one JSON document from text.
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(Array(text.utf8))
+        try parse(array: Array(text.utf8))
+    }
+
+    /// Parses the bytes of `array`; the one non-generic entry the others call.
+    @usableFromInline
+    static func parse(array: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+            var parser = JSONParser(bytes: buffer)
+            return try parser.parseDocument()
+        }
     }
 }
 
@@ -29,20 +27,18 @@ extension JSONValue {
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
-    /// Nesting deeper than this is refused, so a hostile message cannot exhaust the stack.
-    static let maximumDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         let value = try parseValue(depth: 0)
         skipWhitespace()
-        guard position == bytes.count else { throw failure("unexpected data after the document") }
+        guard position == bytes.count else { throw failure(.trailingData) }
         return value
     }
 
-    private func failure(_ reason: String) -> JSONParseError {
-        JSONParseError(reason: reason, offset: position)
+    private func failure(_ reason: JSONParseError.Reason) -> JSONParseError {
+        JSONParseError(reason, at: position)
     }
 
     private mutating func skipWhitespace() {
@@ -55,9 +51,9 @@ struct JSONParser {
     }
 
     private mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth < Self.maximumDepth else { throw failure("nested too deeply") }
+        guard depth < JSONValue.maximumDepth else { throw failure(.nestedTooDeeply) }
         skipWhitespace()
-        guard position < bytes.count else { throw failure("unexpected end of input") }
+        guard position < bytes.count else { throw failure(.unexpectedEnd) }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["): return try parseArray(depth: depth)
@@ -66,15 +62,15 @@ struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw failure("unexpected character")
+        default: throw failure(.unexpectedCharacter)
         }
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
         let count = literal.utf8CodeUnitCount
-        guard position + count <= bytes.count else { throw failure("unexpected end of input") }
+        guard position + count <= bytes.count else { throw failure(.unexpectedEnd) }
         for index in 0..<count where bytes[position + index] != literal.utf8Start[index] {
-            throw failure("invalid literal")
+            throw failure(.invalidLiteral)
         }
         position += count
     }
@@ -90,20 +86,14 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw failure("expected a string key")
+                throw failure(.expectedKey)
             }
             let key = try parseString()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure(.expectedColon) }
             position += 1
             object[key] = try parseValue(depth: depth + 1)
-            skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of input") }
-            switch bytes[position] {
-            case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "}"): position += 1; return .object(object)
-            default: throw failure("expected ',' or '}'")
-            }
+            if try endsContainer(UInt8(ascii: "}"), otherwise: .expectedCommaOrBrace) { return .object(object) }
         }
     }
 
@@ -117,13 +107,18 @@ struct JSONParser {
         }
         while true {
             elements.append(try parseValue(depth: depth + 1))
-            skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of input") }
-            switch bytes[position] {
-            case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "]"): position += 1; return .array(elements)
-            default: throw failure("expected ',' or ']'")
-            }
+            if try endsContainer(UInt8(ascii: "]"), otherwise: .expectedCommaOrBracket) { return .array(elements) }
+        }
+    }
+
+    /// After a member or element, consumes `,` (false: another follows) or `closing` (true: the container ends).
+    private mutating func endsContainer(_ closing: UInt8, otherwise reason: JSONParseError.Reason) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw failure(.unexpectedEnd) }
+        switch bytes[position] {
+        case UInt8(ascii: ","): position += 1; return false
+        case closing: position += 1; return true
+        default: throw failure(reason)
         }
     }
 
@@ -131,11 +126,15 @@ struct JSONParser {
         let start = position
         var isInteger = true
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        guard try consumeDigits() > 0 else { throw failure("expected a digit") }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "0") {
+            position += 1  // A leading zero stands alone: `01` is `0` followed by stray data.
+        } else {
+            guard consumeDigits() > 0 else { throw failure(.expectedDigit) }
+        }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             isInteger = false
             position += 1
-            guard try consumeDigits() > 0 else { throw failure("expected a digit after '.'") }
+            guard consumeDigits() > 0 else { throw failure(.expectedFractionDigit) }
         }
         if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
             isInteger = false
@@ -143,15 +142,15 @@ struct JSONParser {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
-            guard try consumeDigits() > 0 else { throw failure("expected a digit in the exponent") }
+            guard consumeDigits() > 0 else { throw failure(.expectedExponentDigit) }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger, let integer = Int(text) { return .int(integer) }
-        guard let number = Double(text) else { throw failure("invalid number") }
+        guard let number = Double(text) else { throw failure(.invalidNumber) }
         return .double(number)
     }
 
-    private mutating func consumeDigits() throws(JSONParseError) -> Int {
+    private mutating func consumeDigits() -> Int {
         let start = position
         while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
             position += 1
@@ -182,16 +181,16 @@ struct JSONParser {
                 scalars.append(try parseEscape())
                 runStart = position
             case 0..<0x20:
-                throw failure("control character in string")
+                throw failure(.controlCharacterInString)
             default:
                 position += 1
             }
         }
-        throw failure("unterminated string")
+        throw failure(.unterminatedString)
     }
 
     private mutating func parseEscape() throws(JSONParseError) -> Unicode.Scalar {
-        guard position < bytes.count else { throw failure("unterminated escape") }
+        guard position < bytes.count else { throw failure(.unterminatedEscape) }
         let byte = bytes[position]
         position += 1
         switch byte {
@@ -217,12 +216,12 @@ struct JSONParser {
             }
             return Unicode.Scalar(unit) ?? "\u{FFFD}"
         default:
-            throw failure("invalid escape")
+            throw failure(.invalidEscape)
         }
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw failure("unterminated \\u escape") }
+        guard position + 4 <= bytes.count else { throw failure(.unterminatedUnicodeEscape) }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[position]
@@ -231,7 +230,7 @@ struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw failure("invalid hex digit in \\u escape")
+            default: throw failure(.invalidHexDigit)
             }
             value = value << 4 | UInt32(digit)
             position += 1
