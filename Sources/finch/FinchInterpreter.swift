@@ -26,7 +26,7 @@ final class FinchInterpreter: KernelInterpreter {
         sink.context = context
         defer { sink.context = nil }
         let cellName = "cell [\(context.executionCount)]"
-        switch session.execute(code, cellName: cellName) {
+        switch session.execute(code) {
         case .success(let value): return .success(result: value.map(richOutput))
         case .failure(let error): return .failure(report(error, source: code, cellName: cellName))
         }

@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
         let sink = TerminalSink()
         let session = FinchSession(output: sink, isInterrupted: { InterruptFlag.process.isSet })
         for cell in Self.cells(of: source) {
-            switch session.execute(cell, cellName: file) {
+            switch session.execute(cell) {
             case .success(let value):
                 if let value { sink.printLine(value.plainText) }
             case .failure(let error):

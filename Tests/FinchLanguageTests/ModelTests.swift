@@ -52,7 +52,7 @@ import Testing
         #expect(text.contains("[3]"))
         #expect(text.contains("Total params: 23"))
         #expect(text.contains("Frozen params: 0"))
-        guard case .success(let bundle) = finch.session.execute("summary mlp", cellName: "c") else { return }
+        guard case .success(let bundle) = finch.session.execute("summary mlp") else { return }
         #expect(bundle?["text/html"]?.contains("<table") == true)
     }
 

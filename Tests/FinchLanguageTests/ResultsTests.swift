@@ -29,7 +29,7 @@ import Glibc
         let text = try #require(finch.result("e"))
         #expect(text.contains("macro"))
         #expect(text.contains("precision"))
-        guard case .success(let bundle?) = finch.session.execute("e", cellName: "c") else { return }
+        guard case .success(let bundle?) = finch.session.execute("e") else { return }
         #expect(bundle["text/html"]?.contains("<svg") == true)
     }
 

@@ -39,7 +39,7 @@ import Testing
             if let range = line.firstRange(of: "# error: ") { expectedError = String(line[range.upperBound...]) }
         }
         let sink = RecordingSink()
-        let outcome = FinchSession(output: sink, isInterrupted: { false }).execute(source, cellName: name)
+        let outcome = FinchSession(output: sink, isInterrupted: { false }).execute(source)
         var output = sink.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if output.last == "" { output.removeLast() }
         #expect(output == expectedOutput)

@@ -7,7 +7,7 @@ import Testing
         let countdown = Countdown(checks: 5)
         let finch = Harness(isInterrupted: { countdown.check() })
         // Checks: statement 1, statement 2 (the loop), then one per iteration and one per body statement.
-        let outcome = finch.session.execute("a = 1\nfor i in 1..100 {\n  last = i\n}\nb = 2", cellName: "cell [1]")
+        let outcome = finch.session.execute("a = 1\nfor i in 1..100 {\n  last = i\n}\nb = 2")
         guard case .failure(let error) = outcome else { Issue.record("not interrupted"); return }
         #expect(error.kind == .interrupted)
         #expect(error.message == "interrupted by the user")
@@ -65,15 +65,15 @@ import Testing
     }
 
     @Test func aSuccessfulCellWithoutExpressionHasNoResult() {
-        #expect(finch.session.execute("x = 1", cellName: "cell [1]") == .success(nil))
+        #expect(finch.session.execute("x = 1") == .success(nil))
     }
 
     @Test func theStandardSessionKnowsTheCoreCommands() {
         let sink = RecordingSink()
         let session = FinchSession(output: sink, isInterrupted: { false })
-        #expect(session.execute("print 6 * 7", cellName: "cell [1]") == .success(nil))
+        #expect(session.execute("print 6 * 7") == .success(nil))
         #expect(sink.stdout == "42\n")
-        #expect(session.execute("train", cellName: "cell [2]") != .success(nil))
+        #expect(session.execute("train") != .success(nil))
     }
 }
 

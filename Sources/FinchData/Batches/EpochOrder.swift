@@ -42,6 +42,15 @@ func evaluationGroups(count: Int, batchSize: Int, limit: Int) -> [[Int]] {
     return stride(from: 0, to: end, by: batchSize).map { Array($0..<min($0 + batchSize, end)) }
 }
 
+/// The starts of the windows an evaluation on a stream of `length` tokens walks through, in
+/// groups of `batchSize`: up to `limit` groups of windows of `window` tokens spread evenly over
+/// the stream, no more than fit without overlap when consecutive windows `advance` by that many.
+func evaluationWindows(length: Int, window: Int, advance: Int, batchSize: Int, limit: Int) -> [[Int]] {
+    let fitting = max(1, (length - window + advance) / advance)
+    let starts = evenlySpacedStarts(count: min(max(1, limit) * batchSize, fitting), window: window, length: length)
+    return evaluationGroups(count: starts.count, batchSize: batchSize, limit: limit).map { $0.map { starts[$0] } }
+}
+
 /// Starts of `count` windows of `window` tokens spread evenly over a stream of `length` tokens.
 func evenlySpacedStarts(count: Int, window: Int, length: Int) -> [Int] {
     let last = length - window

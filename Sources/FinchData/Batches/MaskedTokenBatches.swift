@@ -54,12 +54,10 @@ public struct MaskedTokenBatches: BatchMaker {
     /// Up to `limit · batchSize` windows spread evenly over the stream, with masks drawn from
     /// the maker's seed afresh on every call.
     public func evaluationBatches(limit: Int) -> [Batch] {
-        let count = min(max(1, limit) * batchSize, max(1, stream.count / context))
-        let starts = evenlySpacedStarts(count: count, window: context, length: stream.count)
         var generator = Xoshiro(seed: seed ^ 0xE7A1), positions = Array(0..<context)
-        return stride(from: 0, to: count, by: batchSize).map {
-            Self.batch(starts: Array(starts[$0..<min($0 + batchSize, count)]), from: stream, context: context,
-                       masked: maskedPerSequence, vocabularySize: vocabularySize, generator: &generator, positions: &positions)
+        return evaluationWindows(length: stream.count, window: context, advance: context, batchSize: batchSize, limit: limit).map {
+            Self.batch(starts: $0, from: stream, context: context, masked: maskedPerSequence, vocabularySize: vocabularySize,
+                       generator: &generator, positions: &positions)
         }
     }
 

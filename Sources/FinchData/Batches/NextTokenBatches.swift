@@ -36,9 +36,8 @@ public struct NextTokenBatches: BatchMaker {
     /// Up to `limit · batchSize` windows spread evenly over the stream, non-overlapping when
     /// the stream is long enough.
     public func evaluationBatches(limit: Int) -> [Batch] {
-        let count = min(max(1, limit) * batchSize, max(1, (stream.count - 1) / context))
-        let starts = evenlySpacedStarts(count: count, window: context + 1, length: stream.count)
-        return stride(from: 0, to: count, by: batchSize).map { batch(startingAt: Array(starts[$0..<min($0 + batchSize, count)])) }
+        evaluationWindows(length: stream.count, window: context + 1, advance: context, batchSize: batchSize, limit: limit)
+            .map(batch(startingAt:))
     }
 
     /// Inputs and next-token targets for windows at `starts`.

@@ -17,11 +17,12 @@ public final class FinchSession {
         interpreter = Interpreter(commands: commands, output: output, isInterrupted: isInterrupted)
     }
 
-    /// Runs a cell. On success the value is the text form of the last statement if that is an
-    /// expression (or command) with a value other than `none`. On failure the variables keep what
-    /// the statements before the failing one set. `cellName` (e.g. `cell [3]`) is the name the
-    /// caller gives the source when rendering errors with ``FinchError/rendered(source:cellName:)``.
-    public func execute(_ source: String, cellName: String) -> ExecutionOutcome {
+    /// Runs a cell. On success the value is the rich form of the last statement if that is an
+    /// expression (or command) with a value other than `none`; the values of the unassigned
+    /// statements before it are displayed as they come. On failure the variables keep what the
+    /// statements before the failing one set; render the error with
+    /// ``FinchError/rendered(source:cellName:)``.
+    public func execute(_ source: String) -> ExecutionOutcome {
         do throws(FinchError) {
             let statements = try Parser.parse(source, commands: interpreter.commands)
             guard let value = try interpreter.run(statements), value != .none else { return .success(nil) }

@@ -17,7 +17,7 @@ struct Harness {
     /// its rendering.
     @discardableResult
     func result(_ source: String) -> String? {
-        switch session.execute(source, cellName: "cell [1]") {
+        switch session.execute(source) {
         case .success(let bundle): return bundle?.plainText
         case .failure(let error): return "unexpected " + error.rendered(source: source, cellName: "cell [1]").joined(separator: "\n")
         }
@@ -25,13 +25,13 @@ struct Harness {
 
     /// Runs `source`, which must fail, and returns the error.
     func error(_ source: String) -> FinchError? {
-        if case .failure(let error) = session.execute(source, cellName: "cell [1]") { return error }
+        if case .failure(let error) = session.execute(source) { return error }
         return nil
     }
 
     /// Runs `source` as `cell [3]`, which must fail, and returns the rendered traceback.
     func rendered(_ source: String) -> [String] {
-        guard case .failure(let error) = session.execute(source, cellName: "cell [3]") else { return [] }
+        guard case .failure(let error) = session.execute(source) else { return [] }
         return error.rendered(source: source, cellName: "cell [3]")
     }
 
