@@ -68,6 +68,15 @@ import Glibc
         #expect(table.contains("positive") && table.contains("negative"))
         finch.result(#"one = predict clf on "really nice""#)
         #expect(finch.result("one.rows[0][1]") == #""really nice""#)
+        let saved = "/tmp/finch-text-clf-\(getpid()).safetensors"
+        defer { unlink(saved) }
+        finch.result("save clf to \"\(saved)\"")
+        finch.result("back = load \"\(saved)\"")
+        let back = try #require(finch.model("back"))
+        #expect(back.textContext == clf.textContext)
+        #expect(back.tokenizer?.object(TokenizerObject.self)?.tokenizer == clf.tokenizer?.object(TokenizerObject.self)?.tokenizer)
+        #expect(finch.result(#"p = predict back on ["it was great", "the item was awful"]; p.rows"#)
+                == finch.result(#"q = predict clf on ["it was great", "the item was awful"]; q.rows"#), "a loaded classifier reads texts as before")
         #expect(finch.result("one.rows[0][2]") == #""positive""#)
         let long = String(repeating: "it was great ", count: 5)
         #expect(finch.result(#"predict clf on "\#(long)""#)?.contains("it was great it was great it was great …") == true)

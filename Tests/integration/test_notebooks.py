@@ -79,9 +79,10 @@ def test_pretrained_features_beat_scratch_with_few_digit_labels():
         if fields and fields[0] in ("scratch", "full", "frozen", "probe", "lora") and len(fields) >= 8:
             accuracy[fields[0]] = float(fields[7].rstrip("*"))
     assert set(accuracy) == {"scratch", "full", "frozen", "probe", "lora"}
-    # Measured: probe 0.880, full 0.872, frozen 0.866 vs scratch 0.833 (359 test images).
+    # Measured: probe 0.880, full 0.872, frozen 0.866, LoRA 0.850 vs scratch 0.833 (359 test images).
     assert accuracy["probe"] - accuracy["scratch"] >= 0.02
     assert accuracy["frozen"] > accuracy["scratch"]
+    assert accuracy["lora"] > accuracy["scratch"]
 
 
 def test_the_tour_script_runs_in_a_terminal():

@@ -1,8 +1,10 @@
+import FinchData
 import FinchEngine
 internal import FinchJSON
 
 extension Command {
-    /// `save MODEL to PATH`: the weights, architecture, head and class names as safetensors.
+    /// `save MODEL to PATH`: the weights, architecture, head, class names, tokenizer and text
+    /// context as safetensors.
     static let save = Command(
         name: "save",
         summary: "Save a model's weights and architecture to a safetensors file.",
@@ -16,6 +18,11 @@ extension Command {
             "finch.version": FinchRelease.version,
         ]
         if let classes = object.classNames { metadata["finch.classes"] = JSONValue.array(classes.map(JSONValue.string)).serialized }
+        if let tokenizer = object.tokenizer?.object(TokenizerObject.self)?.tokenizer {
+            let learned = tokenizer.vocabulary.dropFirst(Tokenizer.specialTokens.count).map(JSONValue.string)
+            metadata["finch.tokenizer"] = JSONValue.object(["kind": .string(tokenizer.kind.rawValue), "tokens": .array(learned)]).serialized
+        }
+        if let context = object.textContext { metadata["finch.text_context"] = String(context) }
         do throws(CheckpointError) { try object.model.save(to: path, metadata: metadata) } catch {
             throw FinchError(.value, "cannot save to \(Value.quote(path)): \(error)", at: invocation.place("to"))
         }
@@ -26,7 +33,7 @@ extension Command {
     /// `load PATH`: a model saved by `save` (or any Finch checkpoint).
     static let load = Command(
         name: "load",
-        summary: "Load a model saved with 'save': architecture, weights, head and class names.",
+        summary: "Load a model saved with 'save': architecture, weights, head, class names and tokenizer.",
         positional: [Parameter("path", .string, doc: "the safetensors file", required: true)]
     ) { invocation throws(FinchError) in
         let path = invocation.string("path") ?? ""
@@ -43,6 +50,12 @@ extension Command {
         if let classes = metadata["finch.classes"] {
             object.classNames = (try? JSONValue.parse(classes))?.arrayValue?.compactMap(\.stringValue)
         }
+        if let text = metadata["finch.tokenizer"], let saved = try? JSONValue.parse(text),
+           let kind = saved["kind"]?.stringValue.flatMap(Tokenizer.Kind.init(rawValue:)),
+           let tokens = saved["tokens"]?.arrayValue?.compactMap(\.stringValue) {
+            object.tokenizer = .wrap(TokenizerObject(Tokenizer(kind: kind, tokens: tokens)))
+        }
+        object.textContext = metadata["finch.text_context"].flatMap(Int.init)
         return .wrap(object)
     }
 }
