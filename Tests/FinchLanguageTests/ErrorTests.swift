@@ -192,6 +192,10 @@ import Testing
     @Test func indexingANumber() {
         check("x = 5\nx[0]", .type, "cannot index a number", line: 2, column: 3, length: 1)
     }
+    @Test func withHeadPointsToCopy() {
+        check("clf = gpt with head classify(classes: 2)", .syntax, "a model with a new head is a copy: write 'copy gpt head: …'",
+              line: 1, column: 11, length: 4, note: "e.g. copy gpt head: classify(classes: 2, pool: mean)")
+    }
     @Test func indexMustBeANumber() {
         check("[1][\"a\"]", .type, "an index must be a number, not a string", line: 1, column: 5, length: 3,
               note: "names index records, lists of records and tables")

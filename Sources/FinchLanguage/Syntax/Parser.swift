@@ -84,6 +84,11 @@ struct Parser {
 
     private mutating func endOfStatement() throws(FinchError) {
         if match(.newline) || match(.semicolon) || check(.rightBrace) || check(.end) { return }
+        if peek.kind.identifier == "with", kind(at: current + 1).identifier == "head" {
+            let model = previous.kind.identifier ?? "MODEL"
+            throw error("a model with a new head is a copy: write 'copy \(model) head: …'", at: peek,
+                        note: "e.g. copy \(model) head: classify(classes: 2, pool: mean)")
+        }
         throw error("expected a new line or ';' after the statement, found \(peek.kind.description)", at: peek)
     }
 
