@@ -120,6 +120,15 @@ import Testing
         #expect(header.contains(pattern), "\(header)")
     }
 
+    @Test func aRunShowsItselfInOneNarrowTable() throws {
+        finch.define("train", Fixtures.blobs("train"))
+        finch.result(TrainingTests.mlp)
+        let text = try #require(finch.result("f = finetune net on train steps: 5 seed: 3; f"))
+        #expect(text.hasPrefix("run f: finetune net (full), 58 of 58 parameters trained\nsteps  final loss"), "\(text)")
+        #expect(!text.contains("folded"))
+        #expect(text.contains("Finch \(FinchRelease.version)"))
+    }
+
     @Test func aRunIsShownOnceNotAgainAsTheCellsResult() throws {
         finch.define("train", Fixtures.blobs("train"))
         finch.result(TrainingTests.mlp)

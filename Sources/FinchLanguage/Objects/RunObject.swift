@@ -88,10 +88,14 @@ final class RunObject: FinchObject {
 
     /// This run as a row of ``columns``.
     var row: [Cell] {
-        [.text(name), .text(kind), .text(modelName), .text(method), .number(Double(losses.count)),
-         finalLoss.map(Cell.number) ?? .empty, finalValidationLoss.map(Cell.number) ?? .empty,
-         accuracy.map(Cell.number) ?? .empty, .number(Double(trainable)), .number(Double(parameters)),
-         .text(String(seed)), .text(RunObject.duration(seconds))]
+        [.text(name), .text(kind), .text(modelName), .text(method)] + outcome
+            + [.number(Double(trainable)), .number(Double(parameters)), .text(String(seed)), .text(RunObject.duration(seconds))]
+    }
+
+    /// Steps, final loss, validation loss and accuracy.
+    private var outcome: [Cell] {
+        [.number(Double(losses.count)), finalLoss.map(Cell.number) ?? .empty, finalValidationLoss.map(Cell.number) ?? .empty,
+         accuracy.map(Cell.number) ?? .empty]
     }
 
     /// The loss chart: training loss by step and, if measured, validation loss.
@@ -103,8 +107,14 @@ final class RunObject: FinchObject {
         return LineChart(series: series, title: "\(name): loss", xLabel: "step", logY: logY, width: width, height: height)
     }
 
+    /// The columns of the table a run shows on its own (what it trained is in the caption; with
+    /// one row there is no best to mark).
+    private static let ownColumns: [Column] = ["steps", "final loss", "val loss", "accuracy", "seed", "time"]
+
     var bundle: MimeBundle {
-        let table = Table(columns: RunObject.columns, rows: [row], caption: "run \(name)",
+        let count = NumberFormat.count
+        let caption = "run \(name): \(kind) \(modelName) (\(method)), \(count.string(trainable)) of \(count.string(parameters)) parameters trained"
+        let table = Table(columns: RunObject.ownColumns, rows: [outcome + [.text(String(seed)), .text(RunObject.duration(seconds))]], caption: caption,
                           notes: [note, "Finch \(version)"].compactMap { $0 })
         let chart = lossChart()
         let text = [table.render(width: 100), losses.isEmpty ? nil : chart.text].compactMap { $0 }.joined(separator: "\n\n")
