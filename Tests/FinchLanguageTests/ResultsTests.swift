@@ -122,10 +122,10 @@ import Glibc
         defer { unlink(csv); unlink(json) }
         finch.result("export runs to \"\(csv)\"")
         finch.result("export full to \"\(json)\"")
-        let csvText = try #require(read(csv))
+        let csvText = try #require(readTextFile(csv))
         #expect(csvText.hasPrefix("run,kind,model,method"))
         #expect(csvText.split(separator: "\n").count == 3)
-        let jsonText = try #require(read(json))
+        let jsonText = try #require(readTextFile(json))
         #expect(jsonText.contains("\"method\":\"full\""))
         #expect(jsonText.contains("\"seed\":"))
         #expect(finch.error("export runs to \"x.txt\"")?.message == "the file must end in .csv or .json")
@@ -135,20 +135,7 @@ import Glibc
         let path = temporary("values.json")
         defer { unlink(path) }
         finch.result(#"export [3, -0.25, 1e20, "tab\t\"q\" \u{1b}é", 1..3, record(n: 2, s: none), [true, false]] to "\#(path)""#)
-        #expect(read(path) == #"[3,-0.25,1e+20,"tab\t\"q\" \u001bé",[1,2,3],{"n":2,"s":null},[true,false]]"# + "\n")
-    }
-
-    private func read(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count == 0 { break }
-            bytes += buffer[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        #expect(readTextFile(path) == #"[3,-0.25,1e+20,"tab\t\"q\" \u001bé",[1,2,3],{"n":2,"s":null},[true,false]]"# + "\n")
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
     @Test func samplesExist() { #expect(SampleTests.files.count >= 4) }
 
     @Test(arguments: files) func sample(_ name: String) throws {
-        let source = try #require(SampleTests.read(SampleTests.directory + "/" + name))
+        let source = try #require(readTextFile(SampleTests.directory + "/" + name))
         var expectedOutput: [String] = []
         var expectedError: String?
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -49,18 +49,5 @@ import Testing
         case .failure(let error):
             #expect("\(error.name): \(error.message)" == expectedError)
         }
-    }
-
-    private static func read(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count == 0 { break }
-            bytes += buffer[..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
