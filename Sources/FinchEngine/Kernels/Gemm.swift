@@ -29,7 +29,10 @@ func sgemmParallel(
     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, rowsDone: ((Range<Int>) -> Void)? = nil
 ) {
-    let parts = EngineThreads.count > 1 && m * n * k >= 1 << 18 ? min(EngineThreads.count, m / 32) : 1
+    // Inside a parallel region the product runs whole on its thread: a split would only run its
+    // parts one after another there, packing the shared operand once per part.
+    let splits = EngineThreads.count > 1 && m * n * k >= 1 << 18 && !EngineThreads.pool.isRunning
+    let parts = splits ? min(EngineThreads.count, m / 32) : 1
     guard parts > 1 else {
         sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
               beta: beta, c: c, ldc: ldc)
@@ -48,17 +51,6 @@ func sgemmParallel(
         }
     }
     if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }
-}
-
-/// `sgemm` on the calling thread alone, with `sgemmParallel`'s parameters.
-func sgemmOnCaller(
-    transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
-    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, rowsDone: ((Range<Int>) -> Void)?
-) {
-    sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
-          beta: beta, c: c, ldc: ldc)
-    rowsDone?(0..<m)
 }
 
 /// The reference for `sgemm`: the same contract as three plain loops (test oracle only).

@@ -42,26 +42,26 @@ func linearBackward(
     dout: UnsafePointer<Float>, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
     rows: Int, inputs: Int, outputs: Int, overwriteDx: Bool = false
 ) {
-    // The two products have the same size: with two threads each runs whole on its own core,
-    // which packs each operand once instead of once per row block.
-    let concurrently = dx != nil && dw != nil && EngineThreads.count == 2 && rows * inputs * outputs >= 1 << 18
-    let inputGradient = { (split: Bool) in
+    func inputGradient() {
         guard let dx else { return }
-        let product = split ? sgemmParallel : sgemmOnCaller
-        product(false, false, rows, inputs, outputs, 1, dout, outputs, w, inputs, overwriteDx ? 0 : 1, dx, inputs, nil)
+        sgemmParallel(transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
+                      a: dout, lda: outputs, b: w, ldb: inputs, beta: overwriteDx ? 0 : 1, c: dx, ldc: inputs)
     }
-    let weightGradient = { (split: Bool) in
+    func weightGradient() {
         guard let dw else { return }
-        let product = split ? sgemmParallel : sgemmOnCaller
-        product(true, false, outputs, inputs, rows, 1, dout, outputs, x, inputs, 1, dw, inputs, nil)
+        sgemmParallel(transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
+                      a: dout, lda: outputs, b: x, ldb: inputs, beta: 1, c: dw, ldc: inputs)
     }
-    if concurrently {
+    // The two products have the same size: with two threads each runs whole on its own core
+    // (a product inside a parallel region is not split), which packs each operand once instead
+    // of once per row block.
+    if dx != nil, dw != nil, EngineThreads.count == 2, rows * inputs * outputs >= 1 << 18 {
         parallelParts(2, grain: 1) { _, parts in
-            for part in parts { part == 0 ? inputGradient(false) : weightGradient(false) }
+            for part in parts { part == 0 ? inputGradient() : weightGradient() }
         }
     } else {
-        inputGradient(true)
-        weightGradient(true)
+        inputGradient()
+        weightGradient()
     }
     if let db {
         for r in 0..<rows {

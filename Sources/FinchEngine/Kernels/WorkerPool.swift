@@ -21,6 +21,8 @@ final class WorkerPool: @unchecked Sendable {
     private let sleepers = Atomic<Int>(0)
     /// Parts of the running region (0 between regions).
     let activeParts = Atomic<Int>(0)
+    /// Whether a region is running (asked from inside one: the caller is one of its parts).
+    var isRunning: Bool { activeParts.load(ordering: .relaxed) > 0 }
     // pthread objects live at fixed addresses outside Swift's exclusivity tracking.
     private let sleepMutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let wakeUp = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)

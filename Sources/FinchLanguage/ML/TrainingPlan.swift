@@ -98,9 +98,10 @@ struct TrainingRunner {
             }
             if !plan.validation.isEmpty {
                 let evaluation = try validate(model, plan.validation)
-                validations.append(RunObject.Validation(step: trainer.step, loss: Double(evaluation.loss),
-                                                        accuracy: evaluation.accuracy.map(Double.init)))
-                if let earlyStop = plan.earlyStop, let measured = earlyStop.loss(of: validations.last!) {
+                let validation = RunObject.Validation(step: trainer.step, loss: Double(evaluation.loss),
+                                                      accuracy: evaluation.accuracy.map(Double.init))
+                validations.append(validation)
+                if let earlyStop = plan.earlyStop, let measured = earlyStop.loss(of: validation) {
                     if measured < best - 1e-9 {
                         best = measured
                         waited = 0
