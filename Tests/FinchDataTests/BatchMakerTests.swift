@@ -137,7 +137,7 @@ func features(_ batch: Batch) -> Tensor? {
     let tokenizer = Tokenizer.words(from: "a b c d", limit: 10)
 
     @Test func textsArePaddedOrCutToTheContext() throws {
-        let maker = try TextClassBatches(dataset: data, tokenizer: tokenizer, context: 3, batch: 4, seed: 0)
+        let maker = try ClassBatches(texts: data, tokenizer: tokenizer, context: 3, batch: 4, seed: 0)
         let batch = try #require(maker.evaluationBatches(limit: 1).first)
         let (a, b, c, d) = (tokenizer.id(of: "a")!, tokenizer.id(of: "b")!, tokenizer.id(of: "c")!, tokenizer.id(of: "d")!)
         #expect(tokens(batch)!.ids == [a, b, 0, b, c, d, c, 0, 0, a, a, a])
@@ -146,8 +146,8 @@ func features(_ batch: Batch) -> Tensor? {
     }
 
     @Test func epochsVisitEveryTextOnceInASeededOrder() throws {
-        var maker = try TextClassBatches(dataset: data, tokenizer: tokenizer, context: 4, batch: 2, seed: 5)
-        var again = try TextClassBatches(dataset: data, tokenizer: tokenizer, context: 4, batch: 2, seed: 5)
+        var maker = try ClassBatches(texts: data, tokenizer: tokenizer, context: 4, batch: 2, seed: 5)
+        var again = try ClassBatches(texts: data, tokenizer: tokenizer, context: 4, batch: 2, seed: 5)
         let evaluation = maker.evaluationBatches(limit: 9)
         #expect(evaluation.count == 2)
         let rowsOf: (Batch) -> [[Int32]] = { b in (0..<2).map { Array(tokens(b)!.ids[$0 * 4..<($0 + 1) * 4]) } }
@@ -163,15 +163,15 @@ func features(_ batch: Batch) -> Tensor? {
     @Test func needsLabeledTexts() {
         let features = try! Dataset(name: "f", features: [1, 2], width: 1, labels: [0, 0], classNames: ["x"])
         #expect(throws: DataError.wrongInputs(name: "f", needs: "texts")) {
-            try TextClassBatches(dataset: features, tokenizer: tokenizer, context: 3, batch: 2, seed: 0)
+            try ClassBatches(texts: features, tokenizer: tokenizer, context: 3, batch: 2, seed: 0)
         }
         #expect(throws: DataError.noLabels(name: "u", operation: "used to train a classifier")) {
-            try TextClassBatches(dataset: Dataset(name: "u", texts: ["a"]), tokenizer: tokenizer, context: 3, batch: 2, seed: 0)
+            try ClassBatches(texts: Dataset(name: "u", texts: ["a"]), tokenizer: tokenizer, context: 3, batch: 2, seed: 0)
         }
     }
 
     @Test func theBatchSizeIsAtMostTheDataSet() throws {
-        var maker = try TextClassBatches(dataset: data, tokenizer: tokenizer, context: 2, batch: 100, seed: 0)
+        var maker = try ClassBatches(texts: data, tokenizer: tokenizer, context: 2, batch: 100, seed: 0)
         #expect(maker.batchSize == 4)
         #expect(Set(classes(maker.next())!.map(Int.init)).count == 2)
     }
@@ -182,7 +182,7 @@ func features(_ batch: Batch) -> Tensor? {
                             labels: (0..<10).map { $0 % 2 }, classNames: ["even", "odd"])
 
     @Test func classBatchesPairRowsWithTheirLabels() throws {
-        var maker = try FeatureClassBatches(dataset: data, batch: 4, seed: 2)
+        var maker = try ClassBatches(features: data, batch: 4, seed: 2)
         for _ in 0..<5 {
             let batch = maker.next()
             let input = try #require(features(batch))
@@ -195,9 +195,9 @@ func features(_ batch: Batch) -> Tensor? {
             }
         }
         #expect(maker.epochs == 2)
-        var again = try FeatureClassBatches(dataset: data, batch: 4, seed: 2)
-        var other = try FeatureClassBatches(dataset: data, batch: 4, seed: 3)
-        let (x, y, z) = (again.next(), FeatureClassBatches.first(of: data, seed: 2), other.next())
+        var again = try ClassBatches(features: data, batch: 4, seed: 2)
+        var other = try ClassBatches(features: data, batch: 4, seed: 3)
+        let (x, y, z) = (again.next(), ClassBatches.first(of: data, seed: 2), other.next())
         #expect(features(x)! == features(y)! && classes(x) == classes(y))
         #expect(features(x)! != features(z)!)
         #expect(maker.evaluationBatches(limit: 5).map { features($0)!.shape } == [[4, 3], [4, 3], [2, 3]])
@@ -226,7 +226,7 @@ func features(_ batch: Batch) -> Tensor? {
 
     @Test func needFeatureRows() {
         let texts = try! Dataset(name: "t", texts: ["a"], labels: [0], classNames: ["x"])
-        #expect(throws: DataError.wrongInputs(name: "t", needs: "feature rows")) { try FeatureClassBatches(dataset: texts, batch: 1, seed: 0) }
+        #expect(throws: DataError.wrongInputs(name: "t", needs: "feature rows")) { try ClassBatches(features: texts, batch: 1, seed: 0) }
         #expect(throws: DataError.wrongInputs(name: "t", needs: "feature rows")) {
             try MaskedFeatureBatches(dataset: texts, batch: 1, maskRate: 0.1, seed: 0)
         }
@@ -234,15 +234,15 @@ func features(_ batch: Batch) -> Tensor? {
             try MaskedFeatureBatches(dataset: data, batch: 1, maskRate: 1.5, seed: 0)
         }
         #expect(throws: DataError.noLabels(name: "u", operation: "used to train a classifier")) {
-            try FeatureClassBatches(dataset: Dataset(name: "u", features: [1], width: 1), batch: 1, seed: 0)
+            try ClassBatches(features: Dataset(name: "u", features: [1], width: 1), batch: 1, seed: 0)
         }
     }
 }
 
-extension FeatureClassBatches {
+extension ClassBatches {
     /// The first batch of 4 a fresh maker with `seed` gives.
     static func first(of data: Dataset, seed: UInt64) -> Batch {
-        var maker = try! FeatureClassBatches(dataset: data, batch: 4, seed: seed)
+        var maker = try! ClassBatches(features: data, batch: 4, seed: seed)
         return maker.next()
     }
 }

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func classBatchesCarryTheLengthsOfTheirOwnRows() throws {
-        var maker = try TextClassBatches(dataset: data, tokenizer: tokenizer, context: 4, batch: 2, seed: 3)
+        var maker = try ClassBatches(texts: data, tokenizer: tokenizer, context: 4, batch: 2, seed: 3)
         #expect(maker.evaluationBatches(limit: 9).map { $0.input.lengths } == [[2, 4], [1, 3], [1]])
         for _ in 0..<6 {
             let batch = maker.next()

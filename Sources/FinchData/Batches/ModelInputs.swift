@@ -46,7 +46,7 @@ extension Dataset {
     /// The model inputs of every example in order, `batch` at a time (the last batch possibly
     /// smaller), for inference; labels are not needed. Feature rows are copied; texts are
     /// encoded with `tokenizer` and cut or padded to `context` tokens with their real lengths,
-    /// as `TextClassBatches` does.
+    /// as `ClassBatches` does.
     public func inputBatches(batch: Int, tokenizer: Tokenizer?, context: Int) throws(DataError) -> [ModelInput] {
         try requirePositive(batch, "the batch size")
         try requirePositive(context, "the context")
@@ -59,6 +59,15 @@ extension Dataset {
             guard let tokenizer else { throw .wrongInputs(name: name, needs: "feature rows, or a tokenizer for its texts") }
             let padded = PaddedTokens(texts, tokenizer: tokenizer, context: context)
             return evaluationGroups(count: count, batchSize: batch, limit: count).map(padded.input)
+        }
+    }
+}
+
+/// A `[rows.count, width]` tensor of the rows at `rows` of the row-major `values`.
+func copyRows(_ rows: [Int], of values: [Float], width: Int) -> Tensor {
+    values.withUnsafeBufferPointer { source in
+        filledTensor(rows: rows.count, width: width) { out in
+            for (row, index) in rows.enumerated() { (out + row * width).update(from: source.baseAddress! + index * width, count: width) }
         }
     }
 }

@@ -105,9 +105,9 @@ extension Command {
                                      at range: SourceRange) throws(FinchError) -> any BatchMaker {
         do throws(DataError) {
             if let tokenizer = reading.tokenizer {
-                return try TextClassBatches(dataset: dataset, tokenizer: tokenizer, context: reading.context, batch: batch, seed: seed)
+                return try ClassBatches(texts: dataset, tokenizer: tokenizer, context: reading.context, batch: batch, seed: seed)
             }
-            return try FeatureClassBatches(dataset: dataset, batch: batch, seed: seed)
+            return try ClassBatches(features: dataset, batch: batch, seed: seed)
         } catch {
             throw FinchError(.value, error.description, at: range)
         }
