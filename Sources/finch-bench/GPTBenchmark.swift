@@ -24,45 +24,49 @@ struct GPTBenchmark {
         let trainer = try Trainer(model: model, config: config)
         print("vocabulary: \(corpus.vocabulary.count)")
         print("parameters: \(model.parameterCount)")
-        var rehearsalGenerator = Xoshiro(seed: seed &+ 2)
-        let estimate = try trainer.estimateStep(
-            TextCorpus.batch(from: corpus.train, batch: batch, length: length, generator: &rehearsalGenerator))
         var trainGenerator = Xoshiro(seed: seed), evalGenerator = Xoshiro(seed: seed &+ 1)
-        var stepMilliseconds: [Double] = []
-        var gemmSeconds = 0.0, gemmFlops = 0.0
-        @discardableResult
-        func evaluate() throws -> Double {
-            let batches = (0..<evalBatches).map { _ in
+        // Fresh validation batches at every evaluation, as nanoGPT's estimate_loss draws them;
+        // the products of an evaluation are not profiled (the profiler resumes after it).
+        func validationBatches() -> [Batch] {
+            GemmProfiler.enabled = false
+            return (0..<evalBatches).map { _ in
                 TextCorpus.batch(from: corpus.validation, batch: batch, length: length, generator: &evalGenerator)
             }
-            let loss = Double(try model.evaluate(batches).loss)
-            figure("val_loss_step_\(trainer.step)", loss)
-            let recent = stepMilliseconds.suffix(evalInterval)
-            if !recent.isEmpty { figure("ms_per_step_to_\(trainer.step)", recent.reduce(0, +) / Double(recent.count)) }
-            return loss
         }
-        while trainer.step < steps {
-            if trainer.step % evalInterval == 0 { try evaluate() }
-            GemmProfiler.reset()
-            GemmProfiler.enabled = true
-            _ = try trainer.train(
-                batches: { _ in TextCorpus.batch(from: corpus.train, batch: batch, length: length, generator: &trainGenerator) },
-                stopAt: min(steps, (trainer.step / evalInterval + 1) * evalInterval),
-                onStep: { stepMilliseconds.append($0.milliseconds) })
-            GemmProfiler.enabled = false
-            gemmSeconds += GemmProfiler.seconds
-            gemmFlops += GemmProfiler.flops
-        }
-        figure("val_loss", try evaluate())
+        figure("val_loss_step_0", Double(try model.evaluate(validationBatches()).loss))
+        var estimate: StepTimeEstimate?
+        var stepMilliseconds: [Double] = []
+        let history = try trainer.run(
+            batches: { _ in TextCorpus.batch(from: corpus.train, batch: batch, length: length, generator: &trainGenerator) },
+            validation: ValidationPlan(batches: validationBatches, interval: evalInterval),
+            observe: { event in
+            switch event {
+            case .started(let start):
+                estimate = start.time
+                GemmProfiler.reset()
+                GemmProfiler.enabled = true
+            case .step(let report):
+                stepMilliseconds.append(report.milliseconds)
+            case .evaluated(let point):
+                figure("val_loss_step_\(point.step)", Double(point.loss))
+                let recent = stepMilliseconds.suffix(evalInterval)
+                figure("ms_per_step_to_\(point.step)", recent.reduce(0, +) / Double(recent.count))
+                GemmProfiler.enabled = true
+            case .finished:
+                GemmProfiler.enabled = false
+            }
+        })
+        let gemmSeconds = GemmProfiler.seconds, gemmFlops = GemmProfiler.flops
+        figure("val_loss", Double(history.validations.last?.loss ?? .nan))
         let measured = stepMilliseconds.dropFirst(min(10, stepMilliseconds.count / 2))
         let msPerStep = measured.reduce(0, +) / Double(max(measured.count, 1))
         let trainSeconds = stepMilliseconds.reduce(0, +) / 1000
         figure("ms_per_step", msPerStep)
         figure("ms_per_step_median", measured.sorted()[measured.count / 2])
         figure("tokens_per_s", Double(batch * length) / (msPerStep / 1000))
-        figure("ms_per_step_estimated", estimate.seconds * 1000)
+        figure("ms_per_step_estimated", (estimate?.seconds ?? .nan) * 1000)
         figure("gflop_per_step", gemmFlops / Double(stepMilliseconds.count) / 1e9)
-        figure("gflop_per_step_estimated", estimate.matrixFlops / 1e9)
+        figure("gflop_per_step_estimated", (estimate?.matrixFlops ?? .nan) / 1e9)
         let inRun = gemmFlops / max(gemmSeconds, 1e-9) / 1e9, reference = referenceGemmRate()
         figure("sgemm_gflops_in_run", inRun)
         figure("sgemm_share_of_step", gemmSeconds / max(trainSeconds, 1e-9))

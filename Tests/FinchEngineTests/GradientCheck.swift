@@ -57,11 +57,11 @@ func expectModelGradientsMatch(_ model: Model, _ batch: Batch, sourceLocation: S
     }
     func loss() -> Float {
         let g = Graph()
-        return g.scalar(model.loss(batch, in: g, ignoreIndex: -100).loss)
+        return g.scalar(model.loss(batch, objective: standardObjective(for: batch.targets), in: g).loss)
     }
     let graph = Graph()
     for named in model.parameters { named.parameter.zeroGrad() }
-    graph.backward(from: model.loss(batch, in: graph, ignoreIndex: -100).loss)
+    graph.backward(from: model.loss(batch, objective: standardObjective(for: batch.targets), in: graph).loss)
     let epsilon: Float = 1e-2
     for named in model.parameters {
         let p = named.parameter

@@ -53,17 +53,22 @@ import Testing
             let batch = lmBatch(batch: 4, length: 16, vocabulary: 20, seed: 5)
             let trainer = try Trainer(model: model, config: TrainConfig(steps: 3, learningRate: 1e-2, seed: 9))
             if rehearsed {
-                let estimate = try trainer.estimateStep(batch)
+                _ = try trainer.prepare(for: batch)
+                let estimate = trainer.estimateStep(batch)
                 #expect(estimate.passSeconds > 0 && estimate.updateSeconds > 0)
                 #expect(estimate.matrixFlops == model.trainingFlops(batch: 4, length: 16))
             }
-            return try trainer.train(batches: { _ in batch }).losses
+            return try trainer.run(batches: { _ in batch }).losses
         }
         #expect(try losses(rehearsed: true) == losses(rehearsed: false))
     }
 
-    @Test func aRehearsalRefusesABatchThatDoesNotFit() throws {
+    @Test func aFirstBatchThatDoesNotFitIsRefusedBeforeTheRehearsal() throws {
         let trainer = try Trainer(model: Model(.mlp(features: 4, hidden: [], outputs: 2)), config: TrainConfig(steps: 1, learningRate: 1e-2))
-        #expect(throws: TrainError.self) { try trainer.estimateStep(lmBatch(batch: 2, length: 4, vocabulary: 5, seed: 1)) }
+        var events = 0
+        #expect(throws: TrainError.badBatch(step: 0, .wrongInputKind)) {
+            try trainer.run(batches: { _ in lmBatch(batch: 2, length: 4, vocabulary: 5, seed: 1) }, observe: { _ in events += 1 })
+        }
+        #expect(events == 0)
     }
 }

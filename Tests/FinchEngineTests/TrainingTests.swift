@@ -83,7 +83,9 @@ import Testing
         let batch = Batch(input: .features(try Tensor(shape: [1, 2], values: [1, 2])), targets: .classes([1]))
         var reports: [StepReport] = []
         let result = try train(model, batches: { _ in batch }, config: TrainConfig(steps: 100, learningRate: 0.1),
-                               onStep: { reports.append($0) }, isCancelled: { reports.count >= 3 })
+                               isCancelled: { reports.count >= 3 }) { event in
+            if case .step(let report) = event { reports.append(report) }
+        }
         #expect(result.stopReason == .cancelled)
         #expect(result.stepsCompleted == 3)
         #expect(reports.map(\.step) == [0, 1, 2])
@@ -97,8 +99,8 @@ import Testing
         #expect {
             try train(model, batches: { _ in batch }, config: config)
         } throws: { error in
-            guard case let .memoryBudgetExceeded(estimate, budget) = error as? TrainError else { return false }
-            return budget == 1 << 20 && estimate.total > budget
+            guard case let .memoryBudgetExceeded(estimate, budget, rows, length) = error as? TrainError else { return false }
+            return budget == 1 << 20 && estimate.total > budget && rows == 8 && length == 64
         }
         #expect(model.parameters.allSatisfy { $0.parameter.grad.scalars.allSatisfy { $0 == 0 } })
     }
@@ -118,7 +120,7 @@ import Testing
         let model = try Model(.gpt(vocabulary: 30, context: 16, depth: 2, heads: 2, width: 16))
         let batch = lmBatch(batch: 4, length: 16, vocabulary: 30, seed: 1)
         let trainer = try Trainer(model: model, config: TrainConfig(steps: 2, learningRate: 1e-3))
-        let result = try trainer.train(batches: { _ in batch })
+        let result = try trainer.run(batches: { _ in batch })
         let estimate = model.memoryEstimate(batch: 4, length: 16, optimizer: .adamW()).total
         #expect(estimate >= result.peakBytes)
         #expect(Double(estimate) <= 1.6 * Double(result.peakBytes))
@@ -131,9 +133,9 @@ import Testing
             try train(model, batches: { _ in tooLong }, config: TrainConfig(steps: 1, learningRate: 1e-3))
         }
         let badToken = Batch(input: .tokens([0, 9], batch: 1, length: 2), targets: .classes([1, 2]))
-        #expect(throws: BatchError.tokenOutOfRange(id: 9, vocabulary: 6)) { try model.validate(badToken, ignoreIndex: -100) }
+        #expect(throws: BatchError.tokenOutOfRange(id: 9, vocabulary: 6)) { try model.validate(badToken, objective: CrossEntropy()) }
         let badTargets = Batch(input: .tokens([0, 1], batch: 1, length: 2), targets: .classes([1]))
-        #expect(throws: BatchError.targetCount(expected: 2, got: 1)) { try model.validate(badTargets, ignoreIndex: -100) }
+        #expect(throws: BatchError.targetCount(expected: 2, got: 1)) { try model.validate(badTargets, objective: CrossEntropy()) }
         try model.freeze(matching: "*")
         let fine = Batch(input: .tokens([0, 1], batch: 1, length: 2), targets: .classes([1, -100]))
         #expect(throws: TrainError.nothingToTrain) {
@@ -188,8 +190,9 @@ import Testing
         let model = try Model(.gpt(vocabulary: 12, context: 8, depth: 2, heads: 2, width: 16), seed: 1)
         let trainer = try Trainer(model: model, config: TrainConfig(steps: 5, learningRate: 1e-3))
         var reports: [StepReport] = []
-        _ = try trainer.train(batches: { lmBatch(batch: 3, length: 8, vocabulary: 12, seed: UInt64($0)) },
-                              onStep: { reports.append($0) })
+        try trainer.run(batches: { lmBatch(batch: 3, length: 8, vocabulary: 12, seed: UInt64($0)) }, observe: { event in
+            if case .step(let report) = event { reports.append(report) }
+        })
         #expect(Set(reports.map(\.peakBytes)).count == 1)
         #expect(trainer.graphReservedBytes == trainer.graphPeakBytes)
     }

@@ -1,34 +1,26 @@
 /// What a `ProgressReporter` asks its caller to output. Jupyter: `show` is a `display_data`
-/// with a `display_id`, `update` and `finish` are `update_display_data` with the same id.
+/// with a `display_id`, `update` an `update_display_data` with the same id.
 /// A terminal: write `terminalText` to stderr.
 public enum ProgressAction: Sendable, Equatable {
     /// The first display of the bar.
     case show(MimeBundle, id: String)
     /// A newer bar replacing the displayed one.
     case update(MimeBundle, id: String)
-    /// The final result (bar, table, loss chart) replacing the displayed one.
-    case finish(MimeBundle, id: String)
 
     /// The bundle to display.
     public var bundle: MimeBundle {
         switch self {
-        case .show(let bundle, _), .update(let bundle, _), .finish(let bundle, _): bundle
+        case .show(let bundle, _), .update(let bundle, _): bundle
         }
     }
 
     /// The display id, the same for every action of one reporter.
     public var id: String {
         switch self {
-        case .show(_, let id), .update(_, let id), .finish(_, let id): id
+        case .show(_, let id), .update(_, let id): id
         }
     }
 
-    /// The same progress for a terminal: `\r` and the bar line, which redraws one line in place;
-    /// the finish ends that line and adds the summary and a newline.
-    public var terminalText: String {
-        switch self {
-        case .show, .update: "\r" + bundle.plainText
-        case .finish: "\r" + bundle.plainText + "\n"
-        }
-    }
+    /// The same progress for a terminal: `\r` and the bar line, which redraws one line in place.
+    public var terminalText: String { "\r" + bundle.plainText }
 }

@@ -1,7 +1,8 @@
 /// Decides when a long run shows its progress, and what: a state machine with no I/O and no
 /// clock of its own. Call `step` after every step with the time from your clock (seconds, any
 /// origin shared with `start`); most calls only record the loss and return nil, with no
-/// rendering. At most one update per `interval` is returned, and `finish` returns the result.
+/// rendering. At most one update per `interval` is returned; the caller replaces the bar with
+/// the run's result when it ends.
 ///
 /// ```swift
 /// var reporter = ProgressReporter(id: "train-1", total: 1000, label: "train", start: clock())
@@ -9,7 +10,6 @@
 ///     let loss = trainStep()
 ///     if let action = reporter.step(step, loss: loss, now: clock()) { output(action) }
 /// }
-/// output(reporter.finish(now: clock()))
 /// ```
 public struct ProgressReporter: Sendable {
     /// The display id of every action.
@@ -30,15 +30,11 @@ public struct ProgressReporter: Sendable {
     private enum State: Sendable {
         case waiting
         case shown(at: Double)
-        case finished
     }
 
     private var state = State.waiting
     private var lastStep = 0
-    private var firstLoss: Double?
     private var lastLoss: Double?
-    private var bestLoss: Double?
-    private var history = LossHistory()
 
     /// A reporter for a run of `total` steps (nil if unknown) started at clock value `start`.
     public init(id: String, total: Int?, label: String? = nil, start: Double,
@@ -54,15 +50,10 @@ public struct ProgressReporter: Sendable {
 
     /// Records that `step` is done (with its loss, if any) at clock value `now`; returns the
     /// first display on the first call, then an update when `interval` has passed since the
-    /// last one, else nil. Nil after `finish`.
+    /// last one, else nil.
     public mutating func step(_ step: Int, loss: Double? = nil, now: Double) -> ProgressAction? {
         lastStep = step
-        if let loss {
-            if firstLoss == nil { firstLoss = loss }
-            if loss < bestLoss ?? .infinity { bestLoss = loss }
-            lastLoss = loss
-            history.record(step: step, loss: loss)
-        }
+        if let loss { lastLoss = loss }
         switch state {
         case .waiting:
             state = .shown(at: now)
@@ -70,41 +61,12 @@ public struct ProgressReporter: Sendable {
         case .shown(let last) where now - last >= interval:
             state = .shown(at: now)
             return .update(bar(now: now).bundle(width: width, style: style), id: id)
-        case .shown, .finished:
+        case .shown:
             return nil
         }
     }
 
-    /// Ends the run at clock value `now`: the final bar, a table of the run and a chart of the
-    /// loss, replacing the displayed bar.
-    public mutating func finish(now: Double) -> ProgressAction {
-        state = .finished
-        let bar = bar(now: now)
-        let table = summary(bar)
-        let chart = history.losses.isEmpty ? nil
-            : LineChart(series: [Series(name: "", points: Array(zip(history.steps, history.losses)))],
-                        title: "Loss", xLabel: "step", width: width, height: 12, style: style)
-        let text = [bar.render(width: width, style: style), table.render(width: width), chart?.text]
-        let html = [bar.html, table.html, chart?.svg]
-        var bundle = MimeBundle(plainText: text.compactMap { $0 }.joined(separator: "\n\n"))
-            .adding("text/html", "<div class=\"finch-run\">\n" + html.compactMap { $0 }.joined(separator: "\n") + "\n</div>")
-        if let chart { bundle = bundle.adding("image/svg+xml", chart.svg) }
-        return .finish(bundle, id: id)
-    }
-
     private func bar(now: Double) -> ProgressBar {
         ProgressBar(step: lastStep, total: total, elapsed: now - start, loss: lastLoss, label: label)
-    }
-
-    /// One row: steps, time, speed, and the first, final and best loss.
-    private func summary(_ bar: ProgressBar) -> Table {
-        var columns: [Column] = ["steps", "time", "steps/s"]
-        var row: [Cell] = [.number(Double(bar.step)), .text(ProgressBar.clock(bar.elapsed)),
-                           bar.stepsPerSecond.map { .number($0) } ?? .empty]
-        if let firstLoss, let lastLoss {
-            columns += ["first loss", "final loss", "best loss"]
-            row += [.number(firstLoss), .number(lastLoss), bestLoss.map { .number($0) } ?? .empty]
-        }
-        return Table(columns: columns, rows: [row], caption: label.map { "Finished: \($0)" } ?? "Finished")
     }
 }

@@ -24,11 +24,9 @@ extension Model {
         var stored = metadata
         stored[CheckpointKey.architecture] = spec.json.serialized
         if let trainingConfig { stored[CheckpointKey.training] = trainingConfig.json.serialized }
-        let adapters = denseLayers.compactMap { name, dense in
-            dense.lora.map { lora in
-                ["layer": .string(name), "rank": .int(lora.rank),
-                 "alpha": .double(Double(lora.alpha)), "dropout": .double(Double(lora.dropout))] as JSONValue
-            }
+        let adapters = self.adapters.map { name, lora in
+            ["layer": .string(name), "rank": .int(lora.rank),
+             "alpha": .double(Double(lora.alpha)), "dropout": .double(Double(lora.dropout))] as JSONValue
         }
         if !adapters.isEmpty { stored[CheckpointKey.adapters] = JSONValue.array(adapters).serialized }
         try SafeTensors(tensors: parameters.map { ($0.name, $0.parameter.value) }, metadata: stored).write(to: path)

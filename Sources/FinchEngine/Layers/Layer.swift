@@ -13,6 +13,23 @@ public protocol Layer: AnyObject {
     func forward(_ x: Var, in graph: Graph) -> Var
 }
 
+/// A layer made of named sublayers (attention's projections, a block's norms and MLP): the
+/// tree that ``Model/layerTree`` walks and ``Model/replaceLayer(at:with:)`` changes, so an
+/// adapter can take a layer's place without the layer knowing.
+public protocol LayerContainer: Layer {
+    /// The sublayers with their names relative to this layer (`q`, `mlp.fc`).
+    var sublayers: [(name: String, layer: any Layer)] { get }
+    /// Puts `layer` in the place of the sublayer `name`; false when that slot cannot hold it
+    /// (only a linear layer of the same widths takes a linear layer's place).
+    func replaceSublayer(_ name: String, with layer: any Layer) -> Bool
+}
+
+/// Whether `replacement` can take `layer`'s place: both linear, of the same widths.
+func canReplace(_ layer: any Layer, with replacement: any Layer) -> Bool {
+    guard let old = layer as? any LinearLayer, let new = replacement as? any LinearLayer else { return false }
+    return old.inputs == new.inputs && old.outputs == new.outputs
+}
+
 extension Layer {
     /// Layers without matrix products (normalisation, activations, pooling) count none.
     public func trainingFlops(batch: Int, length: Int) -> Double { 0 }

@@ -1,13 +1,13 @@
 /// Multi-head self-attention with separate q, k, v and output projections (`q`, `k`, `v`, `o`).
-public final class SelfAttention: Layer {
+public final class SelfAttention: LayerContainer {
     /// Query projection `[width, width]`.
-    public let q: Dense
+    public private(set) var q: any LinearLayer
     /// Key projection.
-    public let k: Dense
+    public private(set) var k: any LinearLayer
     /// Value projection.
-    public let v: Dense
+    public private(set) var v: any LinearLayer
     /// Output projection.
-    public let o: Dense
+    public private(set) var o: any LinearLayer
     /// Number of heads (width is split evenly).
     public let heads: Int
     /// Whether position t sees only positions ≤ t.
@@ -23,6 +23,22 @@ public final class SelfAttention: Layer {
         self.heads = heads
         self.causal = causal
         self.dropout = dropout
+    }
+
+    /// The four projections.
+    public var sublayers: [(name: String, layer: any Layer)] { [("q", q), ("k", k), ("v", v), ("o", o)] }
+
+    /// Replaces a projection by a linear layer of the same widths.
+    public func replaceSublayer(_ name: String, with layer: any Layer) -> Bool {
+        guard let linear = layer as? any LinearLayer, canReplace(q, with: linear) else { return false }
+        switch name {
+        case "q": q = linear
+        case "k": k = linear
+        case "v": v = linear
+        case "o": o = linear
+        default: return false
+        }
+        return true
     }
 
     /// `q.*`, `k.*`, `v.*`, `o.*`.
@@ -50,11 +66,11 @@ public final class SelfAttention: Layer {
 
     /// Attention over `x [batch, length, width]`; when bidirectional, keys past each sequence's
     /// real length (the graph's `sequenceLengths`) are masked.
-    /// Without biases or adapters on q, k, v the three projections run as one product into a
-    /// packed `[batch, length, 3·width]` value that attention reads in place.
+    /// When q, k and v are plain Dense layers without biases, the three projections run as one
+    /// product into a packed `[batch, length, 3·width]` value that attention reads in place.
     public func forward(_ x: Var, in graph: Graph) -> Var {
         let mixed: Var, lengths = graph.sequenceLengths
-        if [q, k, v].allSatisfy({ $0.bias == nil && $0.lora == nil }) {
+        if let q = q as? Dense, let k = k as? Dense, let v = v as? Dense, [q, k, v].allSatisfy({ $0.bias == nil }) {
             let qkv = graph.linearPacked(x, graph.parameter(q.weight), graph.parameter(k.weight), graph.parameter(v.weight))
             mixed = graph.attention(packed: qkv, heads: heads, causal: causal, lengths: lengths)
         } else {
@@ -67,7 +83,7 @@ public final class SelfAttention: Layer {
 
 /// A pre-norm Transformer block: `x + attn(ln1(x))`, then `+ mlp(ln2(·))` with a GELU MLP
 /// (`mlp.fc` to `ratio × width`, `mlp.proj` back).
-public final class TransformerBlock: Layer {
+public final class TransformerBlock: LayerContainer {
     /// Norm before attention.
     public let ln1: LayerNorm
     /// Self-attention.
@@ -75,9 +91,9 @@ public final class TransformerBlock: Layer {
     /// Norm before the MLP.
     public let ln2: LayerNorm
     /// MLP expansion.
-    public let fc: Dense
+    public private(set) var fc: any LinearLayer
     /// MLP projection back to the width.
-    public let proj: Dense
+    public private(set) var proj: any LinearLayer
     /// Dropout after the MLP while training.
     public let dropout: Float
 
@@ -90,6 +106,21 @@ public final class TransformerBlock: Layer {
         fc = Dense(inputs: width, outputs: mlpRatio * width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
         proj = Dense(inputs: mlpRatio * width, outputs: width, bias: bias, initialiser: .normal(std: residualStd), generator: &generator)
         self.dropout = dropout
+    }
+
+    /// The norms, the attention and the MLP's two linear layers.
+    public var sublayers: [(name: String, layer: any Layer)] {
+        [("ln1", ln1), ("attn", attn), ("ln2", ln2), ("mlp.fc", fc), ("mlp.proj", proj)]
+    }
+
+    /// Replaces one of the MLP's linear layers by a linear layer of the same widths.
+    public func replaceSublayer(_ name: String, with layer: any Layer) -> Bool {
+        switch name {
+        case "mlp.fc" where canReplace(fc, with: layer): fc = layer as! any LinearLayer
+        case "mlp.proj" where canReplace(proj, with: layer): proj = layer as! any LinearLayer
+        default: return false
+        }
+        return true
     }
 
     /// `ln1.*`, `attn.*`, `ln2.*`, `mlp.fc.*`, `mlp.proj.*`.
@@ -117,9 +148,11 @@ public final class TransformerBlock: Layer {
     public func forward(_ x: Var, in graph: Graph) -> Var {
         let attended = graph.add(x, attn.forward(ln1.forward(x, in: graph), in: graph))
         let normed = ln2.forward(attended, in: graph)
-        let hidden = fc.lora == nil
-            ? graph.linearGELU(normed, weight: graph.parameter(fc.weight), bias: fc.bias.map { graph.parameter($0) })
-            : graph.gelu(fc.forward(normed, in: graph))
+        let hidden = if let dense = fc as? Dense {
+            graph.linearGELU(normed, weight: graph.parameter(dense.weight), bias: dense.bias.map { graph.parameter($0) })
+        } else {
+            graph.gelu(fc.forward(normed, in: graph))
+        }
         return graph.add(attended, graph.dropout(proj.forward(hidden, in: graph), probability: dropout))
     }
 }

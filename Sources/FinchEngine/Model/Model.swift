@@ -47,7 +47,7 @@ public final class Model {
     /// The token embedding of a token model.
     public let embedding: Embedding?
     /// Every layer after the embedding, in order, with its name.
-    public let layers: [(name: String, layer: any Layer)]
+    public internal(set) var layers: [(name: String, layer: any Layer)]
 
     /// Builds `spec` with weights drawn from `seed`.
     public init(_ spec: ModelSpec, seed: UInt64 = 0) throws(ModelError) {

@@ -95,6 +95,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case tiedHeadWidth(layer: Int, embedding: Int, hidden: Int)
     /// A name pattern that matched nothing.
     case noMatch(pattern: String)
+    /// A layer that cannot take the place of the layer at `path` (widths or kind differ).
+    case replacementDoesNotFit(path: String)
 
     /// One-line explanation.
     public var description: String {
@@ -106,6 +108,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .headsDoNotDivideWidth(layer, width, heads): "layer \(layer): width \(width) is not divisible by \(heads) heads"
         case let .tiedHeadWidth(layer, embedding, hidden): "layer \(layer): tied head needs width \(embedding), got \(hidden)"
         case let .noMatch(pattern): "no parameter or layer matches '\(pattern)'"
+        case let .replacementDoesNotFit(path): "the new layer does not fit in the place of \(path)"
         }
     }
 }

@@ -1,9 +1,9 @@
-/// What the model should produce for one batch.
+/// What the model should produce for one batch; an ``Objective`` says how far its output is.
 public enum Targets {
     /// One class id per output row (`[batch]` for classifiers, `[batch·length]` for language
-    /// models); trained with cross-entropy, rows equal to the ignore index are skipped.
+    /// models); rows equal to the ignore index have no target.
     case classes([Int32])
-    /// Regression targets with the output's element count; trained with mean squared error.
+    /// Values with the output's element count (regression, rebuilt features).
     case values(Tensor)
 }
 
@@ -37,6 +37,8 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
     case targetCount(expected: Int, got: Int)
     /// A class id outside `0..<classes` that is not the ignore index.
     case classOutOfRange(id: Int32, classes: Int)
+    /// Targets of another kind than the objective reads (`class ids` or `values`).
+    case targetKind(expected: String)
     /// An empty batch.
     case empty
 
@@ -50,6 +52,7 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .inputShape(expected, got): "input shape \(got) does not match the expected \(expected)"
         case let .targetCount(expected, got): "expected \(expected) targets, got \(got)"
         case let .classOutOfRange(id, classes): "target class \(id) is outside 0..<\(classes)"
+        case let .targetKind(expected): "the objective needs \(expected) as targets"
         case .empty: "the batch is empty"
         }
     }
@@ -80,29 +83,15 @@ extension Model {
         (plan.entries.last?.isSequence ?? false) ? input.batch * input.length : input.batch
     }
 
-    /// Checks that `batch` fits this model, targets included.
-    public func validate(_ batch: Batch, ignoreIndex: Int32) throws(BatchError) {
+    /// Checks that `batch` fits this model and its targets suit `objective`.
+    public func validate(_ batch: Batch, objective: any Objective) throws(BatchError) {
         try validate(batch.input)
-        let rows = outputRows(batch.input), classes = plan.outputWidth
-        switch batch.targets {
-        case let .classes(labels):
-            guard labels.count == rows else { throw .targetCount(expected: rows, got: labels.count) }
-            if let bad = labels.first(where: { $0 != ignoreIndex && ($0 < 0 || Int($0) >= classes) }) {
-                throw .classOutOfRange(id: bad, classes: classes)
-            }
-        case let .values(tensor):
-            guard tensor.count == rows * classes else { throw .targetCount(expected: rows * classes, got: tensor.count) }
-        }
+        try objective.validate(batch, for: self)
     }
 
-    /// Records the loss of `batch` on `graph` (cross-entropy for classes, MSE for values).
-    func loss(_ batch: Batch, in graph: Graph, ignoreIndex: Int32) -> (loss: Var, output: Var) {
+    /// Records the forward pass of `batch` and `objective`'s loss on `graph`.
+    func loss(_ batch: Batch, objective: any Objective, in graph: Graph) -> (loss: Var, output: Var) {
         let output = forward(batch.input, in: graph)
-        switch batch.targets {
-        case let .classes(labels):
-            return (labels.withUnsafeBufferPointer { graph.crossEntropy(output, targets: $0, ignoreIndex: ignoreIndex) }, output)
-        case let .values(tensor):
-            return (tensor.withUnsafePointer { graph.mse(output, target: UnsafeBufferPointer(start: $0, count: tensor.count)) }, output)
-        }
+        return (objective.loss(output, for: batch, of: self, in: graph), output)
     }
 }

@@ -16,15 +16,19 @@ extension Model {
         return graph.value(of: forward(input, in: graph))
     }
 
-    /// Mean loss (and accuracy for class targets) over `batches` (no dropout, no gradients).
-    public func evaluate(_ batches: [Batch], ignoreIndex: Int32 = -100) throws(BatchError) -> Evaluation {
+    /// Mean loss of `objective` (nil: the standard one for each batch's targets), and accuracy
+    /// over the rows whose class target is not `ignoreIndex`, over `batches` (no dropout, no
+    /// gradients).
+    public func evaluate(_ batches: [Batch], objective: (any Objective)? = nil,
+                         ignoreIndex: Int32 = CrossEntropy.defaultIgnoreIndex) throws(BatchError) -> Evaluation {
         let graph = Graph(isTraining: false, recordsGradients: false)
         var total: Float = 0, correct = 0, counted = 0
         var classification = false
         for batch in batches {
-            try validate(batch, ignoreIndex: ignoreIndex)
+            let chosen = objective ?? standardObjective(for: batch.targets, ignoreIndex: ignoreIndex)
+            try validate(batch, objective: chosen)
             graph.reset()
-            let (loss, output) = loss(batch, in: graph, ignoreIndex: ignoreIndex)
+            let (loss, output) = loss(batch, objective: chosen, in: graph)
             total += graph.scalar(loss)
             if case let .classes(labels) = batch.targets {
                 classification = true

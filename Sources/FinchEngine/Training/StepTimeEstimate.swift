@@ -50,9 +50,9 @@ extension Trainer {
     /// they take under half a second in all, and the fastest counts. Then the gradients are zeroed
     /// and the dropout generator restored, so the run that follows is the same as without the
     /// rehearsal.
-    public func estimateStep(_ batch: Batch) throws(TrainError) -> StepTimeEstimate {
-        do { try model.validate(batch, ignoreIndex: config.ignoreIndex) } catch { throw .badBatch(step: step, error) }
-        try prepareIfNeeded(for: batch)
+    /// `run` rehearses its first batch after the guards; `prepare(for:)` must have passed.
+    func estimateStep(_ batch: Batch) -> StepTimeEstimate {
+        guard let chosen = objective else { preconditionFailure("prepare(for:) chose the objective") }
         let saved = graph.generator
         defer {
             graph.generator = saved
@@ -64,7 +64,7 @@ extension Trainer {
             let start = GemmProfiler.now()
             graph.reset()
             for parameter in trainable where parameter.requiresGrad { parameter.zeroGrad() }
-            let (loss, _) = model.loss(batch, in: graph, ignoreIndex: config.ignoreIndex)
+            let (loss, _) = model.loss(batch, objective: chosen, in: graph)
             graph.backward(from: loss)
             let elapsed = GemmProfiler.now() - start
             seconds = min(seconds, elapsed)

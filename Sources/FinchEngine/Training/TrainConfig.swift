@@ -14,7 +14,7 @@ public struct TrainConfig: Equatable, Sendable {
     public var gradientClip: Float?
     /// Seed of the dropout masks.
     public var seed: UInt64
-    /// Class id that cross-entropy skips (masked language modelling).
+    /// Class id that the standard cross-entropy skips (masked language modelling).
     public var ignoreIndex: Int32
     /// Refuse to start when the estimated bytes per step exceed this.
     public var memoryBudget: Int?
@@ -53,36 +53,15 @@ public struct StepReport: Equatable, Sendable {
     public var peakBytes: Int
 }
 
-/// Why training stopped.
-public enum StopReason: Equatable, Sendable {
-    /// All configured steps ran.
-    case completed
-    /// The cancellation check returned true between steps.
-    case cancelled
-    /// The loss became NaN or infinite; parameters are those after the last finite step.
-    case diverged
-}
-
-/// The outcome of `train`: the model holds the state after the last finished step.
-public struct TrainResult: Equatable, Sendable {
-    /// Loss of every finished step.
-    public var losses: [Float]
-    /// Steps finished in this call.
-    public var stepsCompleted: Int
-    /// Why training stopped.
-    public var stopReason: StopReason
-    /// Largest `StepReport.peakBytes`.
-    public var peakBytes: Int
-    /// Wall time in seconds.
-    public var seconds: Double
-}
-
 /// Why training refused to start or stopped with an error.
 public enum TrainError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The step would need more memory than the budget (estimated before allocating).
-    case memoryBudgetExceeded(estimate: MemoryEstimate, budget: Int)
+    /// The step would need more memory than the budget (estimated before allocating) for the
+    /// first batch's `batch` examples × `length` positions.
+    case memoryBudgetExceeded(estimate: MemoryEstimate, budget: Int, batch: Int, length: Int)
     /// A batch does not fit the model.
     case badBatch(step: Int, BatchError)
+    /// The validation data does not fit the model.
+    case badValidation(BatchError)
     /// Nothing to train: every parameter is frozen.
     case nothingToTrain
     /// Steps or learning rate out of range.
@@ -91,9 +70,10 @@ public enum TrainError: Error, Equatable, Sendable, CustomStringConvertible {
     /// One-line explanation.
     public var description: String {
         switch self {
-        case let .memoryBudgetExceeded(estimate, budget):
+        case let .memoryBudgetExceeded(estimate, budget, _, _):
             "a training step needs about \(estimate), over the budget of \(String(Double(budget / 1024) / 1024)) MiB"
         case let .badBatch(step, error): "batch for step \(step): \(error)"
+        case let .badValidation(error): "the validation data does not fit the model: \(error)"
         case .nothingToTrain: "every parameter is frozen: nothing to train"
         case let .invalidConfig(message): "invalid training configuration: \(message)"
         }

@@ -101,6 +101,8 @@ struct ModelBuilder {
                               note: "write 'tied: false', or end the body with 'dense \(embedding)'")
         case .noMatch(let pattern):
             return FinchError(.value, "no layer matches '\(pattern)'", at: fallback)
+        case .replacementDoesNotFit:
+            return FinchError(.value, error.description, at: fallback)
         }
     }
 }

@@ -19,7 +19,7 @@ struct TrainingPlan {
     /// Steps between validations.
     let evaluationInterval: Int
     /// When to stop before the last step, if early stopping.
-    let earlyStop: EarlyStop?
+    let earlyStop: EarlyStopping?
     /// The settings as the run records them.
     let settings: [Record.Field]
     /// The run's name.
@@ -28,8 +28,8 @@ struct TrainingPlan {
     var finish: () -> Void = {}
 }
 
-/// Runs a ``TrainingPlan``: the memory guard, live progress, validation, early stopping,
-/// interruption and divergence, and the run value at the end.
+/// Runs a ``TrainingPlan`` through the engine's loop, drawing its progress live and making the
+/// run value at the end; the engine's refusals become errors at the command.
 struct TrainingRunner {
     /// The interpreter whose sink shows progress and whose interrupt flag stops the run.
     let interpreter: Interpreter
@@ -41,114 +41,93 @@ struct TrainingRunner {
         let workbench = interpreter.workbench
         let model = plan.model.model
         var maker = plan.maker
-        let first = maker.next()
-        var pending: Batch? = first
-        let estimate = model.memoryEstimate(batch: first.input.batch, length: first.input.length, optimizer: plan.config.optimizer)
-        guard estimate.total <= workbench.memoryBudget else {
-            throw FinchError(.value, "one training step needs about \(TrainingRunner.size(estimate.total)), over the budget of \(TrainingRunner.size(workbench.memoryBudget))",
-                             at: range, note: TrainingRunner.shrinkAdvice(estimate, batch: first.input.batch, length: first.input.length))
-        }
-        guard model.trainableParameterCount > 0 else {
-            throw FinchError(.value, "every parameter of \(plan.model.name) is frozen: nothing to train", at: range)
-        }
-        let trainer: Trainer
-        do throws(TrainError) { trainer = try Trainer(model: model, config: plan.config) } catch {
-            throw FinchError(.value, error.description, at: range)
-        }
-        let time: StepTimeEstimate
-        do throws(TrainError) { time = try trainer.estimateStep(first) } catch {
-            throw FinchError(.value, error.description, at: range)
-        }
-        interpreter.output.write(header(plan, memory: estimate, time: time), to: .stdout)
-
-        let id = workbench.nextDisplayID(plan.kind)
-        let start = workbench.clock()
-        var reporter = ProgressReporter(id: id, total: plan.config.steps, label: "\(plan.kind) \(plan.model.name)", start: start)
-        var losses: [Double] = [], rates: [Double] = []
-        var validations: [RunObject.Validation] = []
-        var note: String?
-        var best = Double.infinity, waited = 0
-        while trainer.step < plan.config.steps {
-            let stop = min(plan.config.steps, trainer.step + plan.evaluationInterval)
-            let result: TrainResult
-            do throws(TrainError) {
-                result = try trainer.train(batches: { _ in
-                    if let batch = pending {
-                        pending = nil
-                        return batch
-                    }
-                    return maker.next()
-                }, stopAt: stop, onStep: { report in
-                    losses.append(Double(report.loss))
-                    rates.append(Double(report.learningRate))
-                    if let action = reporter.step(report.step + 1, loss: Double(report.loss), now: workbench.clock()) { show(action) }
-                }, isCancelled: { interpreter.interruptRequested })
-            } catch {
-                throw FinchError(.value, error.description, at: range)
-            }
-            if result.stopReason == .cancelled {
-                note = "interrupted after step \(trainer.step) of \(plan.config.steps); the weights are those of step \(trainer.step)"
-                break
-            }
-            if result.stopReason == .diverged {
-                note = "stopped at step \(trainer.step + 1): the loss became NaN or infinite; the weights are those of step \(trainer.step). "
-                    + "Try a lower lr: (now \(Value.format(Double(plan.config.learningRate)))) or clip: 1"
-                interpreter.output.write(note! + "\n", to: .stderr)
-                break
-            }
-            if !plan.validation.isEmpty {
-                let evaluation = try validate(model, plan.validation)
-                let validation = RunObject.Validation(step: trainer.step, loss: Double(evaluation.loss),
-                                                      accuracy: evaluation.accuracy.map(Double.init))
-                validations.append(validation)
-                if let earlyStop = plan.earlyStop, let measured = earlyStop.loss(of: validation) {
-                    if measured < best - 1e-9 {
-                        best = measured
-                        waited = 0
-                    } else {
-                        waited += 1
-                        if waited >= earlyStop.patience, trainer.step < plan.config.steps {
-                            note = "stopped early after step \(trainer.step): \(earlyStop.metric) did not improve for \(earlyStop.patience) evaluations"
-                            break
-                        }
-                    }
+        var config = plan.config
+        config.memoryBudget = workbench.memoryBudget
+        let validation = plan.validation.isEmpty ? nil
+            : ValidationPlan(batches: { plan.validation }, interval: plan.evaluationInterval, earlyStop: plan.earlyStop)
+        var id = "", start = 0.0
+        var reporter: ProgressReporter?
+        let history: TrainingHistory
+        do throws(TrainError) {
+            let trainer = try Trainer(model: model, config: config)
+            history = try trainer.run(batches: { _ in maker.next() }, validation: validation,
+                                      isCancelled: { interpreter.interruptRequested }) { event in
+                switch event {
+                case .started(let begin):
+                    interpreter.output.write(header(plan, begin), to: .stdout)
+                    id = workbench.nextDisplayID(plan.kind)
+                    start = workbench.clock()
+                    reporter = ProgressReporter(id: id, total: plan.config.steps, label: "\(plan.kind) \(plan.model.name)", start: start)
+                case .step(let report):
+                    if let action = reporter?.step(report.step + 1, loss: Double(report.loss), now: workbench.clock()) { show(action) }
+                case .evaluated, .finished:
+                    break
                 }
             }
+        } catch {
+            throw describe(error, plan)
         }
+        let note = self.note(history, plan)
+        if history.stopReason == .diverged, let note { interpreter.output.write(note + "\n", to: .stderr) }
         plan.finish()
-        let run = RunObject(name: plan.name, kind: plan.kind, modelName: plan.model.name, method: plan.method, losses: losses,
-                            learningRates: rates, validations: validations,
+        let run = RunObject(name: plan.name, kind: plan.kind, modelName: plan.model.name, method: plan.method,
+                            losses: history.losses.map(Double.init), learningRates: history.learningRates.map(Double.init),
+                            validations: history.validations.map {
+                                RunObject.Validation(step: $0.step, loss: Double($0.loss), accuracy: $0.accuracy.map(Double.init))
+                            },
                             config: Record(typeName: "config", fields: plan.settings), seed: plan.config.seed,
                             seconds: workbench.clock() - start, parameters: model.parameterCount,
-                            trainable: model.trainableParameterCount, memoryBytes: estimate.total, note: note)
+                            trainable: model.trainableParameterCount, memoryBytes: history.memory.total, note: note)
         _ = workbench.record(run)
-        _ = reporter.finish(now: workbench.clock())
         interpreter.output.updateDisplay(run.bundle, id: id)
         return run
+    }
+
+    /// Why the run ended before its last step, for the run's note; nil when it completed.
+    private func note(_ history: TrainingHistory, _ plan: TrainingPlan) -> String? {
+        let done = history.stepsCompleted, steps = plan.config.steps
+        switch history.stopReason {
+        case .completed:
+            return nil
+        case .cancelled:
+            return "interrupted after step \(done) of \(steps); the weights are those of step \(done)"
+        case .diverged:
+            return "stopped at step \(done + 1): the loss became NaN or infinite; the weights are those of step \(done). "
+                + "Try a lower lr: (now \(Value.format(Double(plan.config.learningRate)))) or clip: 1"
+        case .earlyStopped(let earlyStop):
+            return "stopped early after step \(done): \(earlyStop.metric.rawValue) did not improve for \(earlyStop.patience) evaluations"
+        }
+    }
+
+    /// The engine's refusal as an error at the command, in the words of the language.
+    private func describe(_ error: TrainError, _ plan: TrainingPlan) -> FinchError {
+        switch error {
+        case let .memoryBudgetExceeded(estimate, budget, batch, length):
+            FinchError(.value, "one training step needs about \(TrainingRunner.size(estimate.total)), over the budget of \(TrainingRunner.size(budget))",
+                       at: range, note: TrainingRunner.shrinkAdvice(estimate, batch: batch, length: length))
+        case .nothingToTrain:
+            FinchError(.value, "every parameter of \(plan.model.name) is frozen: nothing to train", at: range)
+        default:
+            FinchError(.value, error.description, at: range)
+        }
     }
 
     private func show(_ action: ProgressAction) {
         switch action {
         case .show(let bundle, let id): interpreter.output.display(bundle, id: id)
-        case .update(let bundle, let id), .finish(let bundle, let id): interpreter.output.updateDisplay(bundle, id: id)
-        }
-    }
-
-    private func validate(_ model: Model, _ batches: [Batch]) throws(FinchError) -> Evaluation {
-        do throws(BatchError) { return try model.evaluate(batches) } catch {
-            throw FinchError(.value, "the validation data does not fit the model: \(error.description)", at: range)
+        case .update(let bundle, let id): interpreter.output.updateDisplay(bundle, id: id)
         }
     }
 
     /// The line printed before a run: what trains, the seed, parameter counts, and the memory
     /// and time a step should take.
-    private func header(_ plan: TrainingPlan, memory: MemoryEstimate, time: StepTimeEstimate) -> String {
+    private func header(_ plan: TrainingPlan, _ begin: TrainingStart) -> String {
         let model = plan.model.model
         let count = NumberFormat.count
-        let total = RunObject.duration(time.seconds * Double(plan.config.steps))
-        return "\(plan.kind) \(plan.model.name) (\(plan.method)): \(plan.config.steps) steps, seed \(plan.config.seed); "
+        let total = RunObject.duration(begin.time.seconds * Double(begin.steps))
+        return "\(plan.kind) \(plan.model.name) (\(plan.method)): \(begin.steps) steps, seed \(plan.config.seed); "
             + "trainable \(count.string(model.trainableParameterCount)) of \(count.string(model.parameterCount)) parameters; "
-            + "about \(TrainingRunner.size(memory.total)) and \(TrainingRunner.milliseconds(time.seconds)) per step "
+            + "about \(TrainingRunner.size(begin.memory.total)) and \(TrainingRunner.milliseconds(begin.time.seconds)) per step "
             + "(~\(total) in all)\n"
     }
 

@@ -35,7 +35,7 @@ enum TuningMethod {
                 }
             }
         case "lora":
-            let chosen = model.denseLayers.filter { entry in
+            let chosen = model.linearLayers.filter { entry in
                 !isHead(entry.name + ".weight") && targets.contains { entry.name.contains($0) }
             }
             guard !chosen.isEmpty else {
@@ -43,7 +43,7 @@ enum TuningMethod {
                                  at: range, note: "targets name parts of layers: attn, mlp, dense, or q, k, v, o")
             }
             for named in model.parameters where !isHead(named.name) { named.parameter.requiresGrad = false }
-            for entry in chosen where entry.layer.lora == nil {
+            for entry in chosen where entry.layer is Dense {
                 do throws(ModelError) {
                     try model.addLoRA(matching: entry.name, rank: rank, alpha: Float(alpha), seed: seed)
                 } catch {

@@ -57,10 +57,11 @@ final class ModelObject: FinchObject {
     var summary: ModelSummary {
         var rows: [ModelSummary.Layer] = []
         let parameters = model.parameters
+        let adapterParameters = Set(model.adapters.flatMap { [ObjectIdentifier($0.adapter.a), ObjectIdentifier($0.adapter.b)] })
         for (index, entry) in model.plan.entries.enumerated() {
             let mine = parameters.filter { $0.name.hasPrefix(entry.name + ".") }
-            let adapters = mine.filter { $0.name.contains("lora_") }
-            let base = mine.filter { !$0.name.contains("lora_") }
+            let adapters = mine.filter { adapterParameters.contains(ObjectIdentifier($0.parameter)) }
+            let base = mine.filter { !adapterParameters.contains(ObjectIdentifier($0.parameter)) }
             let shape = entry.isSequence ? [context, entry.outputWidth] : [entry.outputWidth]
             rows.append(ModelSummary.Layer(
                 name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= headStart),

@@ -17,7 +17,7 @@ extension Command {
         ]
     ) { invocation throws(FinchError) in
         let source = try invocation.object("model", ModelObject.self, what: "a model")
-        if source.model.denseLayers.contains(where: { $0.layer.lora != nil }) {
+        if !source.model.adapters.isEmpty {
             throw FinchError(.value, "\(source.name) has LoRA adapters; merge them before copying", at: invocation.place("model"),
                              note: "finetune with merge: true")
         }

@@ -22,9 +22,9 @@ extension Command {
             Parameter("epochs", .number, doc: "passes over the training data", default: .number(3)),
             Parameter("steps", .number, doc: "the number of steps, instead of epochs"),
             Parameter("validate", .any, doc: "labelled validation data, measured each epoch (or eval_every steps)"),
-            Parameter("early_stop", .choice(EarlyStop.metrics + ["none"]),
+            Parameter("early_stop", .choice(EarlyStopping.Metric.allCases.map(\.rawValue) + ["none"]),
                       doc: "stop when val_loss (or val_accuracy) has not improved for patience: validations", default: .symbol("none"),
-                      settings: Dictionary(uniqueKeysWithValues: EarlyStop.metrics.map { ($0, ["patience"]) })),
+                      settings: Dictionary(uniqueKeysWithValues: EarlyStopping.Metric.allCases.map { ($0.rawValue, ["patience"]) })),
             Parameter("patience", .number, doc: "validations without improvement before stopping early", default: .number(2)),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
@@ -85,9 +85,9 @@ extension Command {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
         }
         if method == "freeze" { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
-        let earlyStop = try invocation.word("early_stop").flatMap { (metric) throws(FinchError) -> EarlyStop? in
-            guard metric != "none" else { return nil }
-            return EarlyStop(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
+        let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
+            (metric) throws(FinchError) in
+            EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
         }
         var plan = TrainingPlan(
             kind: "finetune", method: method, model: target, config: config, maker: maker, validation: validation,
