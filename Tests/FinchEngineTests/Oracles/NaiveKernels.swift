@@ -361,6 +361,37 @@ enum Naive {
         return dx
     }
 
+    // MARK: Optimisation
+
+    /// `p` after one AdamW update per gradient of `gradients` (each `p`'s shape), from zero
+    /// moments: at step t, m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², then
+    /// p ← p(1 − lr·decay) − lr·m̂/(√v̂ + ε) with m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ).
+    static func adamW(
+        _ p: [Float], gradients: [[Float]], learningRate lr: Double, beta1: Double, beta2: Double, epsilon: Double, decay: Double
+    ) -> [Double] {
+        var value = p.map(Double.init)
+        var m = [Double](repeating: 0, count: p.count), v = m
+        for (step, g) in gradients.enumerated() {
+            let t = Double(step + 1)
+            for i in 0..<p.count {
+                m[i] = beta1 * m[i] + (1 - beta1) * Double(g[i])
+                v[i] = beta2 * v[i] + (1 - beta2) * Double(g[i]) * Double(g[i])
+                let mHat = m[i] / (1 - pow(beta1, t)), vHat = v[i] / (1 - pow(beta2, t))
+                value[i] = value[i] * (1 - lr * decay) - lr * mHat / (vHat.squareRoot() + epsilon)
+            }
+        }
+        return value
+    }
+
+    /// The L2 norm of all of `gradients` together, and the gradients scaled by
+    /// maxNorm/(norm + 10⁻⁶) when the norm exceeds `maxNorm` (unchanged otherwise).
+    static func clip(_ gradients: [[Float]], maxNorm: Double) -> (norm: Double, clipped: [[Double]]) {
+        var total = 0.0
+        for g in gradients { for x in g { total += Double(x) * Double(x) } }
+        let norm = total.squareRoot(), factor = norm > maxNorm ? maxNorm / (norm + 1e-6) : 1
+        return (norm, gradients.map { $0.map { Double($0) * factor } })
+    }
+
     // MARK: Losses
 
     /// Mean of (prediction − target)² over all `count` elements, and its gradient for upstream

@@ -75,7 +75,9 @@ func graphPassAtOneAndTwoThreads(
     let one = graphPass(inputs, priors: priors, build)
     EngineThreads.set(2)
     let two = graphPass(inputs, priors: priors, build)
-    for (name, a, b) in [("output", one.output, two.output)] + zip(one.gradients, two.gradients).enumerated().map({ ("gradient \($0)", $1.0, $1.1) }) {
+    let pairs = [("output", one.output, two.output)]
+        + zip(one.gradients, two.gradients).enumerated().map { ("gradient \($0)", $1.0, $1.1) }
+    for (name, a, b) in pairs {
         let first = a.indices.first { a[$0] != b[$0] }
         #expect(first == nil, "\(name) [\(first ?? 0)]: \(first.map { a[$0] } ?? 0) at one thread, \(first.map { b[$0] } ?? 0) at two",
                 sourceLocation: sourceLocation)
