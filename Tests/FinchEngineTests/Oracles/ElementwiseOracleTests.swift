@@ -59,6 +59,17 @@ extension KernelOracles {
             }
         }
 
+        @Test func aSumPastTheSplitOfCopiesAndZeroingMatchesItsFormula() {
+            // 131077 > 2·4·`elementGrain`: the gradient buffers are zeroed, and a's copied from the
+            // sum's, in two parts.
+            let count = 131_077
+            let a = randomTensor([count], seed: 3), b = randomTensor([count], seed: 4)
+            let sum = graphPassAtOneAndTwoThreads([a, b]) { g, v in g.add(v[0], v[1]) }
+            expectClose(sum.output, zip(a.scalars, b.scalars).map { Double($0) + Double($1) }, "add")
+            expectClose(sum.gradients[0], sum.upstream.map(Double.init), "da")
+            expectClose(sum.gradients[1], sum.upstream.map(Double.init), "db")
+        }
+
         /// `[repeats, width]` + `[width]`; 1000×33 splits between two threads (blocks ≥ 2·⌊16384/33 + 1⌋).
         @Test(arguments: [(3, 1), (4, 9), (1000, 33)])
         func broadcastAddSumsTheGradientOverRepeats(_ repeats: Int, _ width: Int) {

@@ -4,8 +4,9 @@ import Glibc
 /// `matmul_forward_naive` beside its fast product). Each is a plain scalar loop over flat
 /// row-major arrays that accumulates in Double, written to be obviously right rather than fast:
 /// no lanes, no chunks, no threads, no fast exponential. Inputs are the Float values the engine
-/// saw; results are Double. Backward references take the upstream gradient `dout` and return
-/// the gradients themselves (not accumulated into anything).
+/// saw (GELU and the linear backward also take Doubles, to be fed another reference's result);
+/// results are Double. Backward references take the upstream gradient `dout` and return the
+/// gradients themselves (not accumulated into anything).
 enum Naive {
     // MARK: Normalisation
 
