@@ -41,13 +41,14 @@ func graphPass(_ inputs: [Tensor], priors: Bool = false, _ build: (Graph, [Var])
 /// Expects the engine's Float32 `actual` to equal the Double oracle's `expected` element by
 /// element: |actual − expected| ≤ `tolerance` · (|expected| + RMS of `expected`).
 ///
-/// Why 1e-4: Float32 rounds each operation to a relative 2⁻²⁴ ≈ 6e-8. The longest reductions
-/// here have about 10³ terms (a row of 769; dw summed over 1100 rows), whose rounding error is
-/// about 6e-8·√n ≈ 2e-6 of their scale (a random walk), and the fast exponential adds 2e-7.
-/// Results that cancel (a layer-norm or softmax input gradient) are small next to the terms they
-/// came from, hence the RMS of the whole result in the bound. 1e-4 leaves a margin of about 50,
-/// while a dropped, doubled or misplaced term (a lost SIMD tail, a chunk added twice, rows split
-/// wrongly, a mask off by one) moves an element by about 1/√n ≥ 3e-2 of that scale.
+/// Why 1e-4: Float32 rounds each operation to a relative 2⁻²⁴ ≈ 6e-8, and a sum of n terms
+/// drifts by about 6e-8·√n of its scale (a random walk): 2e-6 for the kernels' reductions of up
+/// to 10³ terms (a row of 769, dw over 1100 rows), 1e-5 for the mean of 32777; the fast
+/// exponential adds 2e-7. Results that cancel (a layer-norm or softmax input gradient) are small
+/// next to the terms they came from, hence the RMS of the whole result in the bound. 1e-4 leaves
+/// a margin of 10 to 50, while a dropped, doubled or misplaced term in those reductions (a lost
+/// SIMD tail, a chunk added twice, rows split wrongly, a mask off by one) moves an element by
+/// about 1/√n ≥ 3e-2 of that scale.
 func expectClose(
     _ actual: [Float], _ expected: [Double], tolerance: Double = 1e-4, _ what: @autoclosure () -> String,
     sourceLocation: SourceLocation = #_sourceLocation

@@ -13,7 +13,7 @@ extension KernelOracles {
 
         /// Widths from one class to past 769, and row counts at which the row loop splits between
         /// two threads (at least 2·⌊16384/width⌋ rows: 4099×8, 1000×33, 45×769, each a ragged split);
-        /// logits spread by 40 put most exponentials below the fast exponential's clamp at −87.
+        /// logits spread by 40 put many exponentials below the fast exponential's clamp at −87.
         static let shapes = [1, 7, 8, 9, 16, 33, 64, 127, 769].map { Shape(rows: 3, width: $0) } + [
             Shape(rows: 4099, width: 8), Shape(rows: 1000, width: 33), Shape(rows: 45, width: 769),
             Shape(rows: 5, width: 64, spread: 40),
@@ -29,7 +29,7 @@ extension KernelOracles {
         }
 
         /// Class counts from one to 769, and row counts at which the gradient's row loop splits
-        /// between two threads (1000×33, 50×769, 4099×8); with logits spread by 40, most
+        /// between two threads (1000×33, 50×769, 4099×8); with logits spread by 40, many
         /// probabilities of each row underflow, but not the target's (see below).
         static let crossEntropyShapes = [(3, 1), (5, 2), (7, 9), (6, 33), (4, 769), (1000, 33), (50, 769), (4099, 8)]
             .map { Shape(rows: $0.0, width: $0.1) } + [Shape(rows: 9, width: 64, spread: 40)]
