@@ -1,5 +1,3 @@
-import Glibc
-
 /// Shapes of a multi-head self-attention: q, k, v and out are `[batch, length, width]`, split into
 /// `heads` heads of `width / heads` channels; probabilities are `[batch, heads, length, length]`.
 /// q, k and v rows are `inputStride` floats apart (0 = `width`; `3·width` when they are the
@@ -59,36 +57,6 @@ func attentionForward(
                 }
                 sgemm(transA: false, transB: false, m: r1 - r0, n: hd, k: keys, alpha: 1,
                       a: p + r0 * t, lda: t, b: v + inOffset, ldb: ld, beta: 0, c: out + outOffset + r0 * c, ldc: c)
-            }
-        }
-    }
-}
-
-/// The reference for `attentionForward`: the same maths as plain loops (test oracle only).
-func attentionForwardNaive(
-    _ out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
-    shape s: AttentionShape
-) {
-    let t = s.length, c = s.width, hd = s.headWidth
-    var scores = [Float](repeating: 0, count: t)
-    for b in 0..<s.batch {
-        for h in 0..<s.heads {
-            for i in 0..<t {
-                let visible = s.causal ? i + 1 : s.keys(of: b)
-                var maximum = -Float.infinity
-                for j in 0..<visible {
-                    var dot: Float = 0
-                    for d in 0..<hd { dot += q[b * t * c + i * c + h * hd + d] * k[b * t * c + j * c + h * hd + d] }
-                    scores[j] = dot * s.scale
-                    maximum = max(maximum, scores[j])
-                }
-                var sum: Float = 0
-                for j in 0..<visible { scores[j] = expf(scores[j] - maximum); sum += scores[j] }
-                for d in 0..<hd {
-                    var acc: Float = 0
-                    for j in 0..<visible { acc += scores[j] / sum * v[b * t * c + j * c + h * hd + d] }
-                    out[b * t * c + i * c + h * hd + d] = acc
-                }
             }
         }
     }

@@ -22,8 +22,10 @@ func sgemm(
 
 /// `sgemm` split by rows of C across the engine's threads, each part a single-threaded OpenBLAS
 /// call (small products run whole). Every element of C is computed by the same kernel over the
-/// same k order whatever the split. `rowsDone(rows)` runs on the thread that computed those rows
-/// of C, right after them (an epilogue while they are in cache; it must touch only those rows).
+/// same k order whatever the split: parts start at multiples of `gemmRowAlignment` rows, so each
+/// row falls in the same OpenBLAS row tile as in the whole product (a tile's edge kernels round
+/// differently). `rowsDone(rows)` runs on the thread that computed those rows of C, right after
+/// them (an epilogue while they are in cache; it must touch only those rows).
 func sgemmParallel(
     transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
@@ -32,7 +34,7 @@ func sgemmParallel(
     // Inside a parallel region the product runs whole on its thread: a split would only run its
     // parts one after another there, packing the shared operand once per part.
     let splits = EngineThreads.count > 1 && m * n * k >= 1 << 18 && !EngineThreads.pool.isRunning
-    let parts = splits ? min(EngineThreads.count, m / 32) : 1
+    let parts = splits ? min(EngineThreads.count, m / gemmRowAlignment) : 1
     guard parts > 1 else {
         sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
               beta: beta, c: c, ldc: ldc)
@@ -41,9 +43,11 @@ func sgemmParallel(
     }
     let profiling = GemmProfiler.enabled
     let start = profiling ? GemmProfiler.nanoseconds() : 0
+    // Rounded down to the alignment; parts ≤ m / alignment, so no part is left empty.
+    func firstRow(_ part: Int) -> Int { part == parts ? m : part * m / parts / gemmRowAlignment * gemmRowAlignment }
     parallelParts(parts, grain: 1) { _, range in
         for part in range {
-            let rows = part * m / parts..<(part + 1) * m / parts
+            let rows = firstRow(part)..<firstRow(part + 1)
             sgemm(transA: transA, transB: transB, m: rows.count, n: n, k: k, alpha: alpha,
                   a: transA ? a + rows.lowerBound : a + rows.lowerBound * lda, lda: lda, b: b, ldb: ldb,
                   beta: beta, c: c + rows.lowerBound * ldc, ldc: ldc, profiled: false)
@@ -52,6 +56,10 @@ func sgemmParallel(
     }
     if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }
 }
+
+/// Rows of C at which `sgemmParallel` may split a product: a multiple of the row tiles of
+/// OpenBLAS's kernels (8 to 32 rows), which compute a tile's edge rows with other kernels.
+let gemmRowAlignment = 32
 
 /// The reference for `sgemm`: the same contract as three plain loops (test oracle only).
 func sgemmNaive(

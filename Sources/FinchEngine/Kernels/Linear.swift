@@ -20,20 +20,6 @@ func linearForward(
                   a: x, lda: inputs, b: w, ldb: inputs, beta: 0, c: out, ldc: outputs, rowsDone: finish)
 }
 
-/// The reference for `linearForward`: plain loops (test oracle only).
-func linearForwardNaive(
-    _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>?,
-    rows: Int, inputs: Int, outputs: Int
-) {
-    for r in 0..<rows {
-        for o in 0..<outputs {
-            var sum: Float = b?[o] ?? 0
-            for i in 0..<inputs { sum += x[r * inputs + i] * w[o * inputs + i] }
-            out[r * outputs + o] = sum
-        }
-    }
-}
-
 /// Accumulates the gradients of `linearForward`: dx += dout·w, dw += doutᵀ·x, db += Σ_rows dout.
 /// Any of `dx`, `dw`, `db` may be nil (input or parameter needs no gradient). `overwriteDx`
 /// writes dx = dout·w instead (dx may then be uninitialised).
