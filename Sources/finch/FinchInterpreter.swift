@@ -18,7 +18,7 @@ final class FinchInterpreter: KernelInterpreter {
     let info = KernelInfo(
         implementation: "finch", implementationVersion: FinchVersion.current,
         languageName: "finch", languageVersion: FinchVersion.current,
-        mimetype: "text/x-finch", fileExtension: ".finch", pygmentsLexer: "text", codemirrorMode: "null",
+        mimetype: "text/x-finch", fileExtension: ".finch", pygmentsLexer: "finch", codemirrorMode: "python",
         banner: "Finch \(FinchVersion.current) — pre-train and fine-tune small neural networks. Type `help` for the commands.",
         helpLinks: [])
 
