@@ -3,7 +3,7 @@ translator and the launcher's check of a broken install."""
 import sys
 
 import pytest
-from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String
+from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text
 
 from conftest import ROOT, run_cell
 
@@ -90,3 +90,11 @@ def test_a_broken_install_names_each_missing_file(tmp_path):
     (tmp_path / "bin" / "finch").unlink()
     (tmp_path / "lib" / "libraries.txt").unlink()
     assert launcher.missing_files(str(tmp_path)) == [str(tmp_path / "bin" / "finch"), str(tmp_path / "lib" / "libraries.txt")]
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in (ROOT / "notebooks").glob("*.finch")))
+def test_the_lexer_reads_every_character_of_the_shipped_scripts(script):
+    code = (ROOT / "notebooks" / script).read_text()
+    tokens = list(FinchLexer().get_tokens(code))
+    assert "".join(text for _, text in tokens) == code  # Pygments ends the text with a newline; these end so.
+    assert [text for kind, text in tokens if kind is Text and text.strip()] == []

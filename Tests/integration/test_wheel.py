@@ -120,7 +120,7 @@ def test_the_binary_needs_no_swift_runtime(venv):
 def test_a_notebook_runs_from_the_installed_wheel_with_digits_and_highlighting(venv, elsewhere):
     folder, _ = elsewhere
     source = notebook(folder / "in.ipynb", "x = 6 * 7\nx", 'digits = dataset "digits"  # 1797?\ndigits')
-    run_in(venv, elsewhere, "python", "-c", (
+    result = run_in(venv, elsewhere, "python", "-c", (
         "import sys, nbformat, nbclient\n"
         "from jupyter_client.kernelspec import KernelSpecManager\n"
         "spec = KernelSpecManager().get_kernel_spec('finch')\n"
@@ -128,6 +128,7 @@ def test_a_notebook_runs_from_the_installed_wheel_with_digits_and_highlighting(v
         "book = nbformat.read(sys.argv[1], as_version=4)\n"
         "nbclient.NotebookClient(book, kernel_name='finch', timeout=120).execute()\n"
         "nbformat.write(book, sys.argv[2])\n"), str(source), str(folder / "out.ipynb"))
+    assert result.stdout == f"{venv}/share/jupyter/kernels/finch\n"
     texts = outputs(folder / "out.ipynb")
     assert texts[0] == "42" and texts[1].startswith("dataset digits: 1797 examples, 64 features, 10 classes")
     info = nbformat.read(folder / "out.ipynb", as_version=4).metadata["language_info"]
