@@ -1,5 +1,7 @@
 """The Python parts of the wheel, from the source tree: the Pygments lexer, the papermill
 translator and the launcher's check of a broken install."""
+import datetime
+import re
 import sys
 
 import pytest
@@ -65,7 +67,7 @@ def test_papermill_parameters_become_finch_assignments():
 
 
 @pytest.mark.parametrize("parameters, message", [
-    ({"when": __import__("datetime").date(2026, 12, 1)}, "parameter when: Finch has no value of type date"),
+    ({"when": datetime.date(2026, 12, 1)}, "parameter when: Finch has no value of type date"),
     ({"opts": {"xs": [1, {2}]}}, "parameter opts.xs[1]: Finch has no value of type set"),
     ({"rate": float("nan")}, "parameter rate: Finch has no literal for nan"),
     ({"opts": {"two words": 1}}, "parameter opts: the key 'two words' is not a Finch name"),
@@ -73,7 +75,7 @@ def test_papermill_parameters_become_finch_assignments():
     ({"2x": 1}, "parameter '2x': not a Finch name"),
 ])
 def test_a_parameter_finch_cannot_spell_is_an_error_naming_it(parameters, message):
-    with pytest.raises(UnsupportedParameter, match="^" + __import__("re").escape(message)):
+    with pytest.raises(UnsupportedParameter, match="^" + re.escape(message)):
         FinchTranslator.codify(parameters)
 
 
