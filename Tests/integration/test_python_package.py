@@ -4,7 +4,9 @@ import datetime
 import re
 import sys
 
+import nbformat
 import pytest
+from papermill.models import Parameter
 from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text
 
 from conftest import ROOT, run_cell
@@ -77,6 +79,18 @@ def test_papermill_parameters_become_finch_assignments():
 def test_a_parameter_finch_cannot_spell_is_an_error_naming_it(parameters, message):
     with pytest.raises(UnsupportedParameter, match="^" + re.escape(message)):
         FinchTranslator.codify(parameters)
+
+
+def test_papermill_reads_the_parameters_cell_with_types_defaults_and_help():
+    cell = nbformat.v4.new_code_cell('lr = 0.01  # learning rate\nsteps = -100\nname = "a # b"  # run name\n'
+                                     'quick = false\nlabels = [5, 10]\nopts = record(rank: 4)\nx = none\n'
+                                     'm = copy body head: classify(classes: 10)\n# a comment\nprint lr\nfor = 1\n')
+    assert FinchTranslator.inspect(cell) == [
+        Parameter("lr", "float", "0.01", "learning rate"), Parameter("steps", "int", "-100", ""),
+        Parameter("name", "str", '"a # b"', "run name"), Parameter("quick", "bool", "false", ""),
+        Parameter("labels", "list", "[5, 10]", ""), Parameter("opts", "dict", "record(rank: 4)", ""),
+        Parameter("x", "NoneType", "none", ""), Parameter("m", "None", "copy body head: classify(classes: 10)", ""),
+    ]
 
 
 def test_a_broken_install_names_each_missing_file(tmp_path):

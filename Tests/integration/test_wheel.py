@@ -160,6 +160,10 @@ def test_papermill_injects_numbers_strings_booleans_lists_and_records(venv, else
     assert injected.source == ('# Parameters\nlabels = [5, 10]\nquick = true\nopts = record(rank: 4)\n'
                                'lr = 0.01\nname = "x"\n')
     assert outputs(folder / "out.ipynb")[-1] == "0.01 x [5, 10] true\n4\n"
+    listed = run_in(venv, elsewhere, "papermill", "--help-notebook", "in.ipynb").stdout
+    assert [line.strip() for line in listed.splitlines()[-5:]] == [
+        "lr: float (default 0.1)", 'name: str (default "default")', "labels: list (default [1])",
+        "quick: bool (default false)", "opts: dict (default record(rank: 1))"]
 
 
 def test_papermill_refuses_a_parameter_finch_has_no_value_for(venv, elsewhere):

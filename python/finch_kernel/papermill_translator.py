@@ -8,12 +8,14 @@ Values map to Finch as: None → `none`, booleans → `true`/`false`, numbers as
 `-3`, `1e-05`), strings in double quotes with Finch's escapes, lists → `[a, b]`, tuples likewise,
 and mappings → `record(key: value, …)`. Anything else, and what Finch cannot spell (a non-finite
 number, a key that is not a Finch name), is an `UnsupportedParameter` naming the parameter.
+`papermill --help-notebook` lists the `name = value  # help` lines of the `parameters` cell.
 """
 import math
 import re
 
 from papermill.engines import NBClientEngine
 from papermill.exceptions import PapermillException
+from papermill.models import Parameter
 from papermill.translators import Translator, papermill_translators
 
 # The engine papermill registers as `finch`: the standard nbclient engine, unchanged.
@@ -22,6 +24,8 @@ Engine = NBClientEngine
 # Finch's reserved words (Sources/FinchLanguage/Syntax/Keyword.swift): not usable as names.
 KEYWORDS = {"and", "or", "not", "true", "false", "none", "for", "in", "if", "else"}
 NAME = re.compile(r"[^\W\d]\w*\Z")
+# A line of a parameters cell: `name = value`, perhaps with a `# help` comment.
+ASSIGNMENT = re.compile(r'^(?P<name>[^\W\d]\w*)\s*=\s*(?P<value>(?:"(?:[^"\\]|\\.)*"|[^#])*?)\s*(?:#\s*(?P<help>.*?)\s*)?$')
 
 
 class UnsupportedParameter(PapermillException):
@@ -80,6 +84,34 @@ class FinchTranslator(Translator):
                 raise UnsupportedParameter(f"parameter {name!r}: not a Finch name (a letter or _, then letters, digits and _; not a reserved word)")
             lines.append(cls.assign(name, literal(value, name)))
         return "\n".join(lines) + "\n"
+
+
+    @classmethod
+    def inspect(cls, parameters_cell):
+        """The parameters a cell tagged `parameters` assigns, for `papermill --help-notebook`."""
+        parameters = []
+        for line in parameters_cell.source.splitlines():
+            match = ASSIGNMENT.match(line.strip())
+            if match and match["name"] not in KEYWORDS and match["value"]:
+                parameters.append(Parameter(name=match["name"], inferred_type_name=type_name(match["value"]),
+                                            default=match["value"], help=match["help"] or ""))
+        return parameters
+
+
+def type_name(value):
+    """The Python type papermill names for a Finch literal's source; "None" when not a literal."""
+    if re.fullmatch(r"-?\d+", value):
+        return "int"
+    if re.fullmatch(r"-?\d+(\.\d+)?([eE][+-]?\d+)?", value):
+        return "float"
+    kinds = {"true": "bool", "false": "bool", "none": "NoneType"}
+    if value in kinds:
+        return kinds[value]
+    if value.startswith('"'):
+        return "str"
+    if value.startswith("["):
+        return "list"
+    return "dict" if value.startswith("record(") else "None"
 
 
 papermill_translators.register("finch", FinchTranslator)
