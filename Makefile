@@ -5,17 +5,22 @@ export FINCH_PORTABLE ?= $(shell grep -qw avx2 /proc/cpuinfo && grep -qw fma /pr
 VENV := .venv
 FINCH := .build/release/finch
 
-.PHONY: setup build install tour notebooks test test-swift test-integration bench-kernel clean
+.PHONY: setup build install wheel tour notebooks test test-swift test-integration bench-kernel clean
 
 setup:
 	scripts/setup.sh
 
+# The Swift runtime is linked statically, so the binary (and the wheel) need no Swift installed.
 build: setup
-	$(SWIFT) build -c release --product finch
+	$(SWIFT) build -c release --static-swift-stdlib --product finch
 
 # Installs the kernelspec `finch` into the venv, where jupyter_client, nbconvert and papermill look.
 install: build
 	VIRTUAL_ENV=$(abspath $(VENV)) $(FINCH) install --sys-prefix
+
+# The pip wheel dist/finch_kernel-*.whl: the binary, the libraries it needs, kernelspec, data, lexer, papermill.
+wheel: build
+	$(VENV)/bin/python scripts/build-wheel.py --binary $(FINCH) --out dist
 
 # Runs the language tour headless with the installed kernel and prints it as text.
 tour: install
@@ -45,4 +50,4 @@ bench-kernel: install
 	$(VENV)/bin/python bench/kernel_latency.py
 
 clean:
-	rm -rf .build build-out
+	rm -rf .build build-out dist

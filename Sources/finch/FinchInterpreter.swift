@@ -15,10 +15,13 @@ final class FinchInterpreter: KernelInterpreter {
         session = FinchSession(output: sink, isInterrupted: { interruptFlag.isSet })
     }
 
+    /// `pygments_lexer` is the wheel's Pygments lexer. JupyterLab has no Finch mode, so cells use its
+    /// Python mode: `#` comments, double-quoted strings with backslash escapes, numbers with exponents
+    /// and the keywords `and or not for in if else` read as Finch's do (only `true false none` stay plain).
     let info = KernelInfo(
         implementation: "finch", implementationVersion: FinchVersion.current,
         languageName: "finch", languageVersion: FinchVersion.current,
-        mimetype: "text/x-finch", fileExtension: ".finch", pygmentsLexer: "text", codemirrorMode: "null",
+        mimetype: "text/x-finch", fileExtension: ".finch", pygmentsLexer: "finch", codemirrorMode: "python",
         banner: "Finch \(FinchVersion.current) — pre-train and fine-tune small neural networks. Type `help` for the commands.",
         helpLinks: [])
 

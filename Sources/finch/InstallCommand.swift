@@ -19,9 +19,6 @@ struct InstallCommand: ParsableCommand {
     @Option(name: .long, help: "The kernel's name in Jupyter.")
     var name = "finch"
 
-    @Option(name: .long, help: "The kernelspec folder with kernel.json and logos (default: the one in Finch's source tree).")
-    var kernelspec: String = KernelspecInstaller.defaultSourceFolder
-
     func validate() throws {
         if [user, sysPrefix, prefix != nil].filter({ $0 }).count > 1 {
             throw ValidationError("choose one of --user, --sys-prefix and --prefix")
@@ -45,7 +42,7 @@ struct InstallCommand: ParsableCommand {
             base = environment["JUPYTER_DATA_DIR"]
                 ?? (environment["XDG_DATA_HOME"] ?? ((environment["HOME"] ?? "/root") + "/.local/share")) + "/jupyter"
         }
-        let installer = KernelspecInstaller(sourceFolder: kernelspec, executable: try currentExecutablePath())
+        let installer = KernelspecInstaller(executable: try currentExecutablePath())
         let folder = try installer.install(into: base + "/kernels/" + name)
         print("Installed kernelspec \(name) in \(folder)")
     }

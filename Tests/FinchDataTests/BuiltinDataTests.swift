@@ -26,6 +26,27 @@ import Testing
         #expect(dataFolder(environment: { _ in "" }) == dataFolder(environment: { _ in nil }))
     }
 
+    @Test func anInstalledBinaryReadsShareFinchDataBesideItsBinFolder() {
+        let sourceTree = dataFolder(environment: { _ in nil }, executable: nil)
+        #expect(sourceTree.hasSuffix("/data") && sourceTree != "/opt/finch/share/finch/data")
+        let installed = dataFolder(environment: { _ in nil }, executable: "/opt/finch/bin/finch",
+                                   isFolder: { $0 == "/opt/finch/share/finch/data" })
+        #expect(installed == "/opt/finch/share/finch/data")
+        #expect(dataFolder(environment: { _ in nil }, executable: "/opt/finch/bin/finch", isFolder: { _ in false }) == sourceTree)
+        #expect(dataFolder(environment: { $0 == "FINCH_DATA" ? "/elsewhere" : nil }, executable: "/opt/finch/bin/finch",
+                           isFolder: { _ in true }) == "/elsewhere")
+    }
+
+    @Test func folderExistsTellsFoldersFromFilesAndNothing() {
+        let folder = temporaryFolder()
+        let file = fopen(folder + "/plain", "wb")!
+        fclose(file)
+        #expect(folderExists(folder))
+        #expect(!folderExists(folder + "/plain"))
+        #expect(!folderExists(folder + "/missing"))
+        #expect(runningExecutable()?.hasPrefix("/") == true)
+    }
+
     @Test func aMissingDigitsFileSaysWhereItLookedAndWhatToSet() {
         #expect(throws: DataError.builtinFileMissing(name: "digits", path: "/nonexistent/digits.csv.gz", reason: "No such file or directory")) {
             try Digits.load(folder: "/nonexistent")

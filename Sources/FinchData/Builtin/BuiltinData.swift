@@ -20,7 +20,8 @@ public enum BuiltinData {
         }
     }
 
-    /// The folder the data files are read from: `$FINCH_DATA`, else `data` in Finch's source tree.
+    /// The folder the data files are read from: `$FINCH_DATA`, else `share/finch/data` beside an
+    /// installed binary, else `data` in Finch's source tree (see `dataFolder`).
     public static var folder: String { dataFolder() }
 
     /// The built-in data set `name`; synthetic ones are drawn with `seed` (real ones ignore it).
