@@ -1,16 +1,38 @@
 @testable import FinchKernel
 import Synchronization
 
-/// Records what the core sends and serves scripted stdin replies: the kernel without sockets.
+/// Records what the core sends and serves stdin replies: the kernel without sockets.
+///
+/// A reply given with ``answerInputRequest(with:)`` arrives once the kernel sent an
+/// `input_request`, as a front end's does; one given with ``queueInput(_:)`` is already waiting,
+/// as a stale reply is.
 final class InMemoryTransport: KernelTransport, Sendable {
-    private let state = Mutex<(sent: [(Channel, Message)], inputs: [Message], waiting: [Message])>(([], [], []))
+    private struct State {
+        var sent: [(Channel, Message)] = []
+        var inputs: [Message] = []
+        var answers: [Message] = []
+        var waiting: [Message] = []
+    }
+    private let state = Mutex(State())
 
     func send(_ message: Message, on channel: Channel) {
-        state.withLock { $0.sent.append((channel, message)) }
+        state.withLock { state in
+            state.sent.append((channel, message))
+            if channel == .stdin, message.type == "input_request", !state.answers.isEmpty {
+                state.inputs.append(state.answers.removeFirst())
+            }
+        }
     }
 
     func receiveInput(timeoutMilliseconds: Int) -> Message? {
         state.withLock { $0.inputs.isEmpty ? nil : $0.inputs.removeFirst() }
+    }
+
+    func discardWaitingInput() -> Int {
+        state.withLock { state in
+            defer { state.inputs.removeAll() }
+            return state.inputs.count
+        }
     }
 
     func takeWaitingShellRequests() -> [Message] {
@@ -20,7 +42,11 @@ final class InMemoryTransport: KernelTransport, Sendable {
         }
     }
 
+    /// Puts `message` on stdin now, before any `input_request`.
     func queueInput(_ message: Message) { state.withLock { $0.inputs.append(message) } }
+
+    /// Sends `message` on stdin when the kernel next sends an `input_request`.
+    func answerInputRequest(with message: Message) { state.withLock { $0.answers.append(message) } }
 
     /// Puts `message` on shell as if it arrived while the current request ran.
     func queueShellRequest(_ message: Message) { state.withLock { $0.waiting.append(message) } }

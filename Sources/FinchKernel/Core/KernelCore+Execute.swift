@@ -67,8 +67,12 @@ extension KernelCore {
     }
 
     /// Sends `input_request` on stdin to the requester and waits for its `input_reply`, polling
-    /// the interrupt flag; `nil` when interrupted.
+    /// the interrupt flag; `nil` when interrupted. Whatever waits on stdin before the request is
+    /// sent (a reply to an earlier, interrupted request, or one nobody asked for) is discarded,
+    /// as ipykernel does, so it cannot answer this one.
     private func requestInput(prompt: String, password: Bool, parent: Message) -> String? {
+        let stale = transport.discardWaitingInput()
+        if stale > 0 { log.warning("discarded \(stale) stale message(s) on stdin before input_request") }
         transport.send(headers.message("input_request", content: ["prompt": .string(prompt), "password": .bool(password)],
                                        parent: parent), on: .stdin)
         while !interruptFlag.isSet {

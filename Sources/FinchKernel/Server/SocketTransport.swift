@@ -50,6 +50,12 @@ final class SocketTransport: KernelTransport, Sendable {
         }
     }
 
+    func discardWaitingInput() -> Int {
+        var discarded = 0
+        while (try? sockets[.stdin]?.receive(timeoutMilliseconds: 0)) != nil { discarded += 1 }
+        return discarded
+    }
+
     func takeWaitingShellRequests() -> [Message] {
         var waiting: [Message] = []
         while let frames = try? sockets[.shell]?.receive(timeoutMilliseconds: 0) {
