@@ -54,6 +54,9 @@ final class InMemoryTransport: KernelTransport, Sendable {
     /// Messages sent on `channel`, in order.
     func sent(on channel: Channel) -> [Message] { state.withLock { $0.sent.filter { $0.0 == channel }.map(\.1) } }
 
+    /// `channel:msg_type` of every message sent, in order.
+    var sentTypes: [String] { state.withLock { $0.sent.map { "\($0.0.rawValue):\($0.1.type)" } } }
+
     /// The msg_types published on IOPub, in order.
     var iopubTypes: [String] {
         sent(on: .iopub).map { $0.type == "status" ? "status:\($0.content["execution_state"]?.stringValue ?? "")" : $0.type }
@@ -63,7 +66,8 @@ final class InMemoryTransport: KernelTransport, Sendable {
 }
 
 /// An interpreter whose answers the test scripts: `error` fails, `wait` polls the interrupt flag,
-/// `ask` requests input, `show` displays, anything else succeeds with its own text.
+/// `ask` requests input, `show` displays, `chatter` writes to both streams around a display,
+/// anything else succeeds with its own text.
 final class ScriptedInterpreter: KernelInterpreter {
     var executed: [String] = []
 
@@ -90,6 +94,13 @@ final class ScriptedInterpreter: KernelInterpreter {
             context.updateDisplay(RichOutput(plainText: "updated"), displayID: "d1")
             context.clearOutput(wait: true)
             return .success(result: nil)
+        case "chatter":
+            for line in 1...3 { context.stream("out \(line)\n") }
+            context.stream("err 1\n", toStandardError: true)
+            context.stream("out 4\n")
+            context.display(RichOutput(plainText: "shown"))
+            context.stream("out 5\n")
+            return .success(result: RichOutput(plainText: "done"))
         default: return .success(result: RichOutput(plainText: code))
         }
     }

@@ -7,15 +7,20 @@ final class SocketTransport: KernelTransport, Sendable {
     private let codec: WireCodec
     private let log: KernelLog
 
-    init(context: ZeroMQContext, connection: ConnectionInfo, codec: WireCodec, log: KernelLog) throws(ZeroMQError) {
+    /// How long a message waits for an IOPub subscriber that is a full high-water mark behind
+    /// before it is dropped (and logged): long enough for any live front end to catch up, short
+    /// enough that a stalled one cannot hang the kernel.
+    static let iopubSendTimeoutMilliseconds: Int32 = 10_000
+
+    init(context: ZeroMQContext, connection: ConnectionInfo, limits: KernelLimits, codec: WireCodec, log: KernelLog) throws(ZeroMQError) {
         var sockets: [Channel: GuardedSocket] = [:]
         let layout: [(Channel, SocketKind, Int)] = [
             (.shell, .router, connection.shellPort), (.control, .router, connection.controlPort),
-            (.stdin, .router, connection.stdinPort), (.iopub, .publisher, connection.iopubPort),
+            (.stdin, .router, connection.stdinPort), (.iopub, .extendedPublisher, connection.iopubPort),
         ]
         for (channel, kind, port) in layout {
-            let socket = try ZeroMQSocket(kind, in: context)
-            try socket.bind(connection.endpoint(port: port))
+            let socket = try ZeroMQSocket.bound(kind, in: context, to: connection, port: port, limits: limits)
+            if channel == .iopub { socket.waitForSlowSubscribers(timeoutMilliseconds: Self.iopubSendTimeoutMilliseconds) }
             sockets[channel] = GuardedSocket(socket)
         }
         self.sockets = sockets

@@ -18,12 +18,13 @@ public struct ZeroMQError: Error, CustomStringConvertible {
 
 /// The kinds of socket the kernel binds.
 public enum SocketKind: Sendable {
-    case router, publisher, reply, dealer, request, subscriber
+    /// `XPUB`: a publisher that also reads its subscriptions and can refuse to drop messages.
+    case router, extendedPublisher, reply, dealer, request, subscriber
 
     var rawValue: Int32 {
         switch self {
         case .router: ZMQ_ROUTER
-        case .publisher: ZMQ_PUB
+        case .extendedPublisher: ZMQ_XPUB
         case .reply: ZMQ_REP
         case .dealer: ZMQ_DEALER
         case .request: ZMQ_REQ
@@ -67,6 +68,31 @@ public final class ZeroMQSocket: @unchecked Sendable {
         self.handle = handle
         var linger = lingerMilliseconds
         zmq_setsockopt(handle, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
+    }
+
+    /// Refuses any incoming frame larger than `bytes`: the peer that sends one is disconnected
+    /// before the frame is buffered (`ZMQ_MAXMSGSIZE`).
+    public func limitIncomingFrames(toBytes bytes: Int) {
+        var limit = Int64(bytes)
+        zmq_setsockopt(handle, ZMQ_MAXMSGSIZE, &limit, MemoryLayout<Int64>.size)
+    }
+
+    /// Lets the socket bind and connect to IPv6 addresses as well as IPv4 ones (`ZMQ_IPV6`).
+    public func enableIPv6() {
+        setOption(ZMQ_IPV6, 1)
+    }
+
+    /// Makes an XPUB socket wait, at most `timeoutMilliseconds`, for a subscriber that is behind by
+    /// its high-water mark instead of dropping the message silently (`ZMQ_XPUB_NODROP`,
+    /// `ZMQ_SNDTIMEO`); a send that times out fails with `EAGAIN`.
+    public func waitForSlowSubscribers(timeoutMilliseconds: Int32) {
+        setOption(ZMQ_XPUB_NODROP, 1)
+        setOption(ZMQ_SNDTIMEO, timeoutMilliseconds)
+    }
+
+    private func setOption(_ option: Int32, _ value: Int32) {
+        var value = value
+        zmq_setsockopt(handle, option, &value, MemoryLayout<Int32>.size)
     }
 
     /// Binds to `endpoint` (`tcp://ip:port` or `ipc://path`).
