@@ -9,9 +9,12 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// An empty object.
     public init() {}
 
-    /// An object with these members, in this order; a repeated key keeps its first place and its last value.
+    /// An object with these members, in this order; a repeated key keeps its first place and its
+    /// last value. Linear in the number of members, however many there are.
     public init(_ members: some Sequence<(String, JSONValue)>) {
-        for (key, value) in members { self[key] = value }
+        var builder = Builder()
+        for (key, value) in members { builder.set(key, value) }
+        self = builder.finished
     }
 
     /// An object with these members, in this order.

@@ -37,4 +37,11 @@ import Testing
         #expect(object.members.map(\.key) == ["a", "b"])
         #expect(object["a"] == 3)
     }
+
+    @Test func buildsAnObjectFromAHundredThousandMembersKeepingTheLastOfARepeatedKey() {
+        let object = JSONObject((0..<100_000).map { ("k\($0)", JSONValue.int($0)) } + [("k3", "again")])
+        #expect(object.members.count == 100_000)
+        #expect(object.members[3].value == "again")
+        #expect(object.members.last?.key == "k99999")
+    }
 }

@@ -157,6 +157,15 @@ import Testing
         #expect(transport.sent(on: .stdin).map(\.type) == ["input_request", "input_request"])
     }
 
+    @Test func aHundredThousandUserExpressionsAreAllAnsweredInOrder() throws {
+        let names = (0..<100_000).map { "e\($0)" }
+        let expressions = JSONObject(names.map { ($0, JSONValue.string("x")) })
+        _ = core.handle(request("execute_request", ["code": "1", "user_expressions": .object(expressions)]), on: .shell)
+        let results = try #require(try onlyReply().content["user_expressions"]?.objectValue)
+        #expect(results.members.map(\.key) == names)
+        #expect(results["e99999"]?["data"]?["text/plain"] == "=x")
+    }
+
     @Test func inputIsNotRequestedWhenStdinIsNotAllowed() {
         _ = core.handle(request("execute_request", ["code": "ask", "allow_stdin": false]), on: .shell)
         #expect(transport.sent(on: .stdin).isEmpty)

@@ -51,19 +51,18 @@ extension KernelCore {
         ["ename": .string(error.name), "evalue": .string(error.value), "traceback": .array(error.traceback.map { .string($0) })]
     }
 
+    /// Each expression's result under its name; built in one pass, as a request may hold very many.
     private func evaluateUserExpressions(_ expressions: JSONObject) -> JSONObject {
-        var results = JSONObject()
-        for (name, expression) in expressions.members {
+        JSONObject(expressions.members.map { name, expression -> (String, JSONValue) in
             switch interpreter.evaluate(expression: expression.stringValue ?? "") {
             case .success(let output):
-                results[name] = ["status": "ok", "data": .object(output.data), "metadata": .object(output.metadata)]
+                return (name, ["status": "ok", "data": .object(output.data), "metadata": .object(output.metadata)])
             case .failure(let error):
                 var content = errorContent(error)
                 content["status"] = "error"
-                results[name] = .object(content)
+                return (name, .object(content))
             }
-        }
-        return results
+        })
     }
 
     /// Sends `input_request` on stdin to the requester and waits for its `input_reply`, polling
