@@ -12,6 +12,7 @@ final class InMemoryTransport: KernelTransport, Sendable {
         var inputs: [Message] = []
         var answers: [Message] = []
         var waiting: [Message] = []
+        var subscriptions: [String] = []
     }
     private let state = Mutex(State())
 
@@ -34,6 +35,16 @@ final class InMemoryTransport: KernelTransport, Sendable {
             return state.inputs.count
         }
     }
+
+    func takeNewSubscriptions() -> [String] {
+        state.withLock { state in
+            defer { state.subscriptions.removeAll() }
+            return state.subscriptions
+        }
+    }
+
+    /// Makes an IOPub subscription to `topic`, as a front end connecting does.
+    func subscribe(to topic: String) { state.withLock { $0.subscriptions.append(topic) } }
 
     func takeWaitingShellRequests() -> [Message] {
         state.withLock { state in

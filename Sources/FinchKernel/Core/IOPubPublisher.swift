@@ -30,6 +30,15 @@ final class IOPubPublisher: Sendable {
         }
     }
 
+    /// Publishes an `iopub_welcome` for a new subscription to `topic`, under that topic so that
+    /// its subscriber receives it (JEP 65).
+    func welcome(topic: String) {
+        buffer.withLock { buffer in
+            if let held = buffer.takeAll() { send(held) }
+            send("iopub_welcome", ["subscription": .string(topic)], parent: nil, topic: topic)
+        }
+    }
+
     /// Sends the text held, if any.
     func flush() {
         buffer.withLock { buffer in
@@ -48,9 +57,10 @@ final class IOPubPublisher: Sendable {
         send("stream", ["name": .string(pending.name), "text": .string(pending.text)], parent: pending.parent)
     }
 
-    private func send(_ type: String, _ content: JSONObject, parent: Message?) {
+    /// Sends a message of `type` under `topic` (its first frame), by default the type itself, as ipykernel names topics.
+    private func send(_ type: String, _ content: JSONObject, parent: Message?, topic: String? = nil) {
         var message = headers.message(type, content: content, parent: parent)
-        message.identities = [Array(type.utf8)]
+        message.identities = [Array((topic ?? type).utf8)]
         transport.send(message, on: .iopub)
     }
 

@@ -112,8 +112,14 @@ public final class KernelCore: @unchecked Sendable {
     }
 
     /// Publishes the stream text that has waited long enough; the server calls it on a timer.
-    public func flushDueOutput() {
+    func flushDueOutput() {
         iopub.flushDue()
+    }
+
+    /// Welcomes each new IOPub subscriber with an `iopub_welcome` (JEP 65), so a front end knows
+    /// its subscription is in place without probing; the server calls it on a timer.
+    func welcomeNewSubscribers() {
+        for topic in transport.takeNewSubscriptions() { iopub.welcome(topic: topic) }
     }
 
     func publishStatus(_ state: String, parent: Message?) {

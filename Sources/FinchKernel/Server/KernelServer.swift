@@ -2,17 +2,20 @@ internal import Glibc
 import Synchronization
 
 /// The running kernel: binds the five sockets of a connection file and serves them — shell on
-/// the calling thread, control, heartbeat and the output flusher on their own threads — until a
-/// shutdown request.
+/// the calling thread, control, heartbeat and the IOPub service on their own threads — until a
+/// shutdown request, or until the process that started it is gone.
 public final class KernelServer: Sendable {
     private let connection: ConnectionInfo
     private let limits: KernelLimits
     private let log: KernelLog
     private let stopping = Atomic<Bool>(false)
+    private let shellStopped = Atomic<Bool>(false)
     /// How often the loops look at the stop flag while idle.
     private static let pollMilliseconds = 100
-    /// How often held stream text is checked for its age: a quarter of its flush interval.
-    private static let flushCheckMicroseconds = UInt32(StreamBuffer.flushInterval * 250_000)
+    /// How often the IOPub service looks for new subscribers and for stream text old enough to send.
+    private static let serviceIntervalSeconds = 0.01
+    /// How long a kernel whose parent is gone waits for its running cell to stop before it exits anyway.
+    private static let orphanGraceSeconds = 1.0
 
     /// A server for `connection` within `limits`, logging to standard error from `log`'s level.
     public init(connection: ConnectionInfo, limits: KernelLimits = KernelLimits(), log: KernelLog) {
@@ -36,10 +39,12 @@ public final class KernelServer: Sendable {
         core.announceStart()
         let heartbeatThread = NativeThread { heartbeat.run() }
         let controlThread = NativeThread { [self] in serve(.control, core: core, transport: transport) }
-        let flusherThread = NativeThread { [self] in flushOutput(of: core) }
+        let parent = ParentWatch(environmentValue: getenv(ParentWatch.variable).map { String(cString: $0) })
+        let serviceThread = NativeThread { [self] in serviceIOPub(of: core, watching: parent) }
         serve(.shell, core: core, transport: transport)
+        shellStopped.store(true, ordering: .releasing)
         controlThread.join()
-        flusherThread.join()
+        serviceThread.join()
         transport.closeAll()
         context.shutDown()
         heartbeatThread.join()
@@ -76,11 +81,32 @@ public final class KernelServer: Sendable {
         }
     }
 
-    /// Publishes held stream text once it is old enough, until the kernel stops.
-    private func flushOutput(of core: KernelCore) {
+    /// Until the kernel stops: welcomes new IOPub subscribers, publishes held stream text once it
+    /// is old enough, and stops the kernel when `parent` is gone.
+    private func serviceIOPub(of core: KernelCore, watching parent: ParentWatch?) {
+        let checksPerParentLook = Int(ParentWatch.intervalSeconds / Self.serviceIntervalSeconds)
+        var checks = 0
         while !stopping.load(ordering: .acquiring) {
-            usleep(Self.flushCheckMicroseconds)
+            usleep(UInt32(Self.serviceIntervalSeconds * 1e6))
+            core.welcomeNewSubscribers()
             core.flushDueOutput()
+            checks += 1
+            if checks % checksPerParentLook == 0, let parent, parent.parentIsGone { stopAsOrphan() }
         }
+    }
+
+    /// Stops the kernel because its parent is gone: interrupts the running cell and ends the loops;
+    /// if the cell does not stop within the grace time, ends the process.
+    private func stopAsOrphan() {
+        log.warning("the process that started this kernel is gone; shutting down")
+        InterruptFlag.process.set()
+        stopping.store(true, ordering: .releasing)
+        for _ in 0..<Int(Self.orphanGraceSeconds / Self.serviceIntervalSeconds) {
+            if shellStopped.load(ordering: .acquiring) { return }
+            usleep(UInt32(Self.serviceIntervalSeconds * 1e6))
+        }
+        log.error("the running cell did not stop; exiting")
+        removeSocketFiles()
+        _exit(1)
     }
 }

@@ -20,7 +20,10 @@ final class SocketTransport: KernelTransport, Sendable {
         ]
         for (channel, kind, port) in layout {
             let socket = try ZeroMQSocket.bound(kind, in: context, to: connection, port: port, limits: limits)
-            if channel == .iopub { socket.waitForSlowSubscribers(timeoutMilliseconds: Self.iopubSendTimeoutMilliseconds) }
+            if channel == .iopub {
+                socket.waitForSlowSubscribers(timeoutMilliseconds: Self.iopubSendTimeoutMilliseconds)
+                socket.decideSubscriptions()
+            }
             sockets[channel] = GuardedSocket(socket)
         }
         self.sockets = sockets
@@ -61,6 +64,26 @@ final class SocketTransport: KernelTransport, Sendable {
         return discarded
     }
 
+    /// Subscribes each peer that asked, unless its topic is too long (``SubscriptionEvent``), and
+    /// returns the topics to welcome.
+    func takeNewSubscriptions() -> [String] {
+        sockets[.iopub]?.withSocket { socket in
+            var welcomed: [String] = []
+            while let frames = try? socket.receive(timeoutMilliseconds: 0) {
+                guard let frame = frames.first, let event = SubscriptionEvent(frame: frame) else {
+                    log.warning("ignoring an IOPub subscription of \(frames.first?.count ?? 0) bytes")
+                    continue
+                }
+                switch event {
+                case .subscribe(let topic): socket.subscribeLastPeer(to: topic)
+                case .unsubscribe(let topic): socket.unsubscribeLastPeer(from: topic)
+                }
+                if let topic = event.welcomedTopic { welcomed.append(topic) }
+            }
+            return welcomed
+        } ?? []
+    }
+
     func takeWaitingShellRequests() -> [Message] {
         var waiting: [Message] = []
         while let frames = try? sockets[.shell]?.receive(timeoutMilliseconds: 0) {
@@ -88,6 +111,11 @@ final class GuardedSocket: Sendable {
 
     func receive(timeoutMilliseconds: Int) throws(ZeroMQError) -> [[UInt8]]? {
         try lock.withLock { _ throws(ZeroMQError) in try socket.receive(timeoutMilliseconds: timeoutMilliseconds) }
+    }
+
+    /// Runs `body` with the socket, under the lock, for a sequence of calls no other thread may interleave.
+    func withSocket<Result>(_ body: (ZeroMQSocket) -> Result) -> Result {
+        lock.withLock { _ in body(socket) }
     }
 
     func close() { lock.withLock { _ in socket.close() } }

@@ -18,8 +18,10 @@ public struct ZeroMQError: Error, CustomStringConvertible {
 
 /// The kinds of socket the kernel binds.
 public enum SocketKind: Sendable {
+    case router
     /// `XPUB`: a publisher that also reads its subscriptions and can refuse to drop messages.
-    case router, extendedPublisher, reply, dealer, request, subscriber
+    case extendedPublisher
+    case reply, dealer, request, subscriber
 
     var rawValue: Int32 {
         switch self {
@@ -88,6 +90,23 @@ public final class ZeroMQSocket: @unchecked Sendable {
     public func waitForSlowSubscribers(timeoutMilliseconds: Int32) {
         setOption(ZMQ_XPUB_NODROP, 1)
         setOption(ZMQ_SNDTIMEO, timeoutMilliseconds)
+    }
+
+    /// Makes an XPUB socket report every subscription, also repeated ones, and subscribe a peer
+    /// only when told to with ``subscribeLastPeer(to:)`` (`ZMQ_XPUB_VERBOSE`, `ZMQ_XPUB_MANUAL`).
+    public func decideSubscriptions() {
+        setOption(ZMQ_XPUB_VERBOSE, 1)
+        setOption(ZMQ_XPUB_MANUAL, 1)
+    }
+
+    /// Subscribes the peer whose subscription event was received last to `topic` (manual XPUB).
+    public func subscribeLastPeer(to topic: [UInt8]) {
+        topic.withUnsafeBytes { _ = zmq_setsockopt(handle, ZMQ_SUBSCRIBE, $0.baseAddress, $0.count) }
+    }
+
+    /// Removes the subscription to `topic` of the peer whose event was received last (manual XPUB).
+    public func unsubscribeLastPeer(from topic: [UInt8]) {
+        topic.withUnsafeBytes { _ = zmq_setsockopt(handle, ZMQ_UNSUBSCRIBE, $0.baseAddress, $0.count) }
     }
 
     private func setOption(_ option: Int32, _ value: Int32) {
