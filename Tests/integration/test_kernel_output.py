@@ -1,6 +1,6 @@
-"""Stream output through a real front end: nothing is lost and everything keeps its order, however
-much a cell prints (each print was its own IOPub message, and ZeroMQ's send high-water mark
-dropped half of a 100 000-line loop)."""
+"""Output through a real front end: nothing is lost and everything keeps its order, however much a
+cell prints or shows (each print was its own IOPub message, and ZeroMQ's send high-water mark of
+1 000 messages dropped half of a 100 000-line loop, and the displays a client had not read yet)."""
 from conftest import run_cell
 
 
@@ -17,6 +17,14 @@ def test_a_hundred_thousand_prints_arrive_whole_and_in_order(kernel):
     assert lines == [str(i) for i in range(1, 100_001)]
     streams = [m for m in outputs if m["msg_type"] == "stream"]
     assert len(streams) < 1_000, f"{len(streams)} stream messages for 100000 prints: not coalesced"
+
+
+def test_twenty_thousand_displays_reach_a_client_that_reads_iopub_after_the_reply(kernel):
+    _, client = kernel
+    reply, outputs = run_cell(client, "for i in 1..20000 { display i }", timeout=120)
+    assert reply["content"]["status"] == "ok"
+    shown = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "display_data"]
+    assert shown == [str(i) for i in range(1, 20_001)]
 
 
 def test_output_keeps_its_order_around_displays_and_results(kernel):

@@ -6,11 +6,7 @@ final class SocketTransport: KernelTransport, Sendable {
     private let sockets: [Channel: GuardedSocket]
     private let codec: WireCodec
     private let log: KernelLog
-
-    /// How long a message waits for an IOPub subscriber that is a full high-water mark behind
-    /// before it is dropped (and logged): long enough for any live front end to catch up, short
-    /// enough that a stalled one cannot hang the kernel.
-    static let iopubSendTimeoutMilliseconds: Int32 = 10_000
+    private let iopubBackpressure = Mutex(IOPubBackpressure())
 
     init(context: ZeroMQContext, connection: ConnectionInfo, limits: KernelLimits, codec: WireCodec, log: KernelLog) throws(ZeroMQError) {
         var sockets: [Channel: GuardedSocket] = [:]
@@ -19,9 +15,10 @@ final class SocketTransport: KernelTransport, Sendable {
             (.stdin, .router, connection.stdinPort), (.iopub, .extendedPublisher, connection.iopubPort),
         ]
         for (channel, kind, port) in layout {
-            let socket = try ZeroMQSocket.bound(kind, in: context, to: connection, port: port, limits: limits)
-            if channel == .iopub {
-                socket.waitForSlowSubscribers(timeoutMilliseconds: Self.iopubSendTimeoutMilliseconds)
+            let socket = try ZeroMQSocket.bound(kind, in: context, to: connection, port: port, limits: limits) { socket in
+                guard channel == .iopub else { return }
+                socket.waitForSlowSubscribers(highWaterMark: IOPubBackpressure.highWaterMark,
+                                              timeoutMilliseconds: IOPubBackpressure.waitMilliseconds)
                 socket.decideSubscriptions()
             }
             sockets[channel] = GuardedSocket(socket)
@@ -33,8 +30,31 @@ final class SocketTransport: KernelTransport, Sendable {
 
     func send(_ message: Message, on channel: Channel) {
         guard let socket = sockets[channel] else { return }
-        do { try socket.send(codec.encode(message)) } catch {
-            log.error("cannot send \(message.type) on \(channel.rawValue): \(error)")
+        guard channel == .iopub else {
+            do { try socket.send(codec.encode(message)) } catch {
+                log.error("cannot send \(message.type) on \(channel.rawValue): \(error)")
+            }
+            return
+        }
+        publish(codec.encode(message), type: message.type, on: socket)
+    }
+
+    /// Sends on IOPub as ``IOPubBackpressure`` says, logging when messages start and stop being dropped.
+    private func publish(_ frames: [[UInt8]], type: String, on socket: GuardedSocket) {
+        iopubBackpressure.withLock { backpressure in
+            do throws(ZeroMQError) {
+                try socket.send(frames, waiting: backpressure.sendWaits)
+                if let dropped = backpressure.sent() {
+                    log.warning("an IOPub subscriber caught up; \(dropped) message(s) were dropped while it was behind")
+                }
+            } catch where error.wouldBlock {
+                if backpressure.refused() {
+                    log.error("an IOPub subscriber is \(IOPubBackpressure.highWaterMark) messages behind and did not read for "
+                              + "\(IOPubBackpressure.waitMilliseconds / 1000) s; dropping IOPub messages until it reads")
+                }
+            } catch {
+                log.error("cannot send \(type) on iopub: \(error)")
+            }
         }
     }
 
@@ -105,8 +125,8 @@ final class GuardedSocket: Sendable {
 
     init(_ socket: ZeroMQSocket) { self.socket = socket }
 
-    func send(_ frames: [[UInt8]]) throws(ZeroMQError) {
-        try lock.withLock { _ throws(ZeroMQError) in try socket.send(frames) }
+    func send(_ frames: [[UInt8]], waiting: Bool = true) throws(ZeroMQError) {
+        try lock.withLock { _ throws(ZeroMQError) in try socket.send(frames, waiting: waiting) }
     }
 
     func receive(timeoutMilliseconds: Int) throws(ZeroMQError) -> [[UInt8]]? {

@@ -13,6 +13,9 @@ public struct ZeroMQError: Error, CustomStringConvertible {
     /// Whether the context was shut down (`ETERM`), which ends the socket's thread.
     public var isTerminated: Bool { code == ETERM }
 
+    /// Whether the call would have had to wait (`EAGAIN`): a send timed out or was told not to wait.
+    public var wouldBlock: Bool { code == EAGAIN }
+
     static func last(_ operation: String) -> ZeroMQError { ZeroMQError(operation: operation, code: zmq_errno()) }
 }
 
@@ -84,10 +87,11 @@ public final class ZeroMQSocket: @unchecked Sendable {
         setOption(ZMQ_IPV6, 1)
     }
 
-    /// Makes an XPUB socket wait, at most `timeoutMilliseconds`, for a subscriber that is behind by
-    /// its high-water mark instead of dropping the message silently (`ZMQ_XPUB_NODROP`,
-    /// `ZMQ_SNDTIMEO`); a send that times out fails with `EAGAIN`.
-    public func waitForSlowSubscribers(timeoutMilliseconds: Int32) {
+    /// Makes an XPUB socket (before it binds) buffer up to `highWaterMark` messages per subscriber, then wait at most
+    /// `timeoutMilliseconds` for one that is that far behind instead of dropping the message
+    /// silently (`ZMQ_SNDHWM`, `ZMQ_XPUB_NODROP`, `ZMQ_SNDTIMEO`); a send that times out fails with `EAGAIN`.
+    public func waitForSlowSubscribers(highWaterMark: Int32, timeoutMilliseconds: Int32) {
+        setOption(ZMQ_SNDHWM, highWaterMark)
         setOption(ZMQ_XPUB_NODROP, 1)
         setOption(ZMQ_SNDTIMEO, timeoutMilliseconds)
     }
@@ -142,10 +146,11 @@ public final class ZeroMQSocket: @unchecked Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Sends `frames` as one multipart message.
-    public func send(_ frames: [[UInt8]]) throws(ZeroMQError) {
+    /// Sends `frames` as one multipart message; unless `waiting`, fails with `EAGAIN` at once
+    /// where it would wait (`ZMQ_DONTWAIT`).
+    public func send(_ frames: [[UInt8]], waiting: Bool = true) throws(ZeroMQError) {
         for (index, frame) in frames.enumerated() {
-            let flags = index < frames.count - 1 ? ZMQ_SNDMORE : 0
+            let flags = (index < frames.count - 1 ? ZMQ_SNDMORE : 0) | (waiting ? 0 : ZMQ_DONTWAIT)
             let sent = frame.withUnsafeBytes { bytes in
                 var result: Int32
                 repeat { result = zmq_send(handle, bytes.baseAddress, bytes.count, flags) } while result < 0 && zmq_errno() == EINTR
