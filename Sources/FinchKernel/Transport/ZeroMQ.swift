@@ -87,9 +87,10 @@ public final class ZeroMQSocket: @unchecked Sendable {
         setOption(ZMQ_IPV6, 1)
     }
 
-    /// Makes an XPUB socket (before it binds) buffer up to `highWaterMark` messages per subscriber, then wait at most
-    /// `timeoutMilliseconds` for one that is that far behind instead of dropping the message
-    /// silently (`ZMQ_SNDHWM`, `ZMQ_XPUB_NODROP`, `ZMQ_SNDTIMEO`); a send that times out fails with `EAGAIN`.
+    /// Makes an XPUB socket buffer up to `highWaterMark` messages per subscriber, then wait at
+    /// most `timeoutMilliseconds` for one that is that far behind instead of dropping the message
+    /// silently (`ZMQ_SNDHWM`, `ZMQ_XPUB_NODROP`, `ZMQ_SNDTIMEO`); a send that times out fails
+    /// with `EAGAIN`. Call it before `bind`: a connection takes the high-water mark its socket had then.
     public func waitForSlowSubscribers(highWaterMark: Int32, timeoutMilliseconds: Int32) {
         setOption(ZMQ_SNDHWM, highWaterMark)
         setOption(ZMQ_XPUB_NODROP, 1)
