@@ -9,9 +9,12 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// An empty object.
     public init() {}
 
-    /// An object with these members, in this order; a repeated key keeps its first place and its last value.
+    /// An object with these members, in this order; a repeated key keeps its first place and its
+    /// last value. Linear in the number of members, however many there are.
     public init(_ members: some Sequence<(String, JSONValue)>) {
-        for (key, value) in members { self[key] = value }
+        var builder = Builder()
+        for (key, value) in members { builder.set(key, value) }
+        self = builder.finished
     }
 
     /// An object with these members, in this order.
@@ -41,4 +44,41 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         lhs.members.count == rhs.members.count
             && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
     }
+
+    /// Builds an object member by member in linear time, however many members it has: keys are
+    /// found by a linear scan while the object is small, by a hash table once it is large (so a
+    /// hostile message with a million keys costs a million steps, not half a trillion).
+    struct Builder {
+        private var members: [(key: String, value: JSONValue)] = []
+        private var positions: [String: Int] = [:]
+        /// Up to this many members, a scan is cheaper than hashing.
+        private static let scanLimit = 16
+
+        /// Sets `key` as ``JSONObject/subscript(_:)`` does: a repeated key keeps its first place and its last value.
+        mutating func set(_ key: String, _ value: JSONValue) {
+            if members.count < Self.scanLimit {
+                if let index = members.firstIndex(where: { $0.key == key }) {
+                    members[index].value = value
+                } else {
+                    members.append((key, value))
+                }
+                return
+            }
+            if positions.isEmpty {
+                for (index, member) in members.enumerated() { positions[member.key] = index }
+            }
+            if let index = positions[key] {
+                members[index].value = value
+            } else {
+                positions[key] = members.count
+                members.append((key, value))
+            }
+        }
+
+        /// The object built.
+        var finished: JSONObject { JSONObject(uniqueMembers: members) }
+    }
+
+    /// An object from members whose keys are known to be distinct.
+    private init(uniqueMembers: [(key: String, value: JSONValue)]) { self.members = uniqueMembers }
 }

@@ -77,11 +77,11 @@ struct JSONParser {
 
     private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         position += 1
-        var object = JSONObject()
+        var object = JSONObject.Builder()
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
-            return .object(object)
+            return .object(object.finished)
         }
         while true {
             skipWhitespace()
@@ -92,8 +92,8 @@ struct JSONParser {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure(.expectedColon) }
             position += 1
-            object[key] = try parseValue(depth: depth + 1)
-            if try endsContainer(UInt8(ascii: "}"), otherwise: .expectedCommaOrBrace) { return .object(object) }
+            object.set(key, try parseValue(depth: depth + 1))
+            if try endsContainer(UInt8(ascii: "}"), otherwise: .expectedCommaOrBrace) { return .object(object.finished) }
         }
     }
 
@@ -144,7 +144,7 @@ struct JSONParser {
             }
             guard consumeDigits() > 0 else { throw failure(.expectedExponentDigit) }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let text = text(from: start, to: position)
         if isInteger, let integer = Int(text) { return .int(integer) }
         guard let number = Double(text) else { throw failure(.invalidNumber) }
         return .double(number)
@@ -158,28 +158,20 @@ struct JSONParser {
         return position - start
     }
 
+    /// Reads a string after its opening quote. A string without escapes becomes a `String` straight
+    /// from its bytes, one with escapes is decoded into a `String` of its escaped length: either
+    /// way the work is linear in the string's length, whatever it holds.
     private mutating func parseString() throws(JSONParseError) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = position
-        func flushRun(_ end: Int) {
-            if end > runStart {
-                let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
-                scalars.append(contentsOf: run.unicodeScalars)
-            }
-        }
+        let start = position
         while position < bytes.count {
-            let byte = bytes[position]
-            switch byte {
+            switch bytes[position] {
             case UInt8(ascii: "\""):
-                flushRun(position)
+                let value = text(from: start, to: position)
                 position += 1
-                return String(scalars)
+                return value
             case UInt8(ascii: "\\"):
-                flushRun(position)
-                position += 1
-                scalars.append(try parseEscape())
-                runStart = position
+                return try parseEscapedString(from: start)
             case 0..<0x20:
                 throw failure(.controlCharacterInString)
             default:
@@ -187,6 +179,65 @@ struct JSONParser {
             }
         }
         throw failure(.unterminatedString)
+    }
+
+    /// The rest of a string from its first escape (at `position`); `start` is its first byte.
+    ///
+    /// Decoding never lengthens a string (`\n` is 2 bytes for 1, `\u00e9` 6 for 2), so the text is
+    /// decoded straight into a `String` of the escaped length: one allocation, no copy.
+    private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
+        let end = closingQuote()
+        var failure: JSONParseError?
+        let text = String(unsafeUninitializedCapacity: end - start) { output in
+            var count = position - start
+            _ = output.initialize(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            while position < end {
+                let byte = bytes[position]
+                if byte < 0x20 {
+                    failure = self.failure(.controlCharacterInString)
+                    return count
+                }
+                position += 1
+                if byte != UInt8(ascii: "\\") {
+                    output[count] = byte
+                    count += 1
+                    continue
+                }
+                let scalar: Unicode.Scalar
+                do throws(JSONParseError) { scalar = try parseEscape() } catch {
+                    failure = error
+                    return count
+                }
+                UTF8.encode(scalar) { unit in
+                    output[count] = unit
+                    count += 1
+                }
+            }
+            return count
+        }
+        if let failure { throw failure }
+        guard end < bytes.count else { throw self.failure(.unterminatedString) }
+        position = end + 1
+        return text
+    }
+
+    /// The offset of the quote that ends the string being read, skipping escaped characters, or
+    /// the end of the input when there is none.
+    private func closingQuote() -> Int {
+        var index = position
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""): return index
+            case UInt8(ascii: "\\"): index += 2
+            default: index += 1
+            }
+        }
+        return bytes.count
+    }
+
+    /// The bytes `start..<end` as text; ill-formed UTF-8 reads as U+FFFD.
+    private func text(from start: Int, to end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     private mutating func parseEscape() throws(JSONParseError) -> Unicode.Scalar {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FinchKernel
 import FinchLanguage
+internal import Glibc
 
 /// `finch kernel --connection-file F`: what kernel.json runs.
 struct KernelCommand: ParsableCommand {
@@ -13,6 +14,11 @@ struct KernelCommand: ParsableCommand {
     @Flag(name: .long, help: "Log every message handled, on standard error.")
     var debug = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The largest message frame accepted, in bytes or with K, M or G (default 256M, or $\(KernelLimits.maximumMessageBytesVariable)).",
+        valueName: "size"))
+    var maxMessageSize: String?
+
     func run() throws {
         try requireProcessorFeatures()
         guard let bytes = readFileBytes(connectionFile) else {
@@ -22,7 +28,12 @@ struct KernelCommand: ParsableCommand {
         do { connection = try ConnectionInfo.parse(bytes, path: connectionFile) } catch {
             throw CommandFailure(error.description)
         }
+        let limits: KernelLimits
+        do {
+            let variable = getenv(KernelLimits.maximumMessageBytesVariable).map { String(cString: $0) }
+            limits = try KernelLimits(maximumMessageSize: maxMessageSize ?? variable)
+        } catch { throw CommandFailure(error.description) }
         let log = KernelLog(minimum: debug ? .debug : .warning)
-        try KernelServer(connection: connection, log: log).run(FinchInterpreter(interruptFlag: .process))
+        try KernelServer(connection: connection, limits: limits, log: log).run(FinchInterpreter(interruptFlag: .process))
     }
 }

@@ -1,17 +1,50 @@
 @testable import FinchKernel
 import Synchronization
 
-/// Records what the core sends and serves scripted stdin replies: the kernel without sockets.
+/// Records what the core sends and serves stdin replies: the kernel without sockets.
+///
+/// A reply given with ``answerInputRequest(with:)`` arrives once the kernel sent an
+/// `input_request`, as a front end's does; one given with ``queueInput(_:)`` is already waiting,
+/// as a stale reply is.
 final class InMemoryTransport: KernelTransport, Sendable {
-    private let state = Mutex<(sent: [(Channel, Message)], inputs: [Message], waiting: [Message])>(([], [], []))
+    private struct State {
+        var sent: [(Channel, Message)] = []
+        var inputs: [Message] = []
+        var answers: [Message] = []
+        var waiting: [Message] = []
+        var subscriptions: [String] = []
+    }
+    private let state = Mutex(State())
 
     func send(_ message: Message, on channel: Channel) {
-        state.withLock { $0.sent.append((channel, message)) }
+        state.withLock { state in
+            state.sent.append((channel, message))
+            if channel == .stdin, message.type == "input_request", !state.answers.isEmpty {
+                state.inputs.append(state.answers.removeFirst())
+            }
+        }
     }
 
     func receiveInput(timeoutMilliseconds: Int) -> Message? {
         state.withLock { $0.inputs.isEmpty ? nil : $0.inputs.removeFirst() }
     }
+
+    func discardWaitingInput() -> Int {
+        state.withLock { state in
+            defer { state.inputs.removeAll() }
+            return state.inputs.count
+        }
+    }
+
+    func takeNewSubscriptions() -> [String] {
+        state.withLock { state in
+            defer { state.subscriptions.removeAll() }
+            return state.subscriptions
+        }
+    }
+
+    /// Makes an IOPub subscription to `topic`, as a front end connecting does.
+    func subscribe(to topic: String) { state.withLock { $0.subscriptions.append(topic) } }
 
     func takeWaitingShellRequests() -> [Message] {
         state.withLock { state in
@@ -20,13 +53,20 @@ final class InMemoryTransport: KernelTransport, Sendable {
         }
     }
 
+    /// Puts `message` on stdin now, before any `input_request`.
     func queueInput(_ message: Message) { state.withLock { $0.inputs.append(message) } }
+
+    /// Sends `message` on stdin when the kernel next sends an `input_request`.
+    func answerInputRequest(with message: Message) { state.withLock { $0.answers.append(message) } }
 
     /// Puts `message` on shell as if it arrived while the current request ran.
     func queueShellRequest(_ message: Message) { state.withLock { $0.waiting.append(message) } }
 
     /// Messages sent on `channel`, in order.
     func sent(on channel: Channel) -> [Message] { state.withLock { $0.sent.filter { $0.0 == channel }.map(\.1) } }
+
+    /// `channel:msg_type` of every message sent, in order.
+    var sentTypes: [String] { state.withLock { $0.sent.map { "\($0.0.rawValue):\($0.1.type)" } } }
 
     /// The msg_types published on IOPub, in order.
     var iopubTypes: [String] {
@@ -37,7 +77,8 @@ final class InMemoryTransport: KernelTransport, Sendable {
 }
 
 /// An interpreter whose answers the test scripts: `error` fails, `wait` polls the interrupt flag,
-/// `ask` requests input, `show` displays, anything else succeeds with its own text.
+/// `ask` requests input, `show` displays, `chatter` writes to both streams around a display,
+/// anything else succeeds with its own text.
 final class ScriptedInterpreter: KernelInterpreter {
     var executed: [String] = []
 
@@ -64,6 +105,13 @@ final class ScriptedInterpreter: KernelInterpreter {
             context.updateDisplay(RichOutput(plainText: "updated"), displayID: "d1")
             context.clearOutput(wait: true)
             return .success(result: nil)
+        case "chatter":
+            for line in 1...3 { context.stream("out \(line)\n") }
+            context.stream("err 1\n", toStandardError: true)
+            context.stream("out 4\n")
+            context.display(RichOutput(plainText: "shown"))
+            context.stream("out 5\n")
+            return .success(result: RichOutput(plainText: "done"))
         default: return .success(result: RichOutput(plainText: code))
         }
     }

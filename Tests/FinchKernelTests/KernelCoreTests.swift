@@ -118,7 +118,7 @@ import Testing
 
     @Test func inputIsRequestedOnStdinFromTheRequester() throws {
         let core = core
-        transport.queueInput(headers.message("input_reply", content: ["value": "Ada"], parent: nil))
+        transport.answerInputRequest(with: inputReply("Ada"))
         let execute = request("execute_request", ["code": "ask", "allow_stdin": true])
         _ = core.handle(execute, on: .shell)
         let asked = try #require(transport.sent(on: .stdin).first)
@@ -126,6 +126,44 @@ import Testing
         #expect(asked.identities == execute.identities)
         #expect(transport.sent(on: .shell).first?.content["status"] == "ok")
         #expect(transport.sent(on: .iopub).first { $0.type == "execute_result" }?.content["data"]?["text/plain"] == "Ada")
+    }
+
+    func inputReply(_ value: String) -> Message {
+        headers.message("input_reply", content: ["value": .string(value)], parent: nil)
+    }
+
+    /// The `text/plain` of each cell's `execute_result`, in order.
+    var results: [String?] {
+        transport.sent(on: .iopub).filter { $0.type == "execute_result" }.map { $0.content["data"]?["text/plain"]?.stringValue }
+    }
+
+    @Test func aReplyWaitingOnStdinBeforeTheRequestDoesNotAnswerIt() throws {
+        let core = core
+        transport.queueInput(inputReply("unsolicited"))
+        transport.queueInput(headers.message("comm_msg", content: [:], parent: nil))
+        transport.answerInputRequest(with: inputReply("Ada"))
+        _ = core.handle(request("execute_request", ["code": "ask", "allow_stdin": true]), on: .shell)
+        #expect(results == ["Ada"])
+    }
+
+    @Test func aReplyLeftOverFromAnEarlierRequestDoesNotAnswerTheNext() throws {
+        let core = core
+        transport.answerInputRequest(with: inputReply("Ada"))
+        _ = core.handle(request("execute_request", ["code": "ask", "allow_stdin": true]), on: .shell)
+        transport.queueInput(inputReply("Ada, again"))
+        transport.answerInputRequest(with: inputReply("Grace"))
+        _ = core.handle(request("execute_request", ["code": "ask", "allow_stdin": true]), on: .shell)
+        #expect(results == ["Ada", "Grace"])
+        #expect(transport.sent(on: .stdin).map(\.type) == ["input_request", "input_request"])
+    }
+
+    @Test func aHundredThousandUserExpressionsAreAllAnsweredInOrder() throws {
+        let names = (0..<100_000).map { "e\($0)" }
+        let expressions = JSONObject(names.map { ($0, JSONValue.string("x")) })
+        _ = core.handle(request("execute_request", ["code": "1", "user_expressions": .object(expressions)]), on: .shell)
+        let results = try #require(try onlyReply().content["user_expressions"]?.objectValue)
+        #expect(results.members.map(\.key) == names)
+        #expect(results["e99999"]?["data"]?["text/plain"] == "=x")
     }
 
     @Test func inputIsNotRequestedWhenStdinIsNotAllowed() {

@@ -51,24 +51,27 @@ extension KernelCore {
         ["ename": .string(error.name), "evalue": .string(error.value), "traceback": .array(error.traceback.map { .string($0) })]
     }
 
+    /// Each expression's result under its name; built in one pass, as a request may hold very many.
     private func evaluateUserExpressions(_ expressions: JSONObject) -> JSONObject {
-        var results = JSONObject()
-        for (name, expression) in expressions.members {
+        JSONObject(expressions.members.map { name, expression -> (String, JSONValue) in
             switch interpreter.evaluate(expression: expression.stringValue ?? "") {
             case .success(let output):
-                results[name] = ["status": "ok", "data": .object(output.data), "metadata": .object(output.metadata)]
+                return (name, ["status": "ok", "data": .object(output.data), "metadata": .object(output.metadata)])
             case .failure(let error):
                 var content = errorContent(error)
                 content["status"] = "error"
-                results[name] = .object(content)
+                return (name, .object(content))
             }
-        }
-        return results
+        })
     }
 
     /// Sends `input_request` on stdin to the requester and waits for its `input_reply`, polling
-    /// the interrupt flag; `nil` when interrupted.
+    /// the interrupt flag; `nil` when interrupted. Whatever waits on stdin before the request is
+    /// sent (a reply to an earlier, interrupted request, or one nobody asked for) is discarded,
+    /// as ipykernel does, so it cannot answer this one.
     private func requestInput(prompt: String, password: Bool, parent: Message) -> String? {
+        let stale = transport.discardWaitingInput()
+        if stale > 0 { log.warning("discarded \(stale) stale message(s) on stdin before input_request") }
         transport.send(headers.message("input_request", content: ["prompt": .string(prompt), "password": .bool(password)],
                                        parent: parent), on: .stdin)
         while !interruptFlag.isSet {

@@ -30,6 +30,7 @@ public final class KernelCore: @unchecked Sendable {
     let headers: HeaderFactory
     let interruptFlag: InterruptFlag
     let log: KernelLog
+    let iopub: IOPubPublisher
     var executionCount = 0
     var history = History()
 
@@ -41,6 +42,7 @@ public final class KernelCore: @unchecked Sendable {
         self.headers = headers
         self.interruptFlag = interruptFlag
         self.log = log
+        self.iopub = IOPubPublisher(transport: transport, headers: headers)
     }
 
     typealias Handler = @Sendable (KernelCore, Message, Channel) -> HandlerOutcome
@@ -106,16 +108,27 @@ public final class KernelCore: @unchecked Sendable {
     }
 
     func publish(_ type: String, _ content: JSONObject, parent: Message?) {
-        var message = headers.message(type, content: content, parent: parent)
-        message.identities = [Array(type.utf8)]
-        transport.send(message, on: .iopub)
+        iopub.publish(type, content, parent: parent)
+    }
+
+    /// Publishes the stream text that has waited long enough; the server calls it on a timer.
+    func flushDueOutput() {
+        iopub.flushDue()
+    }
+
+    /// Welcomes each new IOPub subscriber with an `iopub_welcome` (JEP 65), so a front end knows
+    /// its subscription is in place without probing; the server calls it on a timer.
+    func welcomeNewSubscribers() {
+        for topic in transport.takeNewSubscriptions() { iopub.welcome(topic: topic) }
     }
 
     func publishStatus(_ state: String, parent: Message?) {
         publish("status", ["execution_state": .string(state)], parent: parent)
     }
 
+    /// Sends the reply to `request`, after any stream text held, so a front end has a cell's output before its reply.
     func reply(to request: Message, on channel: Channel, _ content: JSONObject, metadata: JSONObject = [:]) {
+        iopub.flush()
         let type = String(request.type.dropLast("_request".count)) + "_reply"
         transport.send(headers.message(type, content: content, parent: request, metadata: metadata), on: channel)
     }

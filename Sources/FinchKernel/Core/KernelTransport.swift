@@ -19,6 +19,11 @@ public protocol KernelTransport: AnyObject, Sendable {
     func send(_ message: Message, on channel: Channel)
     /// The next message on stdin, waiting at most `timeoutMilliseconds`; `nil` if none came.
     func receiveInput(timeoutMilliseconds: Int) -> Message?
+    /// Drops every message already waiting on stdin, without waiting; returns how many.
+    func discardWaitingInput() -> Int
+    /// The UTF-8 topics of the IOPub subscriptions made since the last call, without waiting;
+    /// each needs an `iopub_welcome`.
+    func takeNewSubscriptions() -> [String]
     /// The requests already waiting on shell, taken without waiting (to abort them after a failure).
     func takeWaitingShellRequests() -> [Message]
 }

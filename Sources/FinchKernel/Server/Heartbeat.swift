@@ -4,9 +4,9 @@ final class Heartbeat: Sendable {
     private let socket: ZeroMQSocket
     private let log: KernelLog
 
-    init(context: ZeroMQContext, endpoint: String, log: KernelLog) throws(ZeroMQError) {
-        socket = try ZeroMQSocket(.reply, in: context, lingerMilliseconds: 0)
-        try socket.bind(endpoint)
+    init(context: ZeroMQContext, connection: ConnectionInfo, limits: KernelLimits, log: KernelLog) throws(ZeroMQError) {
+        socket = try ZeroMQSocket.bound(.reply, in: context, to: connection, port: connection.heartbeatPort,
+                                        limits: limits, lingerMilliseconds: 0)
         self.log = log
     }
 

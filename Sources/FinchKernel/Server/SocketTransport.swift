@@ -6,16 +6,21 @@ final class SocketTransport: KernelTransport, Sendable {
     private let sockets: [Channel: GuardedSocket]
     private let codec: WireCodec
     private let log: KernelLog
+    private let iopubBackpressure = Mutex(IOPubBackpressure())
 
-    init(context: ZeroMQContext, connection: ConnectionInfo, codec: WireCodec, log: KernelLog) throws(ZeroMQError) {
+    init(context: ZeroMQContext, connection: ConnectionInfo, limits: KernelLimits, codec: WireCodec, log: KernelLog) throws(ZeroMQError) {
         var sockets: [Channel: GuardedSocket] = [:]
         let layout: [(Channel, SocketKind, Int)] = [
             (.shell, .router, connection.shellPort), (.control, .router, connection.controlPort),
-            (.stdin, .router, connection.stdinPort), (.iopub, .publisher, connection.iopubPort),
+            (.stdin, .router, connection.stdinPort), (.iopub, .extendedPublisher, connection.iopubPort),
         ]
         for (channel, kind, port) in layout {
-            let socket = try ZeroMQSocket(kind, in: context)
-            try socket.bind(connection.endpoint(port: port))
+            let socket = try ZeroMQSocket.bound(kind, in: context, to: connection, port: port, limits: limits) { socket in
+                guard channel == .iopub else { return }
+                socket.waitForSlowSubscribers(highWaterMark: IOPubBackpressure.highWaterMark,
+                                              timeoutMilliseconds: IOPubBackpressure.waitMilliseconds)
+                socket.decideSubscriptions()
+            }
             sockets[channel] = GuardedSocket(socket)
         }
         self.sockets = sockets
@@ -25,8 +30,31 @@ final class SocketTransport: KernelTransport, Sendable {
 
     func send(_ message: Message, on channel: Channel) {
         guard let socket = sockets[channel] else { return }
-        do { try socket.send(codec.encode(message)) } catch {
-            log.error("cannot send \(message.type) on \(channel.rawValue): \(error)")
+        guard channel == .iopub else {
+            do { try socket.send(codec.encode(message)) } catch {
+                log.error("cannot send \(message.type) on \(channel.rawValue): \(error)")
+            }
+            return
+        }
+        publish(codec.encode(message), type: message.type, on: socket)
+    }
+
+    /// Sends on IOPub as ``IOPubBackpressure`` says, logging when messages start and stop being dropped.
+    private func publish(_ frames: [[UInt8]], type: String, on socket: GuardedSocket) {
+        iopubBackpressure.withLock { backpressure in
+            do throws(ZeroMQError) {
+                try socket.send(frames, waiting: backpressure.sendWaits)
+                if let dropped = backpressure.sent() {
+                    log.warning("an IOPub subscriber caught up; \(dropped) message(s) were dropped while it was behind")
+                }
+            } catch where error.wouldBlock {
+                if backpressure.refused() {
+                    log.error("an IOPub subscriber is \(IOPubBackpressure.highWaterMark) messages behind and did not read for "
+                              + "\(IOPubBackpressure.waitMilliseconds / 1000) s; dropping IOPub messages until it reads")
+                }
+            } catch {
+                log.error("cannot send \(type) on iopub: \(error)")
+            }
         }
     }
 
@@ -50,6 +78,32 @@ final class SocketTransport: KernelTransport, Sendable {
         }
     }
 
+    func discardWaitingInput() -> Int {
+        var discarded = 0
+        while (try? sockets[.stdin]?.receive(timeoutMilliseconds: 0)) != nil { discarded += 1 }
+        return discarded
+    }
+
+    /// Subscribes each peer that asked, unless its topic is too long (``SubscriptionEvent``), and
+    /// returns the topics to welcome.
+    func takeNewSubscriptions() -> [String] {
+        sockets[.iopub]?.withSocket { socket in
+            var welcomed: [String] = []
+            while let frames = try? socket.receive(timeoutMilliseconds: 0) {
+                guard let frame = frames.first, let event = SubscriptionEvent(frame: frame) else {
+                    log.warning("ignoring an IOPub subscription of \(frames.first?.count ?? 0) bytes")
+                    continue
+                }
+                switch event {
+                case .subscribe(let topic): socket.subscribeLastPeer(to: topic)
+                case .unsubscribe(let topic): socket.unsubscribeLastPeer(from: topic)
+                }
+                if let topic = event.welcomedTopic { welcomed.append(topic) }
+            }
+            return welcomed
+        } ?? []
+    }
+
     func takeWaitingShellRequests() -> [Message] {
         var waiting: [Message] = []
         while let frames = try? sockets[.shell]?.receive(timeoutMilliseconds: 0) {
@@ -71,12 +125,17 @@ final class GuardedSocket: Sendable {
 
     init(_ socket: ZeroMQSocket) { self.socket = socket }
 
-    func send(_ frames: [[UInt8]]) throws(ZeroMQError) {
-        try lock.withLock { _ throws(ZeroMQError) in try socket.send(frames) }
+    func send(_ frames: [[UInt8]], waiting: Bool = true) throws(ZeroMQError) {
+        try lock.withLock { _ throws(ZeroMQError) in try socket.send(frames, waiting: waiting) }
     }
 
     func receive(timeoutMilliseconds: Int) throws(ZeroMQError) -> [[UInt8]]? {
         try lock.withLock { _ throws(ZeroMQError) in try socket.receive(timeoutMilliseconds: timeoutMilliseconds) }
+    }
+
+    /// Runs `body` with the socket, under the lock, for a sequence of calls no other thread may interleave.
+    func withSocket<Result>(_ body: (ZeroMQSocket) -> Result) -> Result {
+        lock.withLock { _ in body(socket) }
     }
 
     func close() { lock.withLock { _ in socket.close() } }

@@ -13,17 +13,23 @@ public struct ZeroMQError: Error, CustomStringConvertible {
     /// Whether the context was shut down (`ETERM`), which ends the socket's thread.
     public var isTerminated: Bool { code == ETERM }
 
+    /// Whether the call would have had to wait (`EAGAIN`): a send timed out or was told not to wait.
+    public var wouldBlock: Bool { code == EAGAIN }
+
     static func last(_ operation: String) -> ZeroMQError { ZeroMQError(operation: operation, code: zmq_errno()) }
 }
 
 /// The kinds of socket the kernel binds.
 public enum SocketKind: Sendable {
-    case router, publisher, reply, dealer, request, subscriber
+    case router
+    /// `XPUB`: a publisher that also reads its subscriptions and can refuse to drop messages.
+    case extendedPublisher
+    case reply, dealer, request, subscriber
 
     var rawValue: Int32 {
         switch self {
         case .router: ZMQ_ROUTER
-        case .publisher: ZMQ_PUB
+        case .extendedPublisher: ZMQ_XPUB
         case .reply: ZMQ_REP
         case .dealer: ZMQ_DEALER
         case .request: ZMQ_REQ
@@ -69,6 +75,50 @@ public final class ZeroMQSocket: @unchecked Sendable {
         zmq_setsockopt(handle, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
     }
 
+    /// Refuses any incoming frame larger than `bytes`: the peer that sends one is disconnected
+    /// before the frame is buffered (`ZMQ_MAXMSGSIZE`).
+    public func limitIncomingFrames(toBytes bytes: Int) {
+        var limit = Int64(bytes)
+        zmq_setsockopt(handle, ZMQ_MAXMSGSIZE, &limit, MemoryLayout<Int64>.size)
+    }
+
+    /// Lets the socket bind and connect to IPv6 addresses as well as IPv4 ones (`ZMQ_IPV6`).
+    public func enableIPv6() {
+        setOption(ZMQ_IPV6, 1)
+    }
+
+    /// Makes an XPUB socket buffer up to `highWaterMark` messages per subscriber, then wait at
+    /// most `timeoutMilliseconds` for one that is that far behind instead of dropping the message
+    /// silently (`ZMQ_SNDHWM`, `ZMQ_XPUB_NODROP`, `ZMQ_SNDTIMEO`); a send that times out fails
+    /// with `EAGAIN`. Call it before `bind`: a connection takes the high-water mark its socket had then.
+    public func waitForSlowSubscribers(highWaterMark: Int32, timeoutMilliseconds: Int32) {
+        setOption(ZMQ_SNDHWM, highWaterMark)
+        setOption(ZMQ_XPUB_NODROP, 1)
+        setOption(ZMQ_SNDTIMEO, timeoutMilliseconds)
+    }
+
+    /// Makes an XPUB socket report every subscription, also repeated ones, and subscribe a peer
+    /// only when told to with ``subscribeLastPeer(to:)`` (`ZMQ_XPUB_VERBOSE`, `ZMQ_XPUB_MANUAL`).
+    public func decideSubscriptions() {
+        setOption(ZMQ_XPUB_VERBOSE, 1)
+        setOption(ZMQ_XPUB_MANUAL, 1)
+    }
+
+    /// Subscribes the peer whose subscription event was received last to `topic` (manual XPUB).
+    public func subscribeLastPeer(to topic: [UInt8]) {
+        topic.withUnsafeBytes { _ = zmq_setsockopt(handle, ZMQ_SUBSCRIBE, $0.baseAddress, $0.count) }
+    }
+
+    /// Removes the subscription to `topic` of the peer whose event was received last (manual XPUB).
+    public func unsubscribeLastPeer(from topic: [UInt8]) {
+        topic.withUnsafeBytes { _ = zmq_setsockopt(handle, ZMQ_UNSUBSCRIBE, $0.baseAddress, $0.count) }
+    }
+
+    private func setOption(_ option: Int32, _ value: Int32) {
+        var value = value
+        zmq_setsockopt(handle, option, &value, MemoryLayout<Int32>.size)
+    }
+
     /// Binds to `endpoint` (`tcp://ip:port` or `ipc://path`).
     public func bind(_ endpoint: String) throws(ZeroMQError) {
         guard zmq_bind(handle, endpoint) == 0 else { throw .last("bind \(endpoint)") }
@@ -97,10 +147,11 @@ public final class ZeroMQSocket: @unchecked Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Sends `frames` as one multipart message.
-    public func send(_ frames: [[UInt8]]) throws(ZeroMQError) {
+    /// Sends `frames` as one multipart message; unless `waiting`, fails with `EAGAIN` at once
+    /// where it would wait (`ZMQ_DONTWAIT`).
+    public func send(_ frames: [[UInt8]], waiting: Bool = true) throws(ZeroMQError) {
         for (index, frame) in frames.enumerated() {
-            let flags = index < frames.count - 1 ? ZMQ_SNDMORE : 0
+            let flags = (index < frames.count - 1 ? ZMQ_SNDMORE : 0) | (waiting ? 0 : ZMQ_DONTWAIT)
             let sent = frame.withUnsafeBytes { bytes in
                 var result: Int32
                 repeat { result = zmq_send(handle, bytes.baseAddress, bytes.count, flags) } while result < 0 && zmq_errno() == EINTR
