@@ -20,7 +20,7 @@ struct KernelCommand: ParsableCommand {
     var maxMessageSize: String?
 
     func run() throws {
-        try requireProcessorFeatures()
+        try prepareEngine()
         guard let bytes = readFileBytes(connectionFile) else {
             throw CommandFailure("cannot read connection file \(connectionFile): \(systemError())")
         }

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        try requireProcessorFeatures()
+        try prepareEngine()
         guard let bytes = readFileBytes(file) else { throw CommandFailure("cannot read \(file): \(systemError())") }
         let source = String(decoding: bytes, as: UTF8.self)
         InterruptFlag.installSignalHandler()
