@@ -189,7 +189,7 @@ import Testing
         let finch = Harness(isInterrupted: { countdown.check() })
         finch.define("text", TokensObject(name: "text", stream: Fixtures.cycle))
         let spec = ModelSpec(input: .tokens(vocabulary: 6, length: 4), layers: [.embedding(width: 4), .lmHead(tied: true)])
-        finch.define("lm", ModelObject(name: "lm", model: try Model(spec), headStart: 1, headKind: "lm", seed: 0, origin: "test"))
+        finch.define("lm", ModelObject(name: "lm", model: try Model(spec, head: ModelHead(kind: .lm, firstLayer: 1)), seed: 0, origin: "test"))
         finch.result("pre = pretrain lm on text steps: 100 batch: 2")
         let run = try #require(finch.run("pre"))
         #expect(run.losses.count == 3)

@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// Data that comes with Finch: real (`digits`) and synthetic (`reviews`, `spirals`).
 public enum BuiltinData {
     /// Every built-in name, data sets and corpora.
@@ -53,6 +55,6 @@ public enum BuiltinData {
 
     /// The error for a name that is not built in.
     private static func unknown(_ name: String) -> DataError {
-        .unknownBuiltin(name: name, suggestion: suggestion(for: name, among: names), available: names)
+        .unknownBuiltin(name: name, suggestion: Suggestion.closest(to: name, in: names), available: names)
     }
 }

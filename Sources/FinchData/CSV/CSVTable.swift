@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// A CSV file as text: a header row naming the columns, and data rows of the header's width.
 ///
 /// Cells are kept as written (quotes removed); `dataset(text:features:label:)` turns a table
@@ -43,7 +45,7 @@ public struct CSVTable: Equatable, Sendable {
     /// The index of the column called `name`, or an error suggesting the nearest name.
     public func columnIndex(_ name: String) throws(DataError) -> Int {
         guard let index = header.firstIndex(of: name) else {
-            throw .unknownColumn(path: path, name: name, available: header, suggestion: suggestion(for: name, among: header))
+            throw .unknownColumn(path: path, name: name, available: header, suggestion: Suggestion.closest(to: name, in: header))
         }
         return index
     }

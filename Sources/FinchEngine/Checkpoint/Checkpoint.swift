@@ -5,6 +5,8 @@ enum CheckpointKey {
     static let architecture = "finch.architecture"
     static let training = "finch.training"
     static let adapters = "finch.lora"
+    static let head = "finch.head"
+    static let headStart = "finch.head_start"
 }
 
 /// A model read back from a checkpoint, with what was stored beside it.
@@ -19,10 +21,12 @@ public struct LoadedCheckpoint {
 
 extension Model {
     /// Saves every parameter (by dotted name) to a safetensors file at `path`, with the
-    /// architecture, LoRA adapters and `trainingConfig` as JSON in the metadata.
+    /// architecture, the head, LoRA adapters and `trainingConfig` in the metadata.
     public func save(to path: String, trainingConfig: TrainConfig? = nil, metadata: [String: String] = [:]) throws(CheckpointError) {
         var stored = metadata
         stored[CheckpointKey.architecture] = spec.json.serialized
+        stored[CheckpointKey.head] = head.kind.rawValue
+        stored[CheckpointKey.headStart] = String(head.firstLayer)
         if let trainingConfig { stored[CheckpointKey.training] = trainingConfig.json.serialized }
         let adapters = self.adapters.map { name, lora in
             ["layer": .string(name), "rank": .int(lora.rank),
@@ -37,8 +41,11 @@ extension Model {
         let file = try SafeTensors.read(from: path)
         guard let text = file.metadata[CheckpointKey.architecture], let json = try? JSONValue.parse(text),
               let spec = ModelSpec(json: json) else { throw .missingArchitecture }
+        let layers = spec.layers.count
+        let head = ModelHead(kind: file.metadata[CheckpointKey.head].flatMap(HeadKind.init(rawValue:)) ?? .none,
+                             firstLayer: file.metadata[CheckpointKey.headStart].flatMap(Int.init).map { min(max($0, 0), layers) } ?? layers)
         let model: Model
-        do { model = try Model(spec) } catch { throw .invalidArchitecture(error) }
+        do { model = try Model(spec, head: head) } catch { throw .invalidArchitecture(error) }
         if let text = file.metadata[CheckpointKey.adapters], let adapters = (try? JSONValue.parse(text))?.arrayValue {
             for adapter in adapters {
                 guard let layer = adapter["layer"]?.stringValue, let rank = adapter["rank"]?.intValue,

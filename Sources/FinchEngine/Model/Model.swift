@@ -48,12 +48,20 @@ public final class Model {
     public let embedding: Embedding?
     /// Every layer after the embedding, in order, with its name.
     public internal(set) var layers: [(name: String, layer: any Layer)]
+    /// Which layers form the head, and its kind.
+    public let head: ModelHead
 
-    /// Builds `spec` with weights drawn from `seed`.
-    public init(_ spec: ModelSpec, seed: UInt64 = 0) throws(ModelError) {
+    /// Builds `spec` with weights drawn from `seed`; the layers from `head.firstLayer` on are its
+    /// head (default: none).
+    public init(_ spec: ModelSpec, head: ModelHead? = nil, seed: UInt64 = 0) throws(ModelError) {
         let plan = try spec.plan()
+        let head = head ?? ModelHead(kind: .none, firstLayer: spec.layers.count)
+        guard (0...spec.layers.count).contains(head.firstLayer) else {
+            throw .invalidValue(layer: head.firstLayer, what: "first head layer", value: Double(head.firstLayer))
+        }
         self.spec = spec
         self.plan = plan
+        self.head = head
         var generator = Xoshiro(seed: seed)
         let depth = spec.layers.filter { if case .transformerBlock = $0 { true } else { false } }.count
         var embedding: Embedding?

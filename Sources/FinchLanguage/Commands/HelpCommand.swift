@@ -1,3 +1,5 @@
+import FinchEngine
+
 extension Command {
     /// `help [NAME]`: lists commands and functions, or describes one name.
     static let help = Command(

@@ -4,16 +4,16 @@ import FinchEngine
 /// `copy … head:`: each is a list of engine layers appended to a body.
 enum HeadLayers {
     /// The head kinds `copy … head:` accepts.
-    static let kinds = ["classify", "regress", "lm", "reconstruct", "none"]
+    static let kinds = HeadKind.allCases.map(\.rawValue)
     /// The pooling choices of a head over a sequence.
     static let poolings = Pooling.allCases.map(\.rawValue) + ["none"]
 
     /// The layers of a `kind` head with `outputs` outputs on a body whose output is a sequence
     /// (`isSequence`), pooled by `pool` (nil: mean); an lm head shares the embedding's weights when `tied`. Throws at `range` when they cannot fit.
-    static func layers(kind: String, outputs: Int, pool: String?, tied: Bool = true, isSequence: Bool, isTokenModel: Bool,
+    static func layers(kind: HeadKind, outputs: Int, pool: String?, tied: Bool = true, isSequence: Bool, isTokenModel: Bool,
                        range: SourceRange) throws(FinchError) -> [LayerSpec] {
         switch kind {
-        case "lm":
+        case .lm:
             guard isTokenModel else {
                 throw FinchError(.value, "an lm head predicts tokens, but this model reads features", at: range,
                                  note: "use head: regress or head: reconstruct")
@@ -22,7 +22,7 @@ enum HeadLayers {
                 throw FinchError(.value, "an lm head needs one vector per position, but the body pools them into one", at: range)
             }
             return [.lmHead(tied: tied)]
-        case "none":
+        case .none:
             return []
         default:
             var layers: [LayerSpec] = []

@@ -42,11 +42,11 @@ struct ModelBuilder {
         entries.append(Entry(layer: layer, range: range, isHead: false))
     }
 
-    /// The kind of head (`lm`, `classify`, …), `none` until one is added.
-    private(set) var headKind = "none"
+    /// The kind of head, `none` until one is added.
+    private(set) var headKind = HeadKind.none
 
     /// Appends the layers of a `kind` head.
-    mutating func appendHead(_ layers: [LayerSpec], kind: String, at range: SourceRange) throws(FinchError) {
+    mutating func appendHead(_ layers: [LayerSpec], kind: HeadKind, at range: SourceRange) throws(FinchError) {
         if let headRange {
             throw FinchError(.value, "the model already has a head", at: range, note: "the head is at line \(headRange.line)")
         }
@@ -76,8 +76,8 @@ struct ModelBuilder {
         return spec
     }
 
-    /// Index of the first head layer (the layer count when there is no head).
-    var headStart: Int { entries.firstIndex(where: \.isHead) ?? entries.count }
+    /// The head: its kind and first layer (the layer count when there is none).
+    var head: ModelHead { ModelHead(kind: headKind, firstLayer: entries.firstIndex(where: \.isHead) ?? entries.count) }
 
     /// A model error as a Finch error at the layer it names.
     static func describe(_ error: ModelError, ranges: [SourceRange], fallback: SourceRange) -> FinchError {

@@ -8,14 +8,10 @@ final class ModelObject: FinchObject {
     let name: String
     /// The engine's model; its weights change as it trains.
     let model: Model
-    /// Index of the first head layer in `model.spec.layers` (the count when there is no head).
-    let headStart: Int
     /// The seed its weights were drawn from.
     let seed: UInt64
     /// How it came to be, e.g. `copy of gpt with a classify head`.
     let origin: String
-    /// The kind of head: `lm`, `classify`, `regress`, `reconstruct` or `none`.
-    let headKind: String
     /// Names of the classes its classification head predicts, once trained on labelled data.
     var classNames: [String]?
     /// The tokenizer of the text it was trained on, if any.
@@ -24,11 +20,9 @@ final class ModelObject: FinchObject {
     var textContext: Int?
 
     /// A model object; see the properties.
-    init(name: String, model: Model, headStart: Int, headKind: String, seed: UInt64, origin: String) {
+    init(name: String, model: Model, seed: UInt64, origin: String) {
         self.name = name
         self.model = model
-        self.headStart = headStart
-        self.headKind = headKind
         self.seed = seed
         self.origin = origin
     }
@@ -64,7 +58,7 @@ final class ModelObject: FinchObject {
             let base = mine.filter { !adapterParameters.contains(ObjectIdentifier($0.parameter)) }
             let shape = entry.isSequence ? [context, entry.outputWidth] : [entry.outputWidth]
             rows.append(ModelSummary.Layer(
-                name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= headStart),
+                name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= model.head.firstLayer),
                 outputShape: shape, parameters: base.reduce(0) { $0 + $1.parameter.count },
                 trainable: base.contains { $0.parameter.requiresGrad }))
             if !adapters.isEmpty {
@@ -85,7 +79,7 @@ final class ModelObject: FinchObject {
             Property("frozen", "how many parameters are frozen") { _ in
                 .number(Double(self.model.parameterCount - self.model.trainableParameterCount))
             },
-            Property("head", "the kind of head: lm, classify, regress, reconstruct or none") { _ in .string(self.headKind) },
+            Property("head", "the kind of head: lm, classify, regress, reconstruct or none") { _ in .string(self.model.head.kind.rawValue) },
             Property("input", "what the model reads: \"tokens\" or \"features\"") { _ in
                 if case .tokens = spec.input { .string("tokens") } else { .string("features") }
             },

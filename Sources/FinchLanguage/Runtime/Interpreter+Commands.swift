@@ -1,3 +1,5 @@
+import FinchEngine
+
 extension Interpreter {
     /// Checks the arguments of `call` against its command's parameters, then runs it.
     func run(_ call: CommandCall, range: SourceRange) throws(FinchError) -> Value {

@@ -1,3 +1,5 @@
+import FinchEngine
+
 extension Interpreter {
     /// Evaluates one expression.
     func evaluate(_ expr: Expr) throws(FinchError) -> Value {

@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// Walking and indexing the values that hold elements: lists, ranges and strings.
 enum Iteration {
     /// Calls `body` with each element of `sequence`: list elements, range numbers, or a string's

@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// A property of one value, readable with `value.name`, with the doc inspection shows.
 struct Property {
     /// The name after the dot.

@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// Turns tokens into statements (jlox's Parser: one method per grammar rule).
 ///
 /// ```

@@ -22,19 +22,21 @@ extension Command {
                              note: "finetune with merge: true")
         }
         let name = invocation.interpreter.assigningTo.first ?? "\(source.name)_copy"
-        let kind = invocation.word("head") ?? (source.headKind == "classify" || source.headKind == "regress" ? "none" : source.headKind)
+        let sourceHead = source.model.head
+        let kind = invocation.word("head").flatMap(HeadKind.init(rawValue:))
+            ?? ([.classify, .regress].contains(sourceHead.kind) ? .none : sourceHead.kind)
         let spec = source.model.spec
-        let body = Array(spec.layers[..<source.headStart])
+        let body = Array(spec.layers[..<sourceHead.firstLayer])
         let plan = try? ModelSpec(input: spec.input, layers: body.isEmpty ? spec.layers : body).plan()
         let isSequence = body.isEmpty ? { if case .tokens = spec.input { true } else { false } }() : plan?.entries.last?.isSequence ?? false
         let outputs: Int
         switch kind {
-        case "classify":
+        case .classify:
             guard let classes = try invocation.integer("classes", in: 2...100_000) else {
                 throw FinchError(.argument, "a classify head needs 'classes:'", at: invocation.place("head"))
             }
             outputs = classes
-        case "reconstruct":
+        case .reconstruct:
             guard case .features(let width) = spec.input else {
                 throw FinchError(.value, "a reconstruct head rebuilds numeric features, but \(source.name) reads tokens", at: invocation.place("head"))
             }
@@ -48,7 +50,7 @@ extension Command {
         let newSpec = ModelSpec(input: spec.input, layers: body + head)
         let seed = invocation.interpreter.workbench.seed(for: "model " + name)
         let model: Model
-        do throws(ModelError) { model = try Model(newSpec, seed: seed) } catch {
+        do throws(ModelError) { model = try Model(newSpec, head: ModelHead(kind: kind, firstLayer: body.count), seed: seed) } catch {
             throw ModelBuilder.describe(error, ranges: [], fallback: invocation.place("head"))
         }
         let bodyNames = Set(model.plan.entries.prefix(body.count).map(\.name))
@@ -58,8 +60,8 @@ extension Command {
                   let original = source.model.parameter(named: named.name), original.shape == named.parameter.shape else { continue }
             try? named.parameter.assign(original.value)
         }
-        let copy = ModelObject(name: name, model: model, headStart: body.count, headKind: kind, seed: seed,
-                               origin: "copy of \(source.name)'s body with \(kind == "none" ? "no" : "a \(kind)") head")
+        let copy = ModelObject(name: name, model: model, seed: seed,
+                               origin: "copy of \(source.name)'s body with \(kind == .none ? "no" : "a \(kind.rawValue)") head")
         copy.tokenizer = source.tokenizer
         return .wrap(copy)
     }

@@ -10,7 +10,7 @@ extension Command {
         positional: [Parameter("model", .any, doc: "the model to train (in place); make one with 'copy … head: classify'", required: true)],
         prepositions: [Parameter("on", .any, doc: "the labelled training data", required: true)],
         keywords: [
-            Parameter("method", .choice(TuningMethod.names), doc: "full, freeze (some layers), probe (only the head) or lora",
+            Parameter("method", .choice(TuningMethod.allCases.map(\.rawValue)), doc: "full, freeze (some layers), probe (only the head) or lora",
                       default: .symbol("full"), settings: TuningMethod.settings),
             Parameter("layers", .any, doc: "method: freeze — layer names or patterns, e.g. [\"embed\", \"blocks.0\"], or a range of blocks 0..1"),
             Parameter("rank", .number, doc: "method: lora — the adapters' rank", default: .number(8)),
@@ -38,7 +38,7 @@ extension Command {
             throw FinchError(.value, "\(data.name) has no labels to fine-tune on", at: invocation.place("on"))
         }
         let classes = target.model.plan.outputWidth
-        guard target.headKind == "classify" || target.headKind == "regress", classes == dataset.classNames.count else {
+        guard [.classify, .regress].contains(target.model.head.kind), classes == dataset.classNames.count else {
             throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(classes) values",
                              at: invocation.place("model"),
                              note: "make a classifier with 'copy \(target.name) head: classify(classes: \(dataset.classNames.count))'")
@@ -55,7 +55,7 @@ extension Command {
         let perEpoch = (dataset.count + batch - 1) / batch
         let epochs = try invocation.integer("epochs", in: 1...100_000) ?? 3
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
-        let method = invocation.word("method") ?? "full"
+        let method = invocation.word("method").flatMap(TuningMethod.init(rawValue:)) ?? .full
         let seed = try TrainingOptions.seed(invocation, purpose: "finetune " + target.name)
         var freezing = try invocation.strings("layers") ?? []
         if case .range(let span) = invocation["layers"] {
@@ -64,8 +64,8 @@ extension Command {
         let targets = try invocation.strings("targets") ?? ["attn"]
         let rank = try invocation.integer("rank", in: 1...4096) ?? 8
         let alpha = try invocation.number("alpha", in: 0.001...1e6) ?? 16
-        try TuningMethod.apply(method, to: target, freezing: freezing, targets: targets, rank: rank, alpha: alpha,
-                               seed: seed, at: invocation.place("method"))
+        try method.apply(to: target, freezing: freezing, targets: targets, rank: rank, alpha: alpha,
+                         seed: seed, at: invocation.place("method"))
         var groups: [ParameterGroup] = []
         if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
         let config = try TrainingOptions.config(invocation, steps: steps, seed: seed, groups: groups)
@@ -74,23 +74,23 @@ extension Command {
             try classBatches(held, reading, batch: batch, seed: seed, at: invocation.place("validate")).evaluationBatches(limit: held.count)
         } ?? []
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? perEpoch
-        let merge = method == "lora" && invocation.flag("merge") == true
+        let merge = method == .lora && invocation.flag("merge") == true
         target.classNames = dataset.classNames
         if let tokenizer = reading.tokenizer {
             target.tokenizer = .wrap(TokenizerObject(tokenizer))
             target.textContext = reading.context
         }
-        var extra = [Record.Field(name: "method", value: .symbol(method))]
-        for name in ["rank", "alpha", "targets", "merge"] where method == "lora" {
+        var extra = [Record.Field(name: "method", value: .symbol(method.rawValue))]
+        for name in ["rank", "alpha", "targets", "merge"] where method == .lora {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
         }
-        if method == "freeze" { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
+        if method == .freeze { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
         let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
             (metric) throws(FinchError) in
             EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
         }
         var plan = TrainingPlan(
-            kind: "finetune", method: method, model: target, config: config, maker: maker, validation: validation,
+            kind: "finetune", method: method.rawValue, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval,
             earlyStop: earlyStop,
             settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),

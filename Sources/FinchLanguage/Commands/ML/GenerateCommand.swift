@@ -16,8 +16,8 @@ extension Command {
         ]
     ) { invocation throws(FinchError) in
         let object = try invocation.object("model", ModelObject.self, what: "a model")
-        guard object.headKind == "lm", case .tokens(let vocabulary, _) = object.model.spec.input else {
-            throw FinchError(.value, "\(object.name) has a \(object.headKind) head; generating needs an lm head", at: invocation.place("model"))
+        guard object.model.head.kind == .lm, case .tokens(let vocabulary, _) = object.model.spec.input else {
+            throw FinchError(.value, "\(object.name) has a \(object.model.head.kind.rawValue) head; generating needs an lm head", at: invocation.place("model"))
         }
         let prompt = invocation.bound("from")?.value ?? .none
         let ids: [Int32]

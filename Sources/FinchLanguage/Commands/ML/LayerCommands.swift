@@ -145,10 +145,10 @@ extension Command {
         keywords: [Parameter("tied", .bool, doc: "share the weights with the embedding", default: .bool(true))]
     ) { invocation throws(FinchError) in
         try invocation.buildLayer { (builder) throws(FinchError) in
-            let layers = try HeadLayers.layers(kind: "lm", outputs: 0, pool: nil, tied: invocation.flag("tied") ?? true,
+            let layers = try HeadLayers.layers(kind: .lm, outputs: 0, pool: nil, tied: invocation.flag("tied") ?? true,
                                                isSequence: builder.isSequence, isTokenModel: builder.vocabulary != nil,
                                                range: invocation.range)
-            try builder.appendHead(layers, kind: "lm", at: invocation.range)
+            try builder.appendHead(layers, kind: .lm, at: invocation.range)
         }
     }
 
@@ -160,7 +160,7 @@ extension Command {
             Parameter("pool", .choice(HeadLayers.poolings), doc: "how a sequence becomes one vector", default: .symbol("mean")),
         ]
     ) { invocation throws(FinchError) in
-        try invocation.buildHead("classify", outputs: try invocation.requiredInteger("classes", in: 2...100_000))
+        try invocation.buildHead(.classify, outputs: try invocation.requiredInteger("classes", in: 2...100_000))
     }
 
     /// `regress [outputs: 1] [pool: mean|first|none]`: real-valued outputs, trained with squared error.
@@ -171,7 +171,7 @@ extension Command {
             Parameter("pool", .choice(HeadLayers.poolings), doc: "how a sequence becomes one vector", default: .symbol("mean")),
         ]
     ) { invocation throws(FinchError) in
-        try invocation.buildHead("regress", outputs: try invocation.integer("outputs", in: 1...100_000) ?? 1)
+        try invocation.buildHead(.regress, outputs: try invocation.integer("outputs", in: 1...100_000) ?? 1)
     }
 
     /// `reconstruct`: outputs as many values as the input has features (denoising pre-training).
@@ -181,7 +181,7 @@ extension Command {
         guard let features = invocation.interpreter.workbench.builder?.features else {
             throw FinchError(.value, "'reconstruct' rebuilds numeric features: the model needs 'input features: N'", at: invocation.range)
         }
-        return try invocation.buildHead("reconstruct", outputs: features)
+        return try invocation.buildHead(.reconstruct, outputs: features)
     }
 }
 
@@ -197,7 +197,7 @@ extension Invocation {
     }
 
     /// Appends a `kind` head with `outputs` outputs, pooled as `pool:` says.
-    func buildHead(_ kind: String, outputs: Int) throws(FinchError) -> Value {
+    func buildHead(_ kind: HeadKind, outputs: Int) throws(FinchError) -> Value {
         try buildLayer { (builder) throws(FinchError) in
             let layers = try HeadLayers.layers(kind: kind, outputs: outputs, pool: word("pool"), isSequence: builder.isSequence,
                                                isTokenModel: builder.vocabulary != nil, range: range)

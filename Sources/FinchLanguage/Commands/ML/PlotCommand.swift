@@ -1,4 +1,5 @@
 import FinchDisplay
+import FinchEngine
 
 extension Command {
     /// `plot VALUE [by: FIELD] [title:] [log: BOOL] [width:] [height:] [names: [...]] [x: LABEL] [y: LABEL]`:

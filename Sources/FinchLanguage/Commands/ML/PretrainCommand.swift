@@ -47,8 +47,8 @@ extension Command {
                                  at: invocation.place("on"), note: "build the model with 'embedding vocab: \(stream.vocabulary) …'")
             }
             let length = try invocation.integer("context", in: 1...maxLength) ?? maxLength
-            guard target.headKind == "lm" || objective == "denoise" else {
-                throw FinchError(.value, "\(objective) pre-training predicts tokens, but \(target.name) has a \(target.headKind) head",
+            guard target.model.head.kind == .lm || objective == "denoise" else {
+                throw FinchError(.value, "\(objective) pre-training predicts tokens, but \(target.name) has a \(target.model.head.kind.rawValue) head",
                                  at: invocation.place("model"), note: "end the model with 'lm_head', or use 'copy \(target.name) head: lm'")
             }
             let held = stream.ids.count / 10

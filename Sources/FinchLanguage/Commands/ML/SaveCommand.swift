@@ -14,8 +14,7 @@ extension Command {
         let object = try invocation.object("model", ModelObject.self, what: "a model")
         let path = invocation.string("to") ?? ""
         var metadata = [
-            "finch.name": object.name, "finch.head": object.headKind, "finch.head_start": String(object.headStart),
-            "finch.version": FinchRelease.version,
+            "finch.name": object.name, "finch.version": FinchRelease.version,
         ]
         if let classes = object.classNames { metadata["finch.classes"] = JSONValue.array(classes.map(JSONValue.string)).serialized }
         if let tokenizer = object.tokenizer?.object(TokenizerObject.self)?.tokenizer {
@@ -42,11 +41,8 @@ extension Command {
             throw FinchError(.value, "cannot load \(Value.quote(path)): \(error)", at: invocation.place("path"))
         }
         let metadata = loaded.metadata
-        let layers = loaded.model.spec.layers.count
-        let headStart = metadata["finch.head_start"].flatMap(Int.init).map { min($0, layers) } ?? layers
         let name = invocation.interpreter.assigningTo.first ?? metadata["finch.name"] ?? "loaded"
-        let object = ModelObject(name: name, model: loaded.model, headStart: headStart, headKind: metadata["finch.head"] ?? "none",
-                                 seed: 0, origin: "loaded from \(path)")
+        let object = ModelObject(name: name, model: loaded.model, seed: 0, origin: "loaded from \(path)")
         if let classes = metadata["finch.classes"] {
             object.classNames = (try? JSONValue.parse(classes))?.arrayValue?.compactMap(\.stringValue)
         }

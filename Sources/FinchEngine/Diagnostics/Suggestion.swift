@@ -1,14 +1,16 @@
-/// "Did you mean …?" hints: the closest known name by edit distance.
-enum Suggestion {
-    /// The candidate nearest to `word`, if one is close enough to be a likely typo.
-    ///
-    /// Close enough means at most one edit per three letters (at least one); ties go to the
-    /// alphabetically first candidate.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let limit = max(1, word.count / 3)
+/// "Did you mean …?" for every part of Finch: the known name closest to a misspelt one.
+///
+/// Close enough to be a likely typo means at most one edit per three letters, at least one and
+/// at most three; letter case counts for nothing, and neither does a swap of neighbours more than
+/// one edit. Ties go to the alphabetically first candidate, so the hint is the same every time.
+public enum Suggestion {
+    /// The candidate nearest to `word`, if one is close enough; never `word` itself.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(word.lowercased())
+        let limit = min(3, max(1, target.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in Set(candidates) where candidate != word {
-            let distance = editDistance(word, candidate)
+            let distance = editDistance(target, Array(candidate.lowercased()))
             guard distance <= limit else { continue }
             if let current = best, current.distance < distance || (current.distance == distance && current.name < candidate) {
                 continue
@@ -19,14 +21,13 @@ enum Suggestion {
     }
 
     /// The note for the closest candidate, e.g. `did you mean 'length'?`, if any.
-    static func note(for word: String, in candidates: some Sequence<String>) -> String? {
+    public static func note(for word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
     /// neighbours each cost one.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
