@@ -36,8 +36,9 @@ extension Model {
         try SafeTensors(tensors: parameters.map { ($0.name, $0.parameter.value) }, metadata: stored).write(to: path)
     }
 
-    /// Rebuilds the model stored at `path` (architecture from the metadata) with its weights.
-    public static func load(from path: String) throws(CheckpointError) -> LoadedCheckpoint {
+    /// Rebuilds the model stored at `path` (architecture from the metadata) with its weights; with
+    /// `memoryBudget`, an architecture too large for it is refused before the model is built.
+    public static func load(from path: String, memoryBudget: Int? = nil) throws(CheckpointError) -> LoadedCheckpoint {
         let file = try SafeTensors.read(from: path)
         guard let text = file.metadata[CheckpointKey.architecture], let json = try? JSONValue.parse(text),
               let spec = ModelSpec(json: json) else { throw .missingArchitecture }
@@ -45,7 +46,7 @@ extension Model {
         let head = ModelHead(kind: file.metadata[CheckpointKey.head].flatMap(HeadKind.init(rawValue:)) ?? .none,
                              firstLayer: file.metadata[CheckpointKey.headStart].flatMap(Int.init).map { min(max($0, 0), layers) } ?? layers)
         let model: Model
-        do { model = try Model(spec, head: head) } catch { throw .invalidArchitecture(error) }
+        do { model = try Model(spec, head: head, memoryBudget: memoryBudget) } catch { throw .invalidArchitecture(error) }
         if let text = file.metadata[CheckpointKey.adapters], let adapters = (try? JSONValue.parse(text))?.arrayValue {
             for adapter in adapters {
                 guard let layer = adapter["layer"]?.stringValue, let rank = adapter["rank"]?.intValue,

@@ -55,7 +55,7 @@ public struct SafeTensors {
     /// The tensor named `name`, if present.
     public subscript(name: String) -> Tensor? { tensors.first { $0.name == name }?.tensor }
 
-    /// Writes the file at `path` (replacing it).
+    /// Writes the file at `path`, replacing it only once every byte is on disk (see ``AtomicFile``).
     public func write(to path: String) throws(CheckpointError) {
         var header = JSONObject()
         if !metadata.isEmpty {
@@ -70,14 +70,18 @@ public struct SafeTensors {
         }
         var headerBytes = JSONValue.object(header).serializedBytes
         while headerBytes.count % 8 != 0 { headerBytes.append(0x20) }
-        guard let file = fopen(path, "wb") else { throw .io(path: path, reason: errnoText()) }
-        defer { fclose(file) }
         var length = UInt64(headerBytes.count).littleEndian
-        var ok = fwrite(&length, 8, 1, file) == 1 && fwrite(headerBytes, 1, headerBytes.count, file) == headerBytes.count
-        for (_, tensor) in tensors where ok && tensor.count > 0 {
-            ok = tensor.withUnsafePointer { fwrite($0, 4, tensor.count, file) } == tensor.count
+        do throws(FileWriteError) {
+            try AtomicFile.write(to: path) { (file) throws(FileWriteError) in
+                try file.append(&length, count: 8)
+                try file.append(headerBytes)
+                for (_, tensor) in tensors where tensor.count > 0 {
+                    try tensor.withUnsafePointer { (pointer) throws(FileWriteError) in try file.append(pointer, count: 4 * tensor.count) }
+                }
+            }
+        } catch {
+            throw .io(path: path, reason: error.description)
         }
-        guard ok else { throw .io(path: path, reason: "write failed: \(errnoText())") }
     }
 
     /// Reads the file at `path`.

@@ -52,9 +52,11 @@ public final class Model {
     public let head: ModelHead
 
     /// Builds `spec` with weights drawn from `seed`; the layers from `head.firstLayer` on are its
-    /// head (default: none).
-    public init(_ spec: ModelSpec, head: ModelHead? = nil, seed: UInt64 = 0) throws(ModelError) {
+    /// head (default: none). With `memoryBudget`, a model whose weights and gradients would take
+    /// more bytes is refused before anything is allocated.
+    public init(_ spec: ModelSpec, head: ModelHead? = nil, seed: UInt64 = 0, memoryBudget: Int? = nil) throws(ModelError) {
         let plan = try spec.plan()
+        if let memoryBudget, plan.bytesToBuild > memoryBudget { throw .overBudget(bytes: plan.bytesToBuild, budget: memoryBudget) }
         let head = head ?? ModelHead(kind: .none, firstLayer: spec.layers.count)
         guard (0...spec.layers.count).contains(head.firstLayer) else {
             throw .invalidValue(layer: head.firstLayer, what: "first head layer", value: Double(head.firstLayer))

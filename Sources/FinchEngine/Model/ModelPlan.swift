@@ -17,8 +17,21 @@ public struct ModelPlan: Equatable, Sendable {
 
     /// The layers in order.
     public var entries: [Entry]
-    /// Total parameters.
-    public var parameterCount: Int { entries.reduce(0) { $0 + $1.parameterCount } }
+    /// Total parameters (`Int.max` when they do not fit in an Int).
+    public var parameterCount: Int {
+        entries.reduce(0) { total, entry in
+            let (sum, overflow) = total.addingReportingOverflow(entry.parameterCount)
+            return overflow ? .max : sum
+        }
+    }
+    /// Bytes building the model takes: every parameter's value and gradient (`Int.max` when
+    /// they do not fit in an Int). Checked against a budget before anything is allocated.
+    public var bytesToBuild: Int {
+        let (bytes, overflow) = parameterCount.multipliedReportingOverflow(by: 8)
+        return overflow ? .max : bytes
+    }
+    /// The most parameters one layer may have: far beyond any memory, and exact in a Double.
+    static let maximumLayerParameters = 1e12
     /// Width of the model's output (classes, vocabulary or regression targets).
     public var outputWidth: Int { entries.last?.outputWidth ?? 0 }
 }
@@ -55,24 +68,30 @@ extension ModelSpec {
                 guard p >= 0 && p < 1 else { throw .invalidValue(layer: i, what: "dropout", value: Double(p)) }
             }
             func needSequence() throws(ModelError) { if !sequence { throw .needsSequence(layer: i) } }
+            // Parameter counts are computed in Double, so that hostile sizes cannot overflow an Int.
+            func count(_ value: Double) throws(ModelError) -> Int {
+                guard value <= ModelPlan.maximumLayerParameters else { throw .tooLarge(layer: i) }
+                return Int(value)
+            }
+            let w = Double(width), b = layer.hasBias ? 1.0 : 0
             let inputWidth = width
             var name: String, parameters = 0
             switch layer {
             case let .embedding(w):
                 guard i == 0, vocabulary > 0 else { throw .embeddingPlacement(layer: i) }
                 try positive(w, "width")
-                (name, width, parameters, embeddingWidth) = ("embed", w, vocabulary * w, w)
+                (name, width, parameters, embeddingWidth) = ("embed", w, try count(Double(vocabulary) * Double(w)), w)
             case .positionalEmbedding:
                 try needSequence()
-                (name, parameters) = ("pos", maxLength * width)
+                (name, parameters) = ("pos", try count(Double(maxLength) * w))
             case let .dense(outputs, bias):
                 try positive(outputs, "outputs")
-                (name, parameters) = (nextName("dense"), width * outputs + (bias ? outputs : 0))
+                (name, parameters) = (nextName("dense"), try count(w * Double(outputs) + b * Double(outputs)))
                 width = outputs
             case .activation:
                 name = nextName("act")
             case let .layerNorm(bias):
-                (name, parameters) = (nextName("norm"), width * (bias ? 2 : 1))
+                (name, parameters) = (nextName("norm"), try count(w * (1 + b)))
             case let .dropout(p):
                 try probability(p)
                 name = nextName("drop")
@@ -80,17 +99,17 @@ extension ModelSpec {
                 try needSequence()
                 try positive(heads, "heads")
                 guard width % heads == 0 else { throw .headsDoNotDivideWidth(layer: i, width: width, heads: heads) }
-                (name, parameters) = (nextName("attn"), 4 * (width * width + (bias ? width : 0)))
+                (name, parameters) = (nextName("attn"), try count(4 * (w * w + b * w)))
             case let .transformerBlock(heads, _, bias, ratio, p):
                 try needSequence()
                 try positive(heads, "heads")
                 try positive(ratio, "MLP ratio")
                 try probability(p)
                 guard width % heads == 0 else { throw .headsDoNotDivideWidth(layer: i, width: width, heads: heads) }
-                let b = bias ? 1 : 0
-                let attention = 4 * (width * width + b * width)
-                let mlp = 2 * ratio * width * width + b * (ratio * width + width)
-                (name, parameters) = (nextName("blocks"), attention + mlp + 2 * width * (1 + b))
+                let r = Double(ratio)
+                let attention = 4 * (w * w + b * w)
+                let mlp = 2 * r * w * w + b * (r * w + w)
+                (name, parameters) = (nextName("blocks"), try count(attention + mlp + 2 * w * (1 + b)))
             case .pool:
                 try needSequence()
                 name = nextName("pool")
@@ -100,11 +119,22 @@ extension ModelSpec {
                 if tied, embeddingWidth != width {
                     throw .tiedHeadWidth(layer: i, embedding: embeddingWidth ?? 0, hidden: width)
                 }
-                (name, parameters) = ("head", (tied ? 0 : vocabulary * width) + (bias ? vocabulary : 0))
+                (name, parameters) = ("head", try count((tied ? 0 : Double(vocabulary) * w) + b * Double(vocabulary)))
                 width = vocabulary
             }
             entries.append(.init(name: name, inputWidth: inputWidth, outputWidth: width, isSequence: sequence, parameterCount: parameters))
         }
         return ModelPlan(entries: entries)
+    }
+}
+
+extension LayerSpec {
+    /// Whether the layer adds biases (layer norm: a shift).
+    var hasBias: Bool {
+        switch self {
+        case let .dense(_, bias), let .layerNorm(bias), let .selfAttention(_, _, bias), let .transformerBlock(_, _, bias, _, _),
+             let .lmHead(_, bias): bias
+        case .embedding, .positionalEmbedding, .activation, .dropout, .pool: false
+        }
     }
 }

@@ -97,6 +97,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case noMatch(pattern: String)
     /// A layer that cannot take the place of the layer at `path` (widths or kind differ).
     case replacementDoesNotFit(path: String)
+    /// A layer with more parameters than any machine holds (sizes beyond reason).
+    case tooLarge(layer: Int)
+    /// Building the model would take `bytes` (values and gradients), over the `budget`.
+    case overBudget(bytes: Int, budget: Int)
 
     /// One-line explanation.
     public var description: String {
@@ -109,6 +113,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tiedHeadWidth(layer, embedding, hidden): "layer \(layer): tied head needs width \(embedding), got \(hidden)"
         case let .noMatch(pattern): "no parameter or layer matches '\(pattern)'"
         case let .replacementDoesNotFit(path): "the new layer does not fit in the place of \(path)"
+        case let .tooLarge(layer): "layer \(layer) would have more than \(Int(ModelPlan.maximumLayerParameters)) parameters"
+        case let .overBudget(bytes, budget):
+            "building the model takes \(bytes / 1_048_576) MiB for its weights and gradients, over the budget of \(budget / 1_048_576) MiB"
         }
     }
 }

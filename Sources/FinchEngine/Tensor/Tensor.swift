@@ -191,7 +191,7 @@ public struct Tensor {
     }
 
     /// Calls `body` with a pointer to the dense row-major elements (copying first if needed).
-    public func withUnsafePointer<R>(_ body: (UnsafePointer<Float>) throws -> R) rethrows -> R {
+    public func withUnsafePointer<R, E: Error>(_ body: (UnsafePointer<Float>) throws(E) -> R) throws(E) -> R {
         let dense = contiguous()
         return try body(dense.storage.pointer + dense.offset)
     }

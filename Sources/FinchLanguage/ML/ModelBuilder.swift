@@ -103,6 +103,11 @@ struct ModelBuilder {
             return FinchError(.value, "no layer matches '\(pattern)'", at: fallback)
         case .replacementDoesNotFit:
             return FinchError(.value, error.description, at: fallback)
+        case .tooLarge(let layer):
+            return FinchError(.value, "this layer is too large for any machine", at: at(layer), note: "use smaller sizes")
+        case .overBudget(let bytes, let budget):
+            return FinchError(.value, "the model needs about \(TrainingRunner.size(bytes)) for its weights and gradients, over the budget of \(TrainingRunner.size(budget))",
+                              at: fallback, note: "make it smaller: fewer or narrower layers, a smaller vocabulary or context")
         }
     }
 }

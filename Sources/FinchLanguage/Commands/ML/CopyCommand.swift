@@ -50,7 +50,8 @@ extension Command {
         let newSpec = ModelSpec(input: spec.input, layers: body + head)
         let seed = invocation.interpreter.workbench.seed(for: "model " + name)
         let model: Model
-        do throws(ModelError) { model = try Model(newSpec, head: ModelHead(kind: kind, firstLayer: body.count), seed: seed) } catch {
+        do throws(ModelError) { model = try Model(newSpec, head: ModelHead(kind: kind, firstLayer: body.count), seed: seed,
+                                                         memoryBudget: invocation.interpreter.workbench.memoryBudget) } catch {
             throw ModelBuilder.describe(error, ranges: [], fallback: invocation.place("head"))
         }
         let bodyNames = Set(model.plan.entries.prefix(body.count).map(\.name))

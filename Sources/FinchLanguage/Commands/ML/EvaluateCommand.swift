@@ -24,6 +24,11 @@ extension Command {
             throw FinchError(.value, "\(data.name) has \(classes) classes, but \(object.name) outputs \(object.model.plan.outputWidth) values",
                              at: invocation.place("model"))
         }
+        let matrixBytes = 8 * Double(classes) * Double(classes), budget = invocation.interpreter.workbench.memoryBudget
+        guard matrixBytes <= Double(budget) else {
+            throw FinchError(.value, "a confusion matrix of \(classes) classes needs about \(TrainingRunner.size(Int(min(matrixBytes, 1e18)))), over the budget of \(TrainingRunner.size(budget))",
+                             at: invocation.place("on"), note: "evaluate fewer classes, or predict and compare the labels yourself")
+        }
         let reading = try DataReading.of(data.dataset, by: object, in: invocation)
         let probabilities = try InferenceRunner.probabilities(object, data.dataset, reading: reading, at: invocation.place("on"))
         let predictions = probabilities.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FinchEngine
 internal import FinchJSON
 
 extension Command {
@@ -23,14 +19,11 @@ extension Command {
         } else {
             throw FinchError(.value, "the file must end in .csv or .json", at: invocation.place("to"))
         }
-        guard let file = fopen(path, "wb") else {
-            throw FinchError(.value, "cannot write \(Value.quote(path)): \(String(cString: strerror(errno)))", at: invocation.place("to"))
-        }
-        let bytes = Array(text.utf8)
-        let written = fwrite(bytes, 1, bytes.count, file)
-        fclose(file)
-        guard written == bytes.count else {
-            throw FinchError(.value, "cannot write \(Value.quote(path)): the disk refused", at: invocation.place("to"))
+        do throws(FileWriteError) {
+            try AtomicFile.write(to: path) { (file) throws(FileWriteError) in try file.append(Array(text.utf8)) }
+        } catch {
+            throw FinchError(.value, error.description, at: invocation.place("to"),
+                             note: "the file that was there before is unchanged")
         }
         invocation.interpreter.output.write("wrote \(path)\n", to: .stdout)
         return .none

@@ -12,6 +12,12 @@ extension Command {
         keywords: [Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was trained with)")]
     ) { invocation throws(FinchError) in
         let object = try invocation.object("model", ModelObject.self, what: "a model")
+        guard !(object.model.plan.entries.last?.isSequence ?? false) else {
+            throw FinchError(.value, "\(object.name) outputs a vector at every position, not one prediction per example",
+                             at: invocation.place("model"),
+                             note: object.model.head.kind == .lm ? "use 'generate \(object.name) from …' to continue a text"
+                                 : "end the model with a head that pools the sequence, e.g. 'copy \(object.name) head: classify(classes: N)'")
+        }
         let dataset = try predictionInputs(invocation)
         let names = object.classNames ?? (0..<object.model.plan.outputWidth).map(String.init)
         let reading = try DataReading.of(dataset, by: object, in: invocation)
@@ -40,6 +46,7 @@ extension Command {
         guard let bound = invocation.bound("on") else { throw FinchError(.argument, "'predict' needs 'on'", at: invocation.range) }
         if let data = bound.value.object(DatasetObject.self) { return data.dataset }
         let list: [Value] = if case .list(let elements) = bound.value { elements } else { [bound.value] }
+        guard !list.isEmpty else { throw FinchError(.value, "'predict' needs at least one input, but the list is empty", at: bound.range) }
         let texts = list.compactMap { if case .string(let text) = $0 { text } else { nil } }
         if !list.isEmpty, texts.count == list.count {
             return try dataset(at: bound.range) { () throws(DataError) in try Dataset(name: "input", texts: texts) }

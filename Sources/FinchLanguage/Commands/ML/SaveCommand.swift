@@ -37,7 +37,7 @@ extension Command {
     ) { invocation throws(FinchError) in
         let path = invocation.string("path") ?? ""
         let loaded: LoadedCheckpoint
-        do throws(CheckpointError) { loaded = try Model.load(from: path) } catch {
+        do throws(CheckpointError) { loaded = try Model.load(from: path, memoryBudget: invocation.interpreter.workbench.memoryBudget) } catch {
             throw FinchError(.value, "cannot load \(Value.quote(path)): \(error)", at: invocation.place("path"))
         }
         let metadata = loaded.metadata
