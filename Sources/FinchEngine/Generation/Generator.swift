@@ -43,7 +43,8 @@ public final class Generator {
         var generator = Xoshiro(seed: seed)
         var produced: [Int32] = []
         produced.reserveCapacity(count)
-        for i in 0..<count where !isCancelled() {
+        for i in 0..<count {
+            if isCancelled() { break }
             let next = sampler.pick(cache.logits, sampling, &generator)
             produced.append(next)
             if i + 1 < count { append(next, slide: slide) }
