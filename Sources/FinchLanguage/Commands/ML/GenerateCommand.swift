@@ -13,7 +13,7 @@ extension Command {
             Parameter("length", .number, doc: "how many tokens to generate", default: .number(100)),
             Parameter("temperature", .number, doc: "randomness: 0 always picks the likeliest token, higher is wilder", default: .number(1)),
             Parameter("top_k", .number, doc: "sample only among the k likeliest tokens"),
-            Parameter("top_p", .number, doc: "sample only among the fewest likeliest tokens whose probabilities add up to p (0 to 1)"),
+            Parameter("top_p", .number, doc: "sample only among the fewest likeliest tokens whose probabilities add up to at least p (above 0, at most 1)"),
             Parameter("seed", .number, doc: "the seed of the sampling (default: from the session seed)"),
         ]
     ) { invocation throws(FinchError) in
