@@ -29,10 +29,15 @@ final class DecoderWeights {
     enum Step {
         /// Adds row `t` of the `[context, width]` table at `table` at position t.
         case positions(table: Int, width: Int)
+        /// `x + attn(ln1(x))`, then `+ proj(GELU(fc(ln2(·))))`.
         case block(Block)
+        /// `o(attn(x))`, no residual.
         case attention(Attention)
+        /// Layer norm in place.
         case norm(Norm)
+        /// A position-wise linear layer (the width may change).
         case linear(Linear)
+        /// An elementwise function over rows of `width`.
         case activation(Activation, width: Int)
     }
 
@@ -44,6 +49,7 @@ final class DecoderWeights {
     let steps: [Step]
     /// The lm head `[vocabulary, width]` (the embedding's copy when tied).
     let head: Linear
+    /// Token ids, and positions of the learned position table (the model's context).
     let vocabulary: Int, context: Int
     /// Floats per position the K/V cache holds (the widths of every attention layer).
     let cacheWidth: Int

@@ -1,6 +1,7 @@
 /// The K/V cache and the forward of rows of positions over it, llm.c style: every buffer is
 /// allocated once for `context` rows, and nothing allocates in `forward`.
 final class KVCache {
+    /// The weights and the steps they are run in.
     let w: DecoderWeights
     /// Keys and values: for each attention layer, `[context, width]` from `context · cache`.
     let keys: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>

@@ -3,6 +3,7 @@ import Glibc
 /// Picks tokens from logits as ``Sampling`` says, in buffers of `vocabulary` floats allocated
 /// once (nothing allocates per token).
 final class Sampler {
+    /// Number of token ids.
     let vocabulary: Int
     /// Probabilities (or masked logits) `[vocabulary]`.
     private let probabilities: UnsafeMutablePointer<Float>
