@@ -2,6 +2,7 @@
 schedule and evaluation, printing the same `name: value` figures.
 
 Usage: python bench/gpt_reference.py --text FILE [--steps N] [--threads T] [--seed S] [--torch-init]
+       python bench/gpt_reference.py --generate --text FILE [--tokens N] [--threads T] [--seed S] [--repeats R]
 Model (nanoGPT's small CPU config): block 64, batch 12, 4 layers, 4 heads, width 128, no dropout,
 no biases, tied token embedding / LM head, GELU (tanh approximation, as Finch), separate q/k/v/o
 projections (as Finch). AdamW lr 1e-3, betas (0.9, 0.99), weight decay 0.1 on matrices, 100 warm-up
@@ -12,6 +13,12 @@ By default the weights and every batch come from a Python port of Finch's genera
 same seed, same order of draws), so both sides start from identical weights and see identical
 training and validation batches: their losses differ only by floating-point arithmetic.
 `--torch-init` uses PyTorch's own initialisation and sampling instead.
+
+`--generate` times nanoGPT's `model.generate` instead of training, as `finch-bench generate` does:
+500 new tokens (`--tokens`) at temperature 1 after the first 64 characters of the validation text,
+each token a forward of the context cropped to its last 64 tokens (no cache: the context is
+recomputed at every token), logits of the last position only, softmax and `torch.multinomial`;
+the median of `--repeats` runs.
 """
 import argparse
 import math
@@ -116,12 +123,25 @@ class GPT(nn.Module):
                 std = 0.02 / math.sqrt(2 * DEPTH) if name.endswith(("o.weight", "proj.weight")) else 0.02
                 nn.init.normal_(p, 0.0, std)
 
-    def forward(self, ids, targets):
+    def hidden(self, ids):
         x = self.embed(ids) + self.pos(torch.arange(ids.shape[1]))
         for block in self.blocks:
             x = block(x)
-        logits = self.head(self.norm(x))
+        return self.norm(x)
+
+    def forward(self, ids, targets):
+        logits = self.head(self.hidden(ids))
         return F.cross_entropy(logits.view(-1, logits.shape[-1]), targets.view(-1))
+
+    @torch.no_grad()
+    def generate(self, ids, new_tokens, temperature=1.0):
+        """nanoGPT's `generate`: crop to the context, run it whole, sample from the last logits."""
+        for _ in range(new_tokens):
+            context = ids if ids.size(1) <= LENGTH else ids[:, -LENGTH:]
+            logits = self.head(self.hidden(context)[:, [-1], :])[:, -1, :] / temperature
+            probabilities = F.softmax(logits, dim=-1)
+            ids = torch.cat((ids, torch.multinomial(probabilities, num_samples=1)), dim=1)
+        return ids
 
 
 def learning_rate(step, steps):
@@ -140,6 +160,9 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1337)
     parser.add_argument("--torch-init", action="store_true")
+    parser.add_argument("--generate", action="store_true")
+    parser.add_argument("--tokens", type=int, default=500)
+    parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     wall_start = time.perf_counter()
     torch.set_num_threads(args.threads)
@@ -165,6 +188,8 @@ def main():
     model = GPT(len(vocabulary))
     if not args.torch_init:
         finch_initialise(model, len(vocabulary), args.seed)
+    if args.generate:
+        return time_generation(model, len(vocabulary), validation[:LENGTH], args)
     decay = [p for p in model.parameters() if p.dim() >= 2]
     no_decay = [p for p in model.parameters() if p.dim() < 2]
     optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1}, {"params": no_decay, "weight_decay": 0.0}],
@@ -206,6 +231,27 @@ def main():
     print(f"tokens_per_s: {BATCH * LENGTH / (ms / 1000):.4f}")
     print(f"peak_rss_mib: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.4f}")
     print(f"wall_s: {time.perf_counter() - wall_start:.4f}")
+
+
+def time_generation(model, vocabulary, prompt, args):
+    """Prints the figures of `finch-bench generate` for nanoGPT's `generate`."""
+    model.eval()
+    print(f"vocabulary: {vocabulary}")
+    print(f"parameters: {sum(p.numel() for p in model.parameters())}")
+    print(f"context: {LENGTH}")
+    print(f"prompt_tokens: {len(prompt)}")
+    print(f"new_tokens: {args.tokens}")
+    print(f"threads: {args.threads}")
+    seconds = []
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        produced = model.generate(prompt.view(1, -1), args.tokens)
+        seconds.append(time.perf_counter() - start)
+        assert produced.shape[1] == len(prompt) + args.tokens
+    median = sorted(seconds)[len(seconds) // 2]
+    print(f"ms_per_token: {median * 1000 / args.tokens:.4f}")
+    print(f"tokens_per_s: {args.tokens / median:.4f}")
+    print(f"peak_rss_mib: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.4f}")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,24 @@ import Glibc
         #expect(finch.result("generate lm from [0, 1, 2] length: 6 temperature: 0") == "[3, 4, 0, 1, 2, 3]")
     }
 
+    @Test func topPSamplesFromTheLikeliestTokensAndIsChecked() {
+        finch.define("text", TokensObject(name: "text", stream: Fixtures.cycle))
+        finch.result(TrainingTests.lm)
+        finch.result("pretrain lm on text steps: 60 batch: 8 lr: 1e-2")
+        // The smallest set with a thousandth of the mass is the likeliest token alone: greedy.
+        #expect(finch.result("generate lm from [0, 1, 2] length: 6 temperature: 5 top_p: 0.001 seed: 3") == "[3, 4, 0, 1, 2, 3]")
+        #expect(finch.result("generate lm from [0, 1, 2] length: 40 temperature: 5 top_p: 1 seed: 3")
+                != finch.result("generate lm from [0, 1, 2] length: 40 temperature: 0"))
+        #expect(finch.error("generate lm from [0] top_p: 0")?.message == "'top_p' must be above 0 (1 keeps every token)")
+        #expect(finch.error("generate lm from [0] top_p: 1.5")?.message == "'top_p' must be a number from 0 to 1, not 1.5")
+    }
+
+    @Test func generatingFromABidirectionalModelIsRefused() {
+        finch.result("model mlm {\n embedding vocab: 6 dim: 8\n positions 8\n transformer heads: 2 causal: false\n lm_head\n}")
+        #expect(finch.error("generate mlm from [0, 1]")?.message
+                == "mlm cannot generate: generating needs causal attention, but blocks.0 is bidirectional")
+    }
+
     @Test func runsTabulatesEveryRunAndReadsAsAValue() throws {
         trained()
         let text = try #require(finch.result("runs"))

@@ -20,6 +20,15 @@ func sgemm(
     if profiling { GemmProfiler.record(since: start, m: m, n: n, k: k) }
 }
 
+/// Row-major matrix-vector product through OpenBLAS: `y[m] = A[m,n]·x[n] + beta · y`, A with
+/// row stride `lda` (one row of a linear layer's input against its `[outputs, inputs]` weight).
+@inline(__always)
+func sgemv(m: Int, n: Int, a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>, beta: Float,
+           y: UnsafeMutablePointer<Float>) {
+    guard m > 0 else { return }
+    cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(m), blasint(n), 1, a, blasint(lda), x, 1, beta, y, 1)
+}
+
 /// `sgemm` split by rows of C across the engine's threads, each part a single-threaded OpenBLAS
 /// call (small products run whole). Every element of C is computed by the same kernel over the
 /// same k order whatever the split: parts start at multiples of `gemmRowAlignment` rows, so each

@@ -31,52 +31,25 @@ enum InferenceRunner {
         return result
     }
 
-    /// Softmax of `logits`, with `temperature` dividing them first.
-    static func softmax(_ logits: [Double], temperature: Double = 1) -> [Double] {
-        let scaled = logits.map { $0 / temperature }
-        let top = scaled.max() ?? 0
-        let exponentials = scaled.map { exp($0 - top) }
+    /// Softmax of `logits`.
+    static func softmax(_ logits: [Double]) -> [Double] {
+        let top = logits.max() ?? 0
+        let exponentials = logits.map { exp($0 - top) }
         let total = exponentials.reduce(0, +)
         return exponentials.map { $0 / total }
     }
 
-    /// `count` tokens sampled after `prompt` from a language model, at `temperature` (0: greedy),
-    /// from the `topK` most likely tokens if given.
-    static func generate(_ object: ModelObject, prompt: [Int32], count: Int, temperature: Double, topK: Int?,
-                         excluding excluded: Set<Int32> = [], seed: UInt64, isInterrupted: () -> Bool) -> [Int32] {
-        var generator = Xoshiro(seed: seed)
-        var tokens = prompt
-        var produced: [Int32] = []
-        for _ in 0..<count where !isInterrupted() {
-            let window = Array(tokens.suffix(object.context))
-            guard let output = try? object.model.predict(.tokens(window, batch: 1, length: window.count)) else { break }
-            let width = output.shape.last ?? 1
-            var last = output.scalars.suffix(width).map(Double.init)
-            for id in excluded where Int(id) < width { last[Int(id)] = -.infinity }
-            let next: Int
-            if temperature <= 0 {
-                next = last.indices.max { last[$0] < last[$1] } ?? 0
-            } else {
-                var probabilities = softmax(last, temperature: temperature)
-                if let topK, topK < width {
-                    let cutoff = probabilities.sorted(by: >)[topK - 1]
-                    probabilities = probabilities.map { $0 >= cutoff ? $0 : 0 }
-                }
-                next = sample(probabilities, &generator)
-            }
-            tokens.append(Int32(next))
-            produced.append(Int32(next))
+    /// `count` tokens sampled after `prompt` by the engine's ``Generator`` (a K/V cache; past the
+    /// context every token sees the last `context` tokens), as `sampling` says, never an id in
+    /// `excluded`. Stops early, with the tokens made so far, when `isInterrupted` says so.
+    static func generate(_ object: ModelObject, prompt: [Int32], count: Int, sampling: Sampling,
+                         excluding excluded: Set<Int32> = [], seed: UInt64, isInterrupted: () -> Bool,
+                         at range: SourceRange) throws(FinchError) -> [Int32] {
+        do throws(GenerationError) {
+            return try Generator(model: object.model).generate(prompt: prompt, count: count, sampling: sampling, seed: seed,
+                                                               excluding: excluded, isCancelled: isInterrupted)
+        } catch {
+            throw FinchError(.value, "\(object.name) cannot generate: \(error.description)", at: range)
         }
-        return produced
-    }
-
-    private static func sample(_ weights: [Double], _ generator: inout Xoshiro) -> Int {
-        let total = weights.reduce(0, +)
-        var target = Double(generator.nextUniform()) * total
-        for (index, weight) in weights.enumerated() {
-            target -= weight
-            if target <= 0, weight > 0 { return index }
-        }
-        return weights.lastIndex { $0 > 0 } ?? 0
     }
 }
