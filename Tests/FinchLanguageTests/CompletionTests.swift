@@ -155,6 +155,14 @@ import Testing
     let session = Harness().session
 
     @Test func aPlainStatementIsComplete() { #expect(session.isComplete("x = 1") == .complete) }
+    @Test func aStatementThatStopsWhereMoreMustFollowNeedsMore() {
+        #expect(session.isComplete("x = ") == .incomplete(indent: ""))
+        #expect(session.isComplete("y = 1 +") == .incomplete(indent: ""))
+    }
+    @Test func aSyntaxErrorBeforeTheEndIsInvalid() {
+        #expect(session.isComplete("x = = 1") == .invalid)
+        #expect(session.isComplete("print 1 2 ) 3") == .invalid)
+    }
     @Test func anEmptyCellIsComplete() { #expect(session.isComplete("") == .complete) }
     @Test func anOpenBlockNeedsMore() { #expect(session.isComplete("for i in 1..3 {") == .incomplete(indent: "  ")) }
     @Test func nestedOpenBlocksIndentTwice() { #expect(session.isComplete("for i in xs {\n if i > 1 {") == .incomplete(indent: "    ")) }

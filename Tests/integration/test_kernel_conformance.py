@@ -18,8 +18,8 @@ class FinchKernelConformance(jupyter_kernel_test.KernelTests):
         {"text": "x = 1\nhel", "matches": {"help"}},
     ]
     complete_code_samples = ["1", 'print "hello, world"', "for i in 1..3 { print i }", "x = [1, 2]"]
-    incomplete_code_samples = ["for i in 1..3 {", 'print "unfinished', "x = [1,"]
-    invalid_code_samples = ["}", "x = 1)"]
+    incomplete_code_samples = ["for i in 1..3 {", 'print "unfinished', "x = [1,", "x = "]
+    invalid_code_samples = ["}", "x = 1)", "x = = 1"]
     code_generate_error = "undefined_name + 1"
     code_execute_result = [
         {"code": "6*7", "result": "42"},

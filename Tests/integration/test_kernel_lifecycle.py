@@ -29,6 +29,30 @@ def test_interrupt_message_stops_a_long_cell_and_keeps_state(kernel):
     assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["42"]
 
 
+def test_an_interrupted_training_cell_fails_and_the_queued_cell_is_aborted(kernel):
+    """As ipykernel does: the interrupted cell replies `error` (its partial run kept and named),
+    so Run All and nbclient stop, and the cell queued behind it does not run."""
+    manager, client = kernel
+    run_cell(client, "d = dataset \"digits\"\nmodel ae {\n  input features: 64\n  dense 16\n  reconstruct\n}")
+    training = client.execute("pre = pretrain ae on d steps: 5000000 batch: 8")
+    queued = client.execute("after = 1")
+    time.sleep(1.5)
+    manager.interrupt_kernel()
+    replies = {}
+    while len(replies) < 2:
+        reply = client.get_shell_msg(timeout=TIMEOUT)
+        replies[reply["parent_header"]["msg_id"]] = reply["content"]
+    assert replies[training]["status"] == "error"
+    assert replies[training]["ename"] == "Interrupted"
+    assert replies[training]["evalue"] == "interrupted by the user; pre kept what finished before the interrupt"
+    assert replies[queued]["status"] == "aborted"
+    collect_iopub(client, training)
+    reply, outputs = run_cell(client, "[pre.steps > 0, pre.steps < 5000000]")
+    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["[true, true]"]
+    reply, _ = run_cell(client, "after")
+    assert reply["content"]["ename"] == "NameError"
+
+
 def test_sigint_stops_a_long_cell(kernel):
     manager, client = kernel
     msg_id = client.execute("sleep 30")

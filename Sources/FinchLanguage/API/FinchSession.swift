@@ -55,6 +55,6 @@ public final class FinchSession {
 
     /// Whether `source` is ready to run, needs more lines, or can never be valid.
     public func isComplete(_ source: String) -> Completeness {
-        CompletenessCheck.check(source)
+        CompletenessCheck.check(source, commands: interpreter.commands)
     }
 }

@@ -51,7 +51,7 @@ struct TrainingRunner {
         do throws(TrainError) {
             let trainer = try Trainer(model: model, config: config)
             history = try trainer.run(batches: { _ in maker.next() }, validation: validation,
-                                      isCancelled: { interpreter.interruptRequested }) { event in
+                                      isCancelled: { interpreter.stopRequested() }) { event in
                 switch event {
                 case .started(let begin):
                     interpreter.output.write(header(plan, begin), to: .stdout)

@@ -18,6 +18,8 @@ final class Interpreter {
     /// Seed, runs and guards of the training commands.
     let workbench = Workbench()
     private let isInterrupted: @Sendable () -> Bool
+    /// Whether a command of the running cell stopped early because the user asked.
+    private var stoppedEarly = false
 
     /// An interpreter with no variables.
     init(commands: CommandTable, output: any OutputSink, isInterrupted: @escaping @Sendable () -> Bool) {
@@ -29,11 +31,15 @@ final class Interpreter {
     /// Runs a cell's `statements` in order and returns the value of the last one if it is an
     /// expression statement. The values of the expression statements before it are shown as
     /// they come (`summary gpt` then `evaluate clf on test` shows both); assigned values are not.
+    /// A command that stopped early at an interrupt (training keeps its finished steps) ends the
+    /// cell as interrupted once its statement is done, so front ends stop their queue of cells.
     func run(_ statements: [Stmt]) throws(FinchError) -> Value? {
         var result: Value?
+        stoppedEarly = false
         for statement in statements {
             if let shown = result, shown != .none { output.display(shown.bundle, id: nil) }
             result = try execute(statement)
+            if stoppedEarly { throw .interrupted(at: statement.range, keeping: statement.assignedNames) }
         }
         return result
     }
@@ -51,8 +57,12 @@ final class Interpreter {
     }
 
     /// Whether the user asked to stop, for long commands that stop gracefully (training keeps
-    /// the last finished step) instead of throwing.
-    var interruptRequested: Bool { isInterrupted() }
+    /// the last finished step) instead of throwing; the cell then ends as interrupted.
+    func stopRequested() -> Bool {
+        let requested = isInterrupted()
+        if requested { stoppedEarly = true }
+        return requested
+    }
 
     /// Binds `name` to `value`, as commands that name what they make do (`model gpt { … }`).
     func define(_ name: String, _ value: Value) {

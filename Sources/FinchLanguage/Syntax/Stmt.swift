@@ -17,3 +17,10 @@ indirect enum StmtKind: Equatable, Sendable {
     /// `if condition { then } else { otherwise }`; `otherwise` is empty without `else`.
     case ifElse(Expr, [Stmt], [Stmt])
 }
+
+extension Stmt {
+    /// The names an assignment binds (none for other statements).
+    var assignedNames: [String] {
+        if case .assign(let targets, _) = kind { targets.map(\.text) } else { [] }
+    }
+}

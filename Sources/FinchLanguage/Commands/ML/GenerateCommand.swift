@@ -53,7 +53,7 @@ extension Command {
         let specials: Set<Int32> = isText ? Set(0..<Int32(Tokenizer.specialTokens.count)) : []
         let sampling = Sampling(temperature: Float(temperature), topK: topK, topP: topP.map(Float.init))
         let produced = try InferenceRunner.generate(object, prompt: ids, count: count, sampling: sampling, excluding: specials,
-                                                    seed: seed, isInterrupted: { invocation.interpreter.interruptRequested },
+                                                    seed: seed, isInterrupted: { invocation.interpreter.stopRequested() },
                                                     at: invocation.place("model"))
         if case .string(let text) = prompt, let tokenizer { return .string(text + tokenizer.decode(produced, continuing: text)) }
         return .list(produced.map { .number(Double($0)) })
