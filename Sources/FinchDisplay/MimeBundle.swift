@@ -25,3 +25,10 @@ public struct MimeBundle: Sendable, Equatable {
         return copy
     }
 }
+
+extension MimeBundle {
+    /// `text` as plain text and as preformatted HTML, for a pager.
+    public static func preformatted(_ text: String) -> MimeBundle {
+        MimeBundle(plainText: text).adding("text/html", "<pre>" + text.xmlEscaped + "</pre>")
+    }
+}

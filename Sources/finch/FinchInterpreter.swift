@@ -92,6 +92,10 @@ final class KernelOutputSink: OutputSink {
         context?.requestInput(prompt: prompt, password: password)
     }
 
+    func page(_ bundle: MimeBundle) {
+        context?.page(richOutput(bundle))
+    }
+
     func endSession() {
         context?.askToExit()
     }

@@ -75,6 +75,8 @@ final class TerminalSink: OutputSink {
 
     func clearOutput(wait: Bool) {}
 
+    func page(_ bundle: MimeBundle) { printLine(bundle.plainText) }
+
     func endSession() { Glibc.exit(0) }
 
     func readLine(prompt: String, password: Bool) -> String? {

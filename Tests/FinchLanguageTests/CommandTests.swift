@@ -110,3 +110,34 @@ import Testing
         #expect(finch.sink.events.isEmpty)
     }
 }
+
+/// The IPython habit `NAME?`: the doc in the front end's pager.
+@Suite struct PagerTests {
+    let finch = Harness()
+
+    @Test func aNameWithAQuestionMarkPagesItsDoc() {
+        #expect(finch.result("print?") == nil)
+        #expect(finch.result("  ?sqrt\n") == nil)
+        let pages = finch.sink.events.compactMap { if case .page(let bundle) = $0 { bundle } else { nil } }
+        #expect(pages.map(\.plainText) == [
+            "print [VALUE…] [sep: STRING] [end: STRING]\nPrint values to standard output, separated by spaces.\n\n"
+                + "  VALUE…  the values to print; strings print without quotes\n  sep:    the text between values (default \" \")\n"
+                + "  end:    the text after the last value (default \"\\n\")",
+            "sqrt(x)\nthe square root of x, for x ≥ 0",
+        ])
+        #expect(pages.first?["text/html"]?.hasPrefix("<pre>print [VALUE…]") == true)
+        #expect(finch.sink.stdout.isEmpty)
+    }
+
+    @Test func anUnknownNameIsANameErrorWithASuggestion() {
+        let error = finch.error("\nprin?")
+        #expect(error?.message == "no help for 'prin'")
+        #expect(error?.note == "did you mean 'print'?")
+        #expect(error?.range == SourceRange(offset: 1, line: 2, column: 1, length: 4))
+    }
+
+    @Test func otherCellsWithAQuestionMarkRunAsUsual() {
+        #expect(finch.error("x = 1?") != nil)
+        #expect(finch.sink.events.isEmpty)
+    }
+}

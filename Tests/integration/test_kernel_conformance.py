@@ -31,6 +31,7 @@ class FinchKernelConformance(jupyter_kernel_test.KernelTests):
     supported_history_operations = ("tail", "range", "search")
     code_inspect_sample = "print"
     code_clear_output = "clear"
+    code_page_something = "print?"
 
 
 if __name__ == "__main__":

@@ -62,6 +62,12 @@ public final class ExecutionContext {
         return askInput(prompt, password)
     }
 
+    /// Shows `output` in the front end's pager (the `page` payload: JupyterLab shows it below the
+    /// cell, `jupyter console` in its pager).
+    public func page(_ output: RichOutput) {
+        payloads.append(["source": "page", "data": .object(output.data), "start": 0])
+    }
+
     /// Asks the front end to end the session after this cell (the `ask_exit` payload, which
     /// `jupyter console` honours); with `keepKernel` the kernel is left running.
     public func askToExit(keepKernel: Bool = false) {

@@ -24,6 +24,10 @@ public final class FinchSession {
     /// ``FinchError/rendered(source:cellName:)``.
     public func execute(_ source: String) -> ExecutionOutcome {
         do throws(FinchError) {
+            if let name = PagerRequest.name(in: source) {
+                interpreter.output.page(.preformatted(try PagerRequest.doc(of: name, in: source, commands: interpreter.commands)))
+                return .success(nil)
+            }
             let statements = try Parser.parse(source, commands: interpreter.commands)
             guard let value = try interpreter.run(statements), value != .none else { return .success(nil) }
             return .success(value.bundle)

@@ -22,6 +22,8 @@ public protocol OutputSink: AnyObject {
     /// Asks the user for one line of text after showing `prompt` (hidden input when `password`);
     /// `nil` when no one can answer (stdin not allowed, end of input, or an interrupt).
     func readLine(prompt: String, password: Bool) -> String?
+    /// Shows `bundle` in the front end's pager (a terminal prints it).
+    func page(_ bundle: MimeBundle)
     /// Asks the front end to end the session: `jupyter console` closes, `finch run` stops.
     func endSession()
 }

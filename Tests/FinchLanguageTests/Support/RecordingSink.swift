@@ -9,6 +9,7 @@ final class RecordingSink: OutputSink {
         case display(MimeBundle, id: String?)
         case update(MimeBundle, id: String)
         case clear(wait: Bool)
+        case page(MimeBundle)
         case endSession
     }
 
@@ -27,6 +28,7 @@ final class RecordingSink: OutputSink {
     func display(_ bundle: MimeBundle, id: String?) { events.append(.display(bundle, id: id)) }
     func updateDisplay(_ bundle: MimeBundle, id: String) { events.append(.update(bundle, id: id)) }
     func clearOutput(wait: Bool) { events.append(.clear(wait: wait)) }
+    func page(_ bundle: MimeBundle) { events.append(.page(bundle)) }
     func endSession() { events.append(.endSession) }
     func readLine(prompt: String, password: Bool) -> String? {
         prompts.append(password ? "(hidden) " + prompt : prompt)
