@@ -11,6 +11,7 @@
 #   Finch's figures are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 text=${1:-}
 tokens=${2:-500}
 threads=${3:-1}
@@ -19,12 +20,9 @@ python=${PYTHON:-/work/.venv-torch/bin/python}
 out=$(mktemp -d)
 if [[ -z "$text" ]]; then
     text="$out/text.txt"
-    # Not `cat | head -c`: under pipefail, cat's SIGPIPE would end the script.
-    cat /usr/share/vim/vim9*/doc/version7.txt /usr/share/vim/vim9*/doc/version8.txt > "$text"
-    truncate -s 1115394 "$text"
+    default_text "$text"
 fi
-# The machine's builders share one lock (see the project's build notes).
-flock /tmp/finch-build.lock swift build -c release --product finch-bench >/dev/null
+build_bench
 .build/release/finch-bench generate --text "$text" --tokens "$tokens" --threads "$threads" --seed "$seed" | tee "$out/finch.txt"
 if "$python" -c "import torch" 2>/dev/null; then
     "$python" bench/gpt_reference.py --generate --text "$text" --tokens "$tokens" --threads "$threads" --seed "$seed" \
@@ -33,20 +31,5 @@ else
     echo "(no torch in $python: PyTorch side skipped)"
     : > "$out/torch.txt"
 fi
-python3 - "$out/finch.txt" "$out/torch.txt" <<'PY'
-import sys
-def figures(path):
-    pairs = (line.split(": ", 1) for line in open(path) if ": " in line)
-    return {k: float(v) for k, v in pairs}
-finch, torch = figures(sys.argv[1]), figures(sys.argv[2])
-print(f"\n{'figure':<28}{'finch':>14}{'pytorch':>14}{'finch/pytorch':>16}")
-for name in finch:
-    # Finch's full-window figures stand beside PyTorch's only figures (it always recomputes).
-    reference = name.removesuffix("_full_window")
-    if reference in torch:
-        ratio = finch[name] / torch[reference] if torch[reference] else float("nan")
-        print(f"{name:<28}{finch[name]:>14.4f}{torch[reference]:>14.4f}{ratio:>16.3f}")
-    else:
-        print(f"{name:<28}{finch[name]:>14.4f}{'':>14}{'':>16}")
-PY
+python3 bench/side_by_side.py "$out/finch.txt" "$out/torch.txt"
 rm -rf "$out"
