@@ -116,3 +116,13 @@ import Testing
         #expect(finch.session.complete("c = copy gpt head: cl", cursor: 21).matches == ["classify"])
     }
 }
+
+/// Single-precision settings show their shortest decimal form.
+@Suite struct FloatFormatTests {
+    @Test func aDropoutRateReadsAsWritten() {
+        #expect(Value.format(Float(0.1)) == "0.1")
+        #expect(Value.format(Float(0.003)) == "0.003")
+        #expect(Value.format(Float(2)) == "2")
+        #expect(ModelObject.kind(of: .dropout(0.1), isHead: false) == "Dropout(0.1)")
+    }
+}

@@ -93,7 +93,7 @@ struct TrainingRunner {
             return "interrupted after step \(done) of \(steps); the weights are those of step \(done)"
         case .diverged:
             return "stopped at step \(done + 1): the loss became NaN or infinite; the weights are those of step \(done). "
-                + "Try a lower lr: (now \(Value.format(Double(plan.config.learningRate)))) or clip: 1"
+                + "Try a lower lr: (now \(Value.format(plan.config.learningRate))) or clip: 1"
         case .earlyStopped(let earlyStop):
             return "stopped early after step \(done): \(earlyStop.metric.rawValue) did not improve for \(earlyStop.patience) evaluations"
         }

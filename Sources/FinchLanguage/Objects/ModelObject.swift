@@ -113,7 +113,7 @@ final class ModelObject: FinchObject {
         case .dense(let outputs, _): "Dense(\(outputs))"
         case .activation(let activation): activation.rawValue.uppercased()
         case .layerNorm: "LayerNorm"
-        case .dropout(let p): "Dropout(\(Value.format(Double(p))))"
+        case .dropout(let p): "Dropout(\(Value.format(p)))"
         case .selfAttention(let heads, let causal, _): "Attention(\(heads) heads\(causal ? ", causal" : ""))"
         case .transformerBlock(let heads, let causal, _, let ratio, _): "Transformer(\(heads) heads, mlp ×\(ratio)\(causal ? ", causal" : ""))"
         case .pool(let pooling): "Pool(\(pooling.rawValue))"

@@ -115,7 +115,7 @@ final class RunObject: FinchObject {
         let count = NumberFormat.count
         let caption = "run \(name): \(kind) \(modelName) (\(method)), \(count.string(trainable)) of \(count.string(parameters)) parameters trained"
         let table = Table(columns: RunObject.ownColumns, rows: [outcome + [.text(String(seed)), .text(RunObject.duration(seconds))]], caption: caption,
-                          notes: [note, "Finch \(version)"].compactMap { $0 })
+                          notes: [note].compactMap { $0 })
         let chart = lossChart()
         let text = [table.render(width: 100), losses.isEmpty ? nil : chart.text].compactMap { $0 }.joined(separator: "\n\n")
         let html = "<div class=\"finch-run\">\n" + table.html + (losses.isEmpty ? "" : "\n" + chart.svg) + "\n</div>"

@@ -73,6 +73,12 @@ enum Value: Equatable, Sendable {
         return String(value)
     }
 
+    /// A single-precision number (an engine setting such as a dropout rate) in the shortest
+    /// decimal form that reads back as it: `0.1`, not `0.10000000149011612`.
+    static func format(_ value: Float) -> String {
+        format(Double(value.description) ?? Double(value))
+    }
+
     /// A string as Finch source writes it, quoted and escaped (`\u{…}` for control characters
     /// without a short escape); JSON's quoting with Finch's spelling of those characters.
     static func quote(_ text: String) -> String {
