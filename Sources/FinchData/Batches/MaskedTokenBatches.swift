@@ -6,7 +6,7 @@ import FinchEngine
 /// original token. Targets elsewhere are the ignore index (-100), so only chosen positions count.
 public struct MaskedTokenBatches: BatchMaker {
     /// The target of positions that are not predicted.
-    public static let ignoreIndex: Int32 = -100
+    public static let ignoreIndex = CrossEntropy.defaultIgnoreIndex
     /// The token ids windows are cut from.
     public let stream: [Int32]
     /// Vocabulary size; random replacements are drawn from the ordinary tokens `4..<vocabularySize`.

@@ -265,7 +265,7 @@ extension Graph {
 
     /// Mean cross-entropy of `logits[…, classes]` against class `targets` (one per row); rows
     /// whose target is `ignoreIndex` are skipped (masked language modelling). A scalar.
-    public func crossEntropy(_ logits: Var, targets: UnsafeBufferPointer<Int32>, ignoreIndex: Int32 = -100) -> Var {
+    public func crossEntropy(_ logits: Var, targets: UnsafeBufferPointer<Int32>, ignoreIndex: Int32 = CrossEntropy.defaultIgnoreIndex) -> Var {
         let d = nodes[logits.index].dims
         precondition(targets.count == d.rows, "crossEntropy: \(targets.count) targets for \(d.rows) rows")
         let stored = storeIndices(targets)

@@ -23,7 +23,7 @@ public struct TrainConfig: Equatable, Sendable {
     public init(
         steps: Int, learningRate: Float, schedule: LearningRateSchedule = .constant,
         optimizer: OptimizerKind = .adamW(), groups: [ParameterGroup] = [], gradientClip: Float? = nil,
-        seed: UInt64 = 0, ignoreIndex: Int32 = -100, memoryBudget: Int? = nil
+        seed: UInt64 = 0, ignoreIndex: Int32 = CrossEntropy.defaultIgnoreIndex, memoryBudget: Int? = nil
     ) {
         self.steps = steps
         self.learningRate = learningRate

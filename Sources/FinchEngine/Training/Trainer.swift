@@ -56,19 +56,19 @@ public final class Trainer {
         batches: (Int) -> Batch, validation: ValidationPlan? = nil,
         isCancelled: () -> Bool = { false }, observe: (TrainingEvent) -> Void = { _ in }
     ) throws(TrainError) -> TrainingHistory {
-        var pending: Batch? = batches(step)
-        let memory = try prepare(for: pending!)
-        let time = estimateStep(pending!)
+        let first = batches(step)
+        let memory = try prepare(for: first)
+        let time = estimateStep(first)
         observe(.started(TrainingStart(memory: memory, time: time, steps: config.steps)))
         let start = GemmProfiler.now()
         var history = TrainingHistory(memory: memory)
-        var best = Double.infinity, waited = 0
+        var pending: Batch? = first, best = Double.infinity, waited = 0
         guard let chosen = objective else { preconditionFailure("prepare(for:) chose the objective") }
         while step < config.steps {
             if isCancelled() { history.stopReason = .cancelled; break }
             let batch: Batch
-            if let first = pending {
-                batch = first
+            if let held = pending {
+                batch = held
                 pending = nil
             } else {
                 batch = batches(step)
