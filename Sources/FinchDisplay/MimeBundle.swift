@@ -32,3 +32,17 @@ extension MimeBundle {
         MimeBundle(plainText: text).adding("text/html", "<pre>" + text.xmlEscaped + "</pre>")
     }
 }
+
+extension MimeBundle {
+    /// A chart as an output of its own: its text drawing, its SVG as `image/svg+xml`, and an HTML
+    /// `<img>` showing the same SVG from a data URL.
+    ///
+    /// JupyterLab renders neither `image/svg+xml` nor an inline `<svg>` in an untrusted notebook
+    /// (SVG is not a safe type there), but its sanitizer keeps an `<img>` with a data URL, so a
+    /// shared notebook keeps its plots; `title` is the image's alternative text.
+    public static func figure(text: String, svg: String, title: String?) -> MimeBundle {
+        let source = "data:image/svg+xml;base64," + Base64.encode(Array(svg.utf8))
+        let image = "<img src=\"\(source)\" alt=\"\((title ?? "chart").xmlEscaped)\">"
+        return MimeBundle(plainText: text).adding("image/svg+xml", svg).adding("text/html", image)
+    }
+}

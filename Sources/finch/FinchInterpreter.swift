@@ -30,7 +30,7 @@ final class FinchInterpreter: KernelInterpreter {
         defer { sink.context = nil }
         let cellName = "cell [\(context.executionCount)]"
         switch session.execute(code) {
-        case .success(let value): return .success(result: value.map(richOutput))
+        case .success(let value): return .success(result: value.map { richOutput($0.main) }, displays: value?.figures.map(richOutput) ?? [])
         case .failure(let error): return .failure(report(error, source: code, cellName: cellName))
         }
     }
@@ -41,7 +41,8 @@ final class FinchInterpreter: KernelInterpreter {
 
     func complete(code: String, cursor: Int) -> CompletionCandidates {
         let completion = session.complete(code, cursor: cursor)
-        return CompletionCandidates(matches: completion.matches, start: completion.start, end: completion.end)
+        return CompletionCandidates(matches: completion.matches, start: completion.start, end: completion.end,
+                                    types: completion.candidates.map(\.kind.rawValue))
     }
 
     func inspect(code: String, cursor: Int, detailLevel: Int) -> RichOutput? {

@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
         for cell in Self.cells(of: source) {
             switch session.execute(cell) {
             case .success(let value):
-                if let value { sink.printLine(value.plainText) }
+                for output in value?.outputs ?? [] { sink.printLine(output.plainText) }
             case .failure(let error):
                 for line in error.rendered(source: cell, cellName: file) { writeStandard(line + "\n", toError: true) }
                 throw ExitCode.failure
@@ -78,6 +78,9 @@ final class TerminalSink: OutputSink {
     func page(_ bundle: MimeBundle) { printLine(bundle.plainText) }
 
     func endSession() { Glibc.exit(0) }
+
+    /// A terminal redraws the progress bar; a log file or pipe gets a line at every tenth.
+    let redrawsInPlace = isatty(STDERR_FILENO) != 0
 
     func readLine(prompt: String, password: Bool) -> String? {
         endLiveLine()

@@ -20,6 +20,39 @@ import Testing
         #expect(values.min() == 0 && values.max() == 1)
     }
 
+    @Test func smsSpamLoadsEveryMessageWithItsLabel() throws {
+        let sms = try BuiltinData.dataset(named: "sms_spam")
+        // Counted with `zcat data/sms_spam.tsv.gz | cut -f1 | sort | uniq -c`.
+        #expect(sms.count == 5574)
+        #expect(sms.classNames == ["ham", "spam"])
+        #expect(sms.classCounts == [4827, 747])
+        #expect(sms.texts?.first == "Go until jurong point, crazy.. Available only in bugis n great world la e buffet... Cine there got amore wat...")
+        #expect(sms.labels?.prefix(3) == [0, 0, 1])
+    }
+
+    @Test func theSMSCorpusLeavesOutTheStandardTestSplit() throws {
+        let sms = try BuiltinData.dataset(named: "sms_spam")
+        let parts = try sms.standardSplit(seed: BuiltinData.standardSplitSeed)
+        let corpus = try BuiltinData.corpus(named: "sms_spam")
+        let lines = Set(corpus.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        let test = try #require(parts[2].texts), train = try #require(parts[0].texts)
+        #expect(test.count == 558 && train.count == 4460)
+        // A message may occur in both parts (the collection holds duplicates); the others must not leak.
+        let trainAndVal = Set(train + (parts[1].texts ?? []))
+        #expect(test.filter { lines.contains($0) }.allSatisfy(trainAndVal.contains))
+        #expect(train.allSatisfy(lines.contains))
+        #expect(corpus.text.split(separator: "\n", omittingEmptySubsequences: false).count == sms.count - test.count)
+    }
+
+    @Test func aDamagedSMSFileIsReported() {
+        let path = temporaryFile("sms_spam.tsv.gz", bytes: Array("ham\tfine\nmaybe\tnot\n".utf8))
+        let folder = String(path.dropLast("/sms_spam.tsv.gz".count))
+        #expect(throws: DataError.csvSyntax(path: path, line: 2, column: 1,
+                                            message: "expected 'ham' or 'spam', a tab, then the message; the file is damaged, so restore it from Finch's sources")) {
+            try SMSSpam.load(folder: folder)
+        }
+    }
+
     @Test func theDataFolderComesFromTheSourceTreeOrFINCHDATA() {
         #expect(dataFolder(environment: { _ in nil }).hasSuffix("/data"))
         #expect(dataFolder(environment: { $0 == "FINCH_DATA" ? "/opt/finch/data" : nil }) == "/opt/finch/data")
@@ -65,13 +98,13 @@ import Testing
     }
 
     @Test func unknownNamesGetASuggestionAndTheList() {
-        #expect(throws: DataError.unknownBuiltin(name: "digts", suggestion: "digits", available: ["digits", "reviews", "spirals"])) {
+        #expect(throws: DataError.unknownBuiltin(name: "digts", suggestion: "digits", available: ["digits", "reviews", "sms_spam", "spirals"])) {
             try BuiltinData.dataset(named: "digts")
         }
-        #expect(throws: DataError.unknownBuiltin(name: "mnist", suggestion: nil, available: ["digits", "reviews", "spirals"])) {
+        #expect(throws: DataError.unknownBuiltin(name: "mnist", suggestion: nil, available: ["digits", "reviews", "sms_spam", "spirals"])) {
             try BuiltinData.corpus(named: "mnist")
         }
-        #expect(throws: DataError.notACorpus(name: "digits", corpora: ["reviews"])) { try BuiltinData.corpus(named: "digits") }
+        #expect(throws: DataError.notACorpus(name: "digits", corpora: ["reviews", "sms_spam"])) { try BuiltinData.corpus(named: "digits") }
         for name in BuiltinData.names { #expect(BuiltinData.summary(of: name) != nil) }
         #expect(BuiltinData.summary(of: "mnist") == nil)
     }

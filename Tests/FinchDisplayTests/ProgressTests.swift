@@ -42,8 +42,8 @@ import Testing
 
 @Suite struct ProgressReporterTests {
     @Test func showsThenThrottlesUpdates() {
-        var reporter = ProgressReporter(id: "run-1", total: 100, label: "train", start: 10, interval: 0.25,
-                                        width: 60)
+        var reporter = ProgressReporter(id: "run-1", total: 100, label: "train", start: 10,
+                                        cadence: .live(interval: 0.25), width: 60)
         var kinds: [String] = []
         for step in 1...100 {
             // 20 ms a step: two seconds in all, so about eight updates after the first display.
@@ -51,6 +51,7 @@ import Testing
             switch action {
             case .show(_, let id): kinds.append("show \(step) \(id)")
             case .update(_, let id): kinds.append("update \(step) \(id)")
+            case .line: Issue.record("a live bar never writes lines")
             case nil: break
             }
         }
@@ -65,7 +66,38 @@ import Testing
         #expect(first == .show(ProgressBar(step: 1, total: 10, elapsed: 1, loss: 0.5).bundle(width: 50), id: "r"))
         #expect(reporter.step(2, loss: 0.4, now: 1.1) == nil)
         let update = reporter.step(3, loss: 0.3, now: 1.5)
-        #expect(update?.terminalText == "\r" + ProgressBar(step: 3, total: 10, elapsed: 1.5, loss: 0.3).render(width: 50))
+        #expect(update?.bundle.plainText == ProgressBar(step: 3, total: 10, elapsed: 1.5, loss: 0.3).render(width: 50))
         #expect(update?.bundle["text/html"]?.contains("loss=0.3") == true)
+    }
+
+    @Test func finishLeavesTheLiveBarAtItsLastStep() {
+        var reporter = ProgressReporter(id: "r", total: 10, start: 0, width: 50)
+        #expect(reporter.finish(now: 0) == nil)
+        _ = reporter.step(1, now: 0.1)
+        _ = reporter.step(10, loss: 0.2, now: 0.2)
+        #expect(reporter.finish(now: 0.3) == .update(ProgressBar(step: 10, total: 10, elapsed: 0.3, loss: 0.2).bundle(width: 50), id: "r"))
+    }
+
+    @Test func milestonesWriteALineAtEveryTenth() {
+        var reporter = ProgressReporter(id: "r", total: 1000, label: "train", start: 0, cadence: .milestones)
+        var lines: [String] = []
+        for step in 1...1000 {
+            switch reporter.step(step, loss: 1, now: Double(step) / 100) {
+            case .line(let bundle): lines.append(bundle.plainText)
+            case .show, .update: Issue.record("milestones are never redrawn in place")
+            case nil: break
+            }
+        }
+        #expect(lines.count == 10)
+        #expect(lines.first?.hasPrefix("train  10%|#") == true)
+        #expect(lines.last?.hasPrefix("train 100%|") == true)
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") && !$0.contains("\r") })
+        #expect(reporter.finish(now: 10) == nil, "the last line already shows the last step")
+    }
+
+    @Test func milestonesEndWithTheStepAnInterruptedRunReached() {
+        var reporter = ProgressReporter(id: "r", total: 1000, start: 0, cadence: .milestones)
+        for step in 1...250 { _ = reporter.step(step, now: 1) }
+        #expect(reporter.finish(now: 2)?.bundle.plainText.contains("250/1000") == true)
     }
 }

@@ -112,6 +112,8 @@ final class ScriptedInterpreter: KernelInterpreter {
             context.display(RichOutput(plainText: "shown"))
             context.stream("out 5\n")
             return .success(result: RichOutput(plainText: "done"))
+        case "chart":
+            return .success(result: RichOutput(plainText: "table"), displays: [RichOutput(plainText: "plot 1"), RichOutput(plainText: "plot 2")])
         default: return .success(result: RichOutput(plainText: code))
         }
     }
@@ -121,7 +123,7 @@ final class ScriptedInterpreter: KernelInterpreter {
     }
 
     func complete(code: String, cursor: Int) -> CompletionCandidates {
-        CompletionCandidates(matches: ["print"], start: 0, end: cursor)
+        CompletionCandidates(matches: ["print"], start: 0, end: cursor, types: ["command"])
     }
 
     func inspect(code: String, cursor: Int, detailLevel: Int) -> RichOutput? {

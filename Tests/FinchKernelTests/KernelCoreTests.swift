@@ -22,6 +22,15 @@ import Testing
         return replies[0]
     }
 
+    @Test func aResultsDisplaysFollowItInOrder() {
+        let execute = request("execute_request", ["code": "chart"])
+        _ = core.handle(execute, on: .shell)
+        #expect(transport.iopubTypes == ["status:busy", "execute_input", "execute_result", "display_data", "display_data", "status:idle"])
+        #expect(transport.sent(on: .iopub).compactMap { $0.content["data"]?["text/plain"]?.stringValue } == ["table", "plot 1", "plot 2"])
+        _ = core.handle(request("execute_request", ["code": "chart", "silent": true]), on: .shell)
+        #expect(transport.iopubTypes.filter { $0 == "display_data" }.count == 2, "a silent cell shows nothing")
+    }
+
     @Test func executeRunsTheCellBetweenBusyAndIdle() throws {
         let core = core
         let execute = request("execute_request", ["code": "6*7"])
@@ -190,6 +199,7 @@ import Testing
         let reply = try onlyReply()
         #expect(reply.content["matches"] == ["print"])
         #expect(reply.content["cursor_end"] == 3)
+        #expect(reply.content["metadata"]?["_jupyter_types_experimental"] == [["start": 0, "end": 3, "text": "print", "type": "command"]])
     }
 
     @Test func inspectSaysWhetherItFoundSomething() throws {

@@ -12,8 +12,16 @@ import Testing
         return finch.session.complete(text, cursor: cursor)
     }
 
+    /// The matches and the replaced range of a completion.
+    private struct Span: Equatable {
+        let matches: [String], start: Int, end: Int
+        init(_ matches: [String], _ start: Int, _ end: Int) { (self.matches, self.start, self.end) = (matches, start, end) }
+    }
+
+    private func span(_ completion: Completion) -> Span { Span(completion.matches, completion.start, completion.end) }
+
     @Test func commandsAndFunctionsAtStatementStart() {
-        #expect(complete("pr|") == Completion(matches: ["predict", "pretrain", "print"], start: 0, end: 2))
+        #expect(span(complete("pr|")) == Span(["predict", "pretrain", "print"], 0, 2))
     }
     @Test func infixKeywordsOnlyAfterAValue() {
         #expect(complete("x = a|").matches == ["abs", "ask"])
@@ -34,16 +42,39 @@ import Testing
         #expect(complete("r = tra|").matches == ["train"])
     }
     @Test func keywordArgumentsOfTheCommand() {
-        #expect(complete("print 1 s|") == Completion(matches: ["sep:", "sqrt", "sum"], start: 8, end: 9))
+        #expect(span(complete("print 1 s|")) == Span(["sep:", "sqrt", "sum"], 8, 9))
     }
     @Test func usedKeywordArgumentsAreLeftOut() {
         #expect(complete(#"print 1 sep: "," |"#).matches.filter { $0.hasSuffix(":") } == ["end:"])
     }
     @Test func prepositionsOfTheCommand() {
-        #expect(complete("train m o|").matches == ["on", "or"])
+        #expect(complete("train m o|").matches == ["on"], "m is the only positional, so no 'or' continues it")
+    }
+    @Test func afterTheLastArgumentOnlyLabelsFollow() {
+        finch.result("fit = 1; net = 2")
+        let offered = complete("finetune net on fit |").matches
+        #expect(offered.contains("method:") && offered.contains("lr:"))
+        #expect(offered.allSatisfy { $0.hasSuffix(":") }, "no values, prepositions or operators: \(offered)")
+        #expect(!complete("finetune net |").matches.contains("fit"), "the model is given; 'on' or a label comes next")
+        #expect(complete("finetune net |").matches.contains("on"))
+        #expect(complete("finetune net on |").matches.contains("fit"), "a value follows a preposition")
+        #expect(!complete("finetune net on |").matches.contains("lr:"))
+        #expect(complete("finetune net on fit lr: 1e-3 |").matches.contains("epochs:"))
+        #expect(!complete("finetune net on fit lr: 1e-3 |").matches.contains("lr:"))
+        #expect(complete("finetune net on fit lr: 2 * |").matches.contains("fit"), "an operator continues the value")
+        #expect(complete("finetune net on (fit |").matches.contains("and"), "inside brackets, an expression goes on")
+    }
+    @Test func eachMatchSaysWhatItIs() {
+        finch.result("fine = 1")
+        let kinds = Dictionary(uniqueKeysWithValues: complete("f|").candidates.map { ($0.text, $0.kind) })
+        #expect(kinds == ["false": .keyword, "finetune": .command, "fine": .variable, "floor": .function, "for": .keyword])
+        #expect(complete("finetune m on d method: l|").candidates == [Completion.Candidate("lora", .value)])
+        #expect(complete("finetune m on d l|").candidates.first { $0.text == "lr:" }?.kind == .label)
+        finch.result("xs = [1]")
+        #expect(complete("xs.fi|").candidates == [Completion.Candidate("first", .property)])
     }
     @Test func allowedValuesAfterALabel() {
-        #expect(complete("train m on d schedule: co|") == Completion(matches: ["constant", "cosine"], start: 23, end: 25))
+        #expect(span(complete("train m on d schedule: co|")) == Span(["constant", "cosine"], 23, 25))
     }
     @Test func allowedValuesWithNothingTyped() {
         #expect(complete("train m on d schedule: |").matches == ["constant", "cosine", "linear"])
@@ -53,7 +84,7 @@ import Testing
     }
     @Test func propertiesAfterADot() {
         finch.result("xs = [1, 2]")
-        #expect(complete("xs.l|") == Completion(matches: ["last", "length"], start: 3, end: 4))
+        #expect(span(complete("xs.l|")) == Span(["last", "length"], 3, 4))
     }
     @Test func propertiesOfAChain() {
         finch.result("rows = [[1], [2]]")
@@ -74,7 +105,7 @@ import Testing
         #expect(complete("print \"pr|").matches == [])
     }
     @Test func offsetsCountUnicodeScalars() {
-        #expect(complete("print \"🐦é\" s|") == Completion(matches: ["sep:", "sqrt", "sum"], start: 11, end: 12))
+        #expect(span(complete("print \"🐦é\" s|")) == Span(["sep:", "sqrt", "sum"], 11, 12))
     }
     @Test func aCompletedWordIsNotOffered() {
         #expect(complete("print|").matches == [])

@@ -53,7 +53,7 @@ import Testing
         #expect(text.contains("Total params: 23"))
         #expect(text.contains("Frozen params: 0"))
         guard case .success(let bundle) = finch.session.execute("summary mlp") else { return }
-        #expect(bundle?["text/html"]?.contains("<table") == true)
+        #expect(bundle?.main["text/html"]?.contains("<table") == true)
     }
 
     @Test func aLayerOutsideAModelBlockIsAClearError() {

@@ -29,8 +29,11 @@ import Glibc
         let text = try #require(finch.result("e"))
         #expect(text.contains("macro"))
         #expect(text.contains("precision"))
-        guard case .success(let bundle?) = finch.session.execute("e") else { return }
-        #expect(bundle["text/html"]?.contains("<svg") == true)
+        guard case .success(let shown?) = finch.session.execute("e") else { return }
+        #expect(shown.main["text/html"]?.contains("<table") == true)
+        #expect(shown.main["text/html"]?.contains("<svg") == false, "untrusted notebooks strip SVG inside HTML")
+        #expect(shown.figures.map(\.plainText).first?.contains("Confusion") == true)
+        #expect(shown.figures.first?["image/svg+xml"]?.hasPrefix("<svg") == true)
     }
 
     @Test func predictGivesTheClassAndItsProbability() throws {

@@ -191,4 +191,12 @@ import Glibc
         #expect(other.result("d.val.labels") == finch.result("d.val.labels"), "the same seed gives the same parts")
         #expect(finch.result("d.test.train.length").map { Int($0) ?? 0 } ?? 0 > 0, "a part has its own split")
     }
+
+    @Test func aRealDataSetHasTheSameTestSplitWhateverTheSeed() throws {
+        finch.result(#"seed 1; a = dataset "sms_spam""#)
+        let other = Harness()
+        other.result(#"seed 2; a = dataset "sms_spam""#)
+        #expect(other.result("a.test.texts") == finch.result("a.test.texts"), "the corpus leaves out this test split")
+        #expect(finch.result("a.test.length") == "558")
+    }
 }

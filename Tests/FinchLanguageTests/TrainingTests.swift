@@ -50,7 +50,7 @@ import Testing
         #expect(other.run("pre")?.losses != first.losses)
     }
 
-    @Test func progressIsShownThenReplacedByTheRun() throws {
+    @Test func progressEndsAtItsLastStepAndTheRunFollowsAsItsOwnOutputs() throws {
         finch.define("text", TokensObject(name: "text", stream: Fixtures.cycle))
         finch.result(TrainingTests.lm)
         finch.result("pre = pretrain lm on text steps: 3 batch: 2")
@@ -59,14 +59,39 @@ import Testing
             return
         }
         #expect(first.plainText.contains("pretrain lm"))
-        guard case .update(let last, id: let lastID) = finch.sink.events.last else {
-            Issue.record("the run did not replace the progress")
+        let last = finch.sink.events.suffix(3)
+        guard case .update(let bar, id: id) = last.first, case .display(let table, id: nil) = last.dropFirst().first,
+              case .display(let chart, id: nil) = last.last else {
+            Issue.record("expected the final bar, the run's table and its chart; got \(last)")
             return
         }
-        #expect(lastID == id)
-        #expect(last["text/html"]?.contains("<svg") == true)
+        #expect(bar.plainText.contains("100%") && bar.plainText.contains("3/3"))
+        #expect(table["text/html"]?.contains("<table") == true)
+        #expect(table["text/html"]?.contains("<svg") == false, "untrusted notebooks strip SVG inside HTML")
+        #expect(chart["image/svg+xml"]?.hasPrefix("<svg") == true)
+        #expect(chart.plainText.contains("pre: loss"))
         #expect(finch.sink.stdout.contains("trainable"))
         #expect(finch.sink.stdout.contains("seed"))
+    }
+
+    @Test func anUnassignedRunIsShownOnce() throws {
+        finch.define("text", TokensObject(name: "text", stream: Fixtures.cycle))
+        finch.result(TrainingTests.lm)
+        #expect(finch.result("pretrain lm on text steps: 3 batch: 2") == nil, "the run was shown as training ended")
+        let tables = finch.sink.events.filter { if case .display(let bundle, nil) = $0 { bundle["text/html"]?.contains("<table") == true } else { false } }
+        #expect(tables.count == 1)
+        #expect(finch.result("runs")?.contains("run 1") == true)
+    }
+
+    @Test func aLogGetsProgressAsAFewLines() throws {
+        finch.sink.redrawsInPlace = false
+        finch.define("text", TokensObject(name: "text", stream: Fixtures.cycle))
+        finch.result(TrainingTests.lm)
+        finch.result("pre = pretrain lm on text steps: 40 batch: 2")
+        let lines = finch.sink.stderr.split(separator: "\n")
+        #expect(lines.count == 10)
+        #expect(lines.last?.contains("100%") == true && lines.last?.contains("40/40") == true)
+        #expect(!finch.sink.events.contains { if case .update = $0 { true } else { false } })
     }
 
     @Test func denoisingPretrainingRebuildsFeatures() throws {

@@ -33,8 +33,9 @@ NOTEBOOKS = {"01-tour.ipynb": "tour.finch", "02-pretrain-finetune.ipynb": "pretr
 
 
 def without_durations(text):
-    """The text with run times (12.3s, 4m05s, 3.1ms) masked and column padding folded, so re-runs
-    compare equal."""
+    """The text with run times (12.3s, 4m05s, 3.1ms, a progress bar's `[00:12<00:00, 48.1 step/s`
+    and the bar, whose width follows them) masked and column padding folded, so re-runs compare equal."""
+    text = re.sub(r"(\d+%)(?:\|[^|\n]*\|)? (.*)\[[\d:]+<[\d:?]+, [\d.?]+ step/s", r"\1<bar> \2[<time>", text)
     text = re.sub(r"\b(\d+m)?\d+(\.\d+)?(e-?\d+)?m?s\b", "<time>", text)
     return re.sub(r"[ -]{2,}", " ", text)
 
@@ -50,6 +51,15 @@ def test_a_fresh_run_reproduces_the_committed_notebook(tmp_path, name):
     committed = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     assert [without_durations(t) for t in text_outputs(executed)] == [without_durations(t) for t in text_outputs(committed)]
     assert all(output.output_type != "error" for cell in executed.cells for output in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("name", sorted(NOTEBOOKS))
+def test_plots_are_outputs_of_their_own_so_untrusted_notebooks_keep_them(name):
+    outputs = [output for cell in nbformat.read(ROOT / "notebooks" / name, as_version=4).cells
+               for output in cell.get("outputs", []) if "data" in output]
+    assert not [output for output in outputs if "<svg" in output.data.get("text/html", "")]
+    plots = [output for output in outputs if "image/svg+xml" in output.data]
+    assert plots and all(output.data["image/svg+xml"].startswith("<svg") and output.data["text/plain"] for output in plots)
 
 
 @pytest.mark.parametrize("name", sorted(NOTEBOOKS))

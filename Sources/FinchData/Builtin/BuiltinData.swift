@@ -1,11 +1,17 @@
 import FinchEngine
 
-/// Data that comes with Finch: real (`digits`) and synthetic (`reviews`, `spirals`).
+/// Data that comes with Finch: real (`digits`, `sms_spam`) and synthetic (`reviews`, `spirals`).
 public enum BuiltinData {
     /// Every built-in name, data sets and corpora.
-    public static let names = ["digits", "reviews", "spirals"]
+    public static let names = ["digits", "reviews", "sms_spam", "spirals"]
     /// The names that also exist as an unlabeled text corpus.
-    public static let corpusNames = ["reviews"]
+    public static let corpusNames = ["reviews", "sms_spam"]
+    /// The real data sets, whose standard split is the same in every session (drawn with
+    /// ``standardSplitSeed``), as a benchmark's test set is; synthetic ones follow the session's seed.
+    public static let realNames = ["digits", "sms_spam"]
+    /// The seed of the standard split of the real data sets; `corpus "sms_spam"` leaves out the
+    /// test part of this split.
+    public static let standardSplitSeed: UInt64 = 0
 
     /// Reviews in the `reviews` corpus (about 300 KB of text).
     static let corpusReviews = 3500
@@ -17,6 +23,7 @@ public enum BuiltinData {
         switch name {
         case "digits": "1797 hand-written digits, 8×8 pixels scaled to 0…1, classes 0–9 (UCI, Alpaydin & Kaynak 1998, CC BY 4.0)"
         case "reviews": "synthetic product reviews: a corpus of \(corpusReviews) unlabeled reviews and a data set of \(labeledReviews) labeled negative/positive"
+        case "sms_spam": "5574 SMS messages, 13% spam, classes ham and spam; the corpus leaves out the standard test split (UCI, Almeida & Gómez Hidalgo 2011, CC BY 4.0)"
         case "spirals": "600 points on three interleaved spiral arms, features x and y, classes a, b, c (synthetic)"
         default: nil
         }
@@ -34,6 +41,7 @@ public enum BuiltinData {
             var generator = ReviewsGenerator(seed: seed ^ datasetSalt)
             let (texts, labels) = generator.labeled(reviews: labeledReviews)
             return try Dataset(name: "reviews", texts: texts, labels: labels, classNames: ["negative", "positive"])
+        case "sms_spam": return try SMSSpam.load(folder: folder)
         case "spirals": return try Spirals.generate(seed: seed)
         default: throw unknown(name)
         }
@@ -45,6 +53,7 @@ public enum BuiltinData {
         case "reviews":
             var generator = ReviewsGenerator(seed: seed ^ corpusSalt)
             return Corpus(name: "reviews", text: generator.corpus(reviews: corpusReviews))
+        case "sms_spam": return try SMSSpam.corpus(folder: folder)
         case _ where names.contains(name): throw .notACorpus(name: name, corpora: corpusNames)
         default: throw unknown(name)
         }

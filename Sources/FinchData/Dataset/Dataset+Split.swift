@@ -36,4 +36,10 @@ extension Dataset {
             selecting(indices.sorted(), name: "\(name) (part \(part + 1) of \(parts.count))")
         }
     }
+
+    /// The standard split that `.train`, `.val` and `.test` read: 80/10/10, stratified when the
+    /// data set is labelled, drawn with `seed`.
+    public func standardSplit(seed: UInt64) throws(DataError) -> [Dataset] {
+        try split([80, 10, 10], stratify: labels != nil, seed: seed)
+    }
 }

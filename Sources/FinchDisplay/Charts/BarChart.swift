@@ -28,10 +28,8 @@ public struct BarChart: Sendable, Equatable {
         self.style = style
     }
 
-    /// The chart as `text/plain` and `image/svg+xml`.
-    public var bundle: MimeBundle {
-        MimeBundle(plainText: text).adding("image/svg+xml", svg)
-    }
+    /// The chart as an output of its own: `text/plain`, `image/svg+xml` and an HTML image.
+    public var bundle: MimeBundle { .figure(text: text, svg: svg, title: title) }
 
     /// The largest value a bar can show; bars are drawn relative to it.
     var scale: Double { values.filter { $0.isFinite && $0 > 0 }.max() ?? 0 }

@@ -27,10 +27,8 @@ public struct Heatmap: Sendable, Equatable {
         self.style = style
     }
 
-    /// The heatmap as `text/plain` and `image/svg+xml`.
-    public var bundle: MimeBundle {
-        MimeBundle(plainText: text).adding("image/svg+xml", svg)
-    }
+    /// The heatmap as an output of its own: `text/plain`, `image/svg+xml` and an HTML image.
+    public var bundle: MimeBundle { .figure(text: text, svg: svg, title: title) }
 
     /// The shades, lightest (lowest) first.
     private var shades: [Character] { style == .unicode ? [" ", "░", "▒", "▓", "█"] : [" ", ".", ":", "*", "#"] }

@@ -62,8 +62,6 @@ public struct Histogram: Sendable, Equatable {
         ([barChart.text] + notes).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
-    /// The histogram as `text/plain` and `image/svg+xml`.
-    public var bundle: MimeBundle {
-        MimeBundle(plainText: text).adding("image/svg+xml", barChart.svg)
-    }
+    /// The histogram as an output of its own: `text/plain`, `image/svg+xml` and an HTML image.
+    public var bundle: MimeBundle { .figure(text: text, svg: barChart.svg, title: title) }
 }

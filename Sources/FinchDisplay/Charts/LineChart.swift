@@ -40,8 +40,6 @@ public struct LineChart: Sendable, Equatable {
         self.style = style
     }
 
-    /// The chart as `text/plain` and `image/svg+xml`.
-    public var bundle: MimeBundle {
-        MimeBundle(plainText: text).adding("image/svg+xml", svg)
-    }
+    /// The chart as an output of its own: `text/plain`, `image/svg+xml` and an HTML image.
+    public var bundle: MimeBundle { .figure(text: text, svg: svg, title: title) }
 }

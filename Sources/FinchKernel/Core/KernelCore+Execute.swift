@@ -23,11 +23,12 @@ extension KernelCore {
         let outcome = interpreter.execute(code: code, context: context)
         let expressions = evaluateUserExpressions(content["user_expressions"]?.objectValue ?? [:])
         switch outcome {
-        case .success(let result):
+        case .success(let result, let displays):
             if let result, !silent {
                 publish("execute_result", ["execution_count": .int(count), "data": .object(result.data),
                                            "metadata": .object(result.metadata)], parent: request)
             }
+            for display in displays { context.display(display) }
             if storeHistory { history.record(line: count, input: code, output: result?.data["text/plain"]?.stringValue) }
             reply(to: request, on: .shell, ["status": "ok", "execution_count": .int(count),
                                             "payload": .array(context.payloads.map { .object($0) }),

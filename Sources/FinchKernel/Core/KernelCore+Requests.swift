@@ -1,14 +1,19 @@
 import FinchJSON
 
 extension KernelCore {
-    /// `complete_request`: the interpreter's candidates around `cursor_pos`.
+    /// `complete_request`: the interpreter's candidates around `cursor_pos`, with their types.
     func complete(_ request: Message) -> HandlerOutcome {
         let code = request.content["code"]?.stringValue ?? ""
         let cursor = clampedCursor(request.content["cursor_pos"], in: code)
         let candidates = interpreter.complete(code: code, cursor: cursor)
+        // JupyterLab shows each match's type from this metadata (as ipykernel sends it).
+        let typed = zip(candidates.matches, candidates.types).map { text, type -> JSONValue in
+            ["start": .int(candidates.start), "end": .int(candidates.end), "text": .string(text), "type": .string(type)]
+        }
+        let metadata: JSONObject = typed.isEmpty ? [:] : ["_jupyter_types_experimental": .array(typed)]
         reply(to: request, on: .shell, ["status": "ok", "matches": .array(candidates.matches.map { .string($0) }),
                                         "cursor_start": .int(candidates.start), "cursor_end": .int(candidates.end),
-                                        "metadata": [:]])
+                                        "metadata": .object(metadata)])
         return .done
     }
 

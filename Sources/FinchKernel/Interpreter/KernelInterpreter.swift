@@ -99,8 +99,9 @@ public struct ErrorReport: Error, Sendable, Equatable {
 
 /// How a cell ended.
 public enum ExecutionOutcome: Sendable, Equatable {
-    /// It ran; `result` (if any) becomes the `execute_result`.
-    case success(result: RichOutput?)
+    /// It ran; `result` (if any) becomes the `execute_result`, and each of `displays` a
+    /// `display_data` after it (a result's charts, in order).
+    case success(result: RichOutput?, displays: [RichOutput] = [])
     /// It failed; the kernel publishes the error and replies with status `error`.
     case failure(ErrorReport)
 }
@@ -113,12 +114,16 @@ public struct CompletionCandidates: Sendable, Equatable {
     public var start: Int
     /// Where the replaced text ends.
     public var end: Int
+    /// What each match is (`command`, `keyword`, `variable`, …), in the order of `matches`;
+    /// empty when the interpreter does not say.
+    public var types: [String]
 
     /// Candidates from their parts.
-    public init(matches: [String], start: Int, end: Int) {
+    public init(matches: [String], start: Int, end: Int, types: [String] = []) {
         self.matches = matches
         self.start = start
         self.end = end
+        self.types = types
     }
 }
 

@@ -17,10 +17,10 @@ public final class FinchSession {
         interpreter = Interpreter(commands: commands, output: output, isInterrupted: isInterrupted)
     }
 
-    /// Runs a cell. On success the value is the rich form of the last statement if that is an
-    /// expression (or command) with a value other than `none`; the values of the unassigned
-    /// statements before it are displayed as they come. On failure the variables keep what the
-    /// statements before the failing one set; render the error with
+    /// Runs a cell. On success the value is the rich form (main output and charts) of the last
+    /// statement if that is an expression (or command) with a value other than `none`; the
+    /// values of the unassigned statements before it are displayed as they come. On failure the
+    /// variables keep what the statements before the failing one set; render the error with
     /// ``FinchError/rendered(source:cellName:)``.
     public func execute(_ source: String) -> ExecutionOutcome {
         do throws(FinchError) {
@@ -30,7 +30,7 @@ public final class FinchSession {
             }
             let statements = try Parser.parse(source, commands: interpreter.commands)
             guard let value = try interpreter.run(statements), value != .none else { return .success(nil) }
-            return .success(value.bundle)
+            return .success(value.presentation)
         } catch {
             return .failure(error)
         }
@@ -40,7 +40,7 @@ public final class FinchSession {
     public func evaluate(_ expression: String) -> Result<MimeBundle, FinchError> {
         do throws(FinchError) {
             let expr = try Parser.parseExpression(expression, commands: interpreter.commands)
-            return .success(try interpreter.evaluate(expr).bundle)
+            return .success(try interpreter.evaluate(expr).presentation.main)
         } catch {
             return .failure(error)
         }

@@ -26,4 +26,18 @@ public protocol OutputSink: AnyObject {
     func page(_ bundle: MimeBundle)
     /// Asks the front end to end the session: `jupyter console` closes, `finch run` stops.
     func endSession()
+    /// Whether a display can be redrawn in place (a notebook, a terminal); where it cannot (a
+    /// log file, a pipe), progress comes as a few lines instead.
+    var redrawsInPlace: Bool { get }
+}
+
+extension OutputSink {
+    /// Notebooks and terminals redraw; a sink writing to a log says otherwise.
+    public var redrawsInPlace: Bool { true }
+
+    /// Shows the outputs of `presentation` in order; `id` names the main one.
+    func display(_ presentation: Presentation, id: String? = nil) {
+        display(presentation.main, id: id)
+        for figure in presentation.figures { display(figure, id: nil) }
+    }
 }

@@ -29,8 +29,8 @@ struct Command: Sendable {
     /// Whether the name alone also reads as a value inside expressions (`table runs`): only for
     /// commands that need no arguments and have no side effects.
     let readsAsValue: Bool
-    /// Whether the command shows its value itself while it runs (training's live progress ends
-    /// as the run), so a statement of it alone is not also the cell's result.
+    /// Whether the command shows its value itself while it runs (training's live progress is
+    /// followed by the run), so a statement of it alone is not also the cell's result.
     let displaysItsValue: Bool
     /// Runs the command and returns its value (``Value/none`` if it has none).
     let run: @Sendable (Invocation) throws(FinchError) -> Value

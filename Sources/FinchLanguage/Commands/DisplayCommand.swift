@@ -6,20 +6,20 @@ extension Command {
         positional: [Parameter("value", .any, doc: "the value to show", required: true)],
         keywords: [
             Parameter("id", .string, doc: "a name for this display, so 'update: true' can replace it later"),
-            Parameter("update", .bool, doc: "replace the display named by 'id:' instead of adding one", default: .bool(false)),
+            Parameter("update", .bool, doc: "replace the display named by 'id:' instead of adding one (its main output; charts after it stay)", default: .bool(false)),
         ]
     ) { invocation throws(FinchError) in
-        let bundle = invocation.positional[0].value.bundle
+        let presentation = invocation.positional[0].value.presentation
         let id: String? = if case .string(let text) = invocation["id"] { text } else { nil }
         guard invocation["update"] == .bool(true) else {
-            invocation.interpreter.output.display(bundle, id: id)
+            invocation.interpreter.output.display(presentation, id: id)
             return .none
         }
         guard let id else {
             throw FinchError(.argument, "'update: true' needs an 'id:' naming the display to replace",
                              at: invocation.labelled["update"]?.range)
         }
-        invocation.interpreter.output.updateDisplay(bundle, id: id)
+        invocation.interpreter.output.updateDisplay(presentation.main, id: id)
         return .none
     }
 }

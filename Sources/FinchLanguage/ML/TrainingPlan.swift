@@ -57,7 +57,8 @@ struct TrainingRunner {
                     interpreter.output.write(header(plan, begin), to: .stdout)
                     id = workbench.nextDisplayID(plan.kind)
                     start = workbench.clock()
-                    reporter = ProgressReporter(id: id, total: plan.config.steps, label: "\(plan.kind) \(plan.model.name)", start: start)
+                    reporter = ProgressReporter(id: id, total: plan.config.steps, label: "\(plan.kind) \(plan.model.name)", start: start,
+                                                cadence: interpreter.output.redrawsInPlace ? .live(interval: 0.25) : .milestones)
                 case .step(let report):
                     if let action = reporter?.step(report.step + 1, loss: Double(report.loss), now: workbench.clock()) { show(action) }
                 case .evaluated, .finished:
@@ -67,6 +68,7 @@ struct TrainingRunner {
         } catch {
             throw describe(error, plan)
         }
+        if let action = reporter?.finish(now: workbench.clock()) { show(action) }
         let note = self.note(history, plan)
         if history.stopReason == .diverged, let note { interpreter.output.write(note + "\n", to: .stderr) }
         plan.finish()
@@ -79,7 +81,7 @@ struct TrainingRunner {
                             seconds: workbench.clock() - start, parameters: model.parameterCount,
                             trainable: model.trainableParameterCount, memoryBytes: history.memory.total, note: note)
         _ = workbench.record(run)
-        interpreter.output.updateDisplay(run.bundle, id: id)
+        interpreter.output.display(run.presentation)
         return run
     }
 
@@ -116,6 +118,7 @@ struct TrainingRunner {
         switch action {
         case .show(let bundle, let id): interpreter.output.display(bundle, id: id)
         case .update(let bundle, let id): interpreter.output.updateDisplay(bundle, id: id)
+        case .line(let bundle): interpreter.output.write(bundle.plainText + "\n", to: .stderr)
         }
     }
 

@@ -21,7 +21,7 @@ final class DatasetObject: FinchObject {
     private func standardPart(_ index: Int, at range: SourceRange) throws(FinchError) -> Value {
         if standardSplit == nil {
             do throws(DataError) {
-                standardSplit = try dataset.split([80, 10, 10], stratify: dataset.labels != nil, seed: splitSeed)
+                standardSplit = try dataset.standardSplit(seed: splitSeed)
             } catch {
                 throw FinchError(.value, error.description, at: range)
             }

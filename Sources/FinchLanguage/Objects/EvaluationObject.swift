@@ -28,7 +28,7 @@ final class EvaluationObject: FinchObject {
 
     var text: String { report.text }
 
-    /// The per-class table (macro row last) with the confusion heatmap under it.
+    /// The per-class table (macro row last) with the confusion heatmap after it.
     var report: TableObject {
         let rows: [[Cell]] = zip(classNames, matrix.perClass).map { name, scores in
             [.text(name), .number(scores.precision), .number(scores.recall), .number(scores.f1), .number(Double(scores.support))]
@@ -45,6 +45,7 @@ final class EvaluationObject: FinchObject {
     }
 
     var bundle: MimeBundle { report.bundle }
+    var figures: [MimeBundle] { report.figures }
 
     var properties: [Property] {
         let macro = matrix.macro

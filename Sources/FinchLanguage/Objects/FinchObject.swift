@@ -10,8 +10,17 @@ protocol FinchObject: AnyObject {
     var text: String { get }
     /// The properties `value.name` reads, sorted by name.
     var properties: [Property] { get }
-    /// The rich form shown as a cell's result or by `display`: text/plain plus HTML or SVG.
+    /// The main rich form shown as a cell's result or by `display`: text/plain plus HTML or SVG.
     var bundle: MimeBundle { get }
+    /// Charts shown after ``bundle`` as outputs of their own (`image/svg+xml` and text), none by default.
+    var figures: [MimeBundle] { get }
+}
+
+extension FinchObject {
+    var figures: [MimeBundle] { [] }
+
+    /// The object as a front end shows it: ``bundle``, then ``figures``.
+    var presentation: Presentation { Presentation(bundle, figures: figures) }
 }
 
 /// A reference to an object, compared by identity, so ``Value`` stays `Equatable`.

@@ -116,11 +116,11 @@ final class RunObject: FinchObject {
         let caption = "run \(name): \(kind) \(modelName) (\(method)), \(count.string(trainable)) of \(count.string(parameters)) parameters trained"
         let table = Table(columns: RunObject.ownColumns, rows: [outcome + [.text(String(seed)), .text(RunObject.duration(seconds))]], caption: caption,
                           notes: [note].compactMap { $0 })
-        let chart = lossChart()
-        let text = [table.render(width: 100), losses.isEmpty ? nil : chart.text].compactMap { $0 }.joined(separator: "\n\n")
-        let html = "<div class=\"finch-run\">\n" + table.html + (losses.isEmpty ? "" : "\n" + chart.svg) + "\n</div>"
-        return MimeBundle(plainText: text).adding("text/html", html)
+        return table.bundle(width: 100)
     }
+
+    /// The loss chart, once a step has finished.
+    var figures: [MimeBundle] { losses.isEmpty ? [] : [lossChart().bundle] }
 
     var properties: [Property] {
         func numbers(_ values: [Double]) -> Value { .list(values.map(Value.number)) }

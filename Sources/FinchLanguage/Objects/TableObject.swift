@@ -6,10 +6,10 @@ final class TableObject: FinchObject {
     let table: Table
     /// What it shows, e.g. `runs`.
     let name: String
-    /// Charts shown under the table (a comparison's bars, a confusion heatmap), text and SVG.
+    /// Charts shown after the table (a comparison's bars, a confusion heatmap), text and SVG.
     let charts: [MimeBundle]
 
-    /// A table value named `name`, with `charts` shown under it.
+    /// A table value named `name`, with `charts` shown after it.
     init(_ table: Table, name: String, charts: [MimeBundle] = []) {
         self.table = table
         self.name = name
@@ -19,12 +19,8 @@ final class TableObject: FinchObject {
     var typeName: String { "table" }
     var text: String { ([table.render(width: 100)] + charts.map(\.plainText)).joined(separator: "\n\n") }
 
-    var bundle: MimeBundle {
-        guard !charts.isEmpty else { return table.bundle(width: 100) }
-        let html = "<div class=\"finch-report\">\n" + table.html + "\n"
-            + charts.compactMap { $0["image/svg+xml"] }.joined(separator: "\n") + "\n</div>"
-        return MimeBundle(plainText: text).adding("text/html", html)
-    }
+    var bundle: MimeBundle { table.bundle(width: 100) }
+    var figures: [MimeBundle] { charts }
 
     var properties: [Property] {
         [

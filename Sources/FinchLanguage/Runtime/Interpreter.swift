@@ -37,7 +37,7 @@ final class Interpreter {
         var result: Value?
         stoppedEarly = false
         for statement in statements {
-            if let shown = result, shown != .none { output.display(shown.bundle, id: nil) }
+            if let shown = result, shown != .none { output.display(shown.presentation) }
             result = try execute(statement)
             if stoppedEarly { throw .interrupted(at: statement.range, keeping: statement.assignedNames) }
         }

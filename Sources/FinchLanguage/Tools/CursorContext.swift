@@ -119,6 +119,11 @@ struct CursorContext {
         return commands[first]
     }
 
+    /// The arguments written so far, when the word is among the arguments of `command`.
+    func writtenArguments(of command: Command) -> WrittenArguments {
+        WrittenArguments(valueTokens.dropFirst(), of: command)
+    }
+
     /// The command of the statement on the lines above, when the word starts a line and so may
     /// continue it.
     func commandAbove(in commands: CommandTable) -> Command? {
@@ -222,7 +227,8 @@ struct CursorContext {
         return nil
     }
 
-    private static func isAtom(_ kind: TokenKind) -> Bool {
+    /// Whether a token of `kind` is a whole value by itself: a name or a literal.
+    static func isAtom(_ kind: TokenKind) -> Bool {
         switch kind {
         case .identifier, .number, .string, .keyword(.true), .keyword(.false), .keyword(.none): true
         default: false

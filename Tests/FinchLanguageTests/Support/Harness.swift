@@ -18,7 +18,7 @@ struct Harness {
     @discardableResult
     func result(_ source: String) -> String? {
         switch session.execute(source) {
-        case .success(let bundle): return bundle?.plainText
+        case .success(let presentation): return presentation?.main.plainText
         case .failure(let error): return "unexpected " + error.rendered(source: source, cellName: "cell [1]").joined(separator: "\n")
         }
     }

@@ -16,6 +16,8 @@ final class RecordingSink: OutputSink {
     private(set) var events: [Event] = []
     /// The answers `readLine` gives, in order; `nil` once they run out.
     var answers: [String] = []
+    /// Whether progress is drawn in place (a notebook) or as lines (a log).
+    var redrawsInPlace = true
     /// The prompts `readLine` was asked with.
     private(set) var prompts: [String] = []
 

@@ -5,9 +5,9 @@ extension Command {
     /// The data commands, for ``CommandTable/standard``.
     static let data: [Command] = [.corpus, .tokenizer, .dataset, .split, .sample]
 
-    /// `corpus SOURCE`: a built-in corpus (`"reviews"`) or a text file.
+    /// `corpus SOURCE`: a built-in corpus (`"reviews"`, `"sms_spam"`) or a text file.
     static let corpus = Command(
-        name: "corpus", summary: "A text for pre-training: a built-in corpus (\"reviews\") or a text file.",
+        name: "corpus", summary: "A text for pre-training: a built-in corpus (\"reviews\", \"sms_spam\") or a text file.",
         positional: [Parameter("source", .string, doc: "a built-in name or a file path", required: true)]
     ) { invocation throws(FinchError) in
         let source = invocation.string("source") ?? ""
@@ -37,10 +37,10 @@ extension Command {
     }
 
     /// `dataset SOURCE [text: COLUMN | features: [COLUMNS]] [label: COLUMN]`: a built-in data set
-    /// (`"digits"`, `"reviews"`, `"spirals"`) or a CSV file of texts or numeric features.
+    /// (`"digits"`, `"reviews"`, `"sms_spam"`, `"spirals"`) or a CSV file of texts or numeric features.
     static let dataset = Command(
         name: "dataset",
-        summary: "A data set: built in (\"digits\", \"reviews\", \"spirals\") or a CSV file of texts or numeric features.",
+        summary: "A data set: built in (\"digits\", \"reviews\", \"sms_spam\", \"spirals\") or a CSV file of texts or numeric features.",
         positional: [Parameter("source", .string, doc: "a built-in name or a CSV file path", required: true)],
         keywords: [
             Parameter("text", .string, doc: "CSV: the column holding one text per example"),
@@ -68,7 +68,9 @@ extension Command {
             }
             throw FinchError(.value, error.description, at: invocation.place("source"))
         }
-        return .wrap(DatasetObject(dataset, splitSeed: invocation.interpreter.workbench.seed))
+        // A real built-in set has one standard split in every session, which its corpus leaves out.
+        let splitSeed = BuiltinData.realNames.contains(source) ? BuiltinData.standardSplitSeed : invocation.interpreter.workbench.seed
+        return .wrap(DatasetObject(dataset, splitSeed: splitSeed))
     }
 
     /// `split DATA [80, 20] [stratify: true]`: data sets of those percentages.
