@@ -162,6 +162,11 @@ import Testing
     @Test func sumOfARange() { #expect(finch.result("sum(1..100)") == "5050") }
     @Test func sumOfNothingIsZero() { #expect(finch.result("sum([])") == "0") }
     @Test func meanOfAList() { #expect(finch.result("mean([1, 2, 3, 4])") == "2.5") }
+    @Test func sampleStandardDeviation() {
+        #expect(finch.result("std([2, 4, 4, 4, 5, 5, 7, 9])") == finch.result("sqrt(32 / 7)"))
+        #expect(finch.result("std([3])") == "0")
+        #expect(finch.result("std([])")?.contains("'std' needs at least one number") == true)
+    }
     @Test func minAndMaxOfAList() { #expect(finch.result("[min([4, 2, 8]), max([4, 2, 8])]") == "[2, 8]") }
     @Test func minAndMaxOfArguments() { #expect(finch.result("[min(4, 2), max(4, 2, 9)]") == "[2, 9]") }
     @Test func absSqrtExpLog() { #expect(finch.result("[abs(-2), sqrt(16), exp(0), log(1)]") == "[2, 4, 1, 0]") }

@@ -29,7 +29,7 @@ def text_outputs(notebook):
 
 
 NOTEBOOKS = {"01-tour.ipynb": "tour.finch", "02-pretrain-finetune.ipynb": "pretrain-finetune.finch",
-             "03-peft-digits.ipynb": "peft-digits.finch"}
+             "03-peft-digits.ipynb": "peft-digits.finch", "04-real-text.ipynb": "real-text.finch"}
 
 
 def without_durations(text):

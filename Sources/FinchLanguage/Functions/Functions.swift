@@ -83,6 +83,12 @@ enum Functions {
             }
             return .number(x.squareRoot())
         },
+        Function("std", "std(list)", "the sample standard deviation of the numbers (n − 1 in the denominator; 0 for one number)") { call throws(FinchError) in
+            let numbers = try call.nonEmptyNumbers()
+            guard numbers.count > 1 else { return .number(0) }
+            let mean = numbers.reduce(0, +) / Double(numbers.count)
+            return .number((numbers.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(numbers.count - 1)).squareRoot())
+        },
         Function("sum", "sum(list)", "the sum of the numbers (0 for an empty list)") { call throws(FinchError) in
             .number(try call.numbers().reduce(0, +))
         },
