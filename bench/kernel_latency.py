@@ -207,17 +207,28 @@ def report(kernels, starts, rounds, blocks):
         print("  (start-up median and round-trip targets need xeus-python, which is not installed)")
 
 
+def report_each(kernels):
+    """Every timed start: wait_for_ready, the first kernel_info_reply, the kernel_info requests sent."""
+    print("\nevery start (ms until ready / until the first kernel_info_reply / kernel_info requests sent):")
+    for kernel in kernels:
+        starts = zip(kernel.startup_ms, kernel.first_reply_ms, kernel.kernel_info_sent)
+        print(f"  {kernel.label:<12} " + "  ".join(f"{ready:.0f}/{reply:.0f}/{sent}" for ready, reply, sent in starts))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--starts", type=int, default=15, help="timed starts per kernel")
     parser.add_argument("--rounds", type=int, default=500, help="timed trivial executes per kernel")
     parser.add_argument("--blocks", type=int, default=10, help="turns the executes are split into")
+    parser.add_argument("--finch", default="finch", metavar="KERNELSPEC", help="the kernelspec of Finch to measure")
+    parser.add_argument("--each", action="store_true", help="also print every timed start")
     args = parser.parse_args()
     specs = KernelSpecManager(kernel_dirs=[os.path.join(sys.prefix, "share", "jupyter", "kernels")])
     with tempfile.NamedTemporaryFile("w", prefix="kernel-latency-", suffix=".log", delete=False) as output:
-        kernels = [Kernel(label, name, package, specs, output) for label, name, package in KERNELS]
+        kernels = [Kernel(label, args.finch if label == "finch" else name, package, specs, output)
+                   for label, name, package in KERNELS]
         if not kernels[0].installed:
-            sys.exit(f"kernel_latency: no kernelspec `finch` under {specs.kernel_dirs[0]}; "
+            sys.exit(f"kernel_latency: no kernelspec `{args.finch}` under {specs.kernel_dirs[0]}; "
                      "install Finch into this environment first (make install, or pip install the wheel)")
         try:
             measure([kernel for kernel in kernels if kernel.installed], args.starts, args.rounds, args.blocks)
@@ -226,6 +237,8 @@ def main():
             raise
     os.unlink(output.name)
     report(kernels, args.starts, args.rounds, args.blocks)
+    if args.each:
+        report_each([kernel for kernel in kernels if kernel.installed])
 
 
 if __name__ == "__main__":
