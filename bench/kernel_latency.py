@@ -52,7 +52,7 @@ class Kernel:
             self.argv = specs.get_kernel_spec(spec_name).argv
         except NoSuchKernel:
             self.argv = None
-        self.startup_ms, self.first_reply_ms, self.kernel_info_sent = [], [], []
+        self.forget_starts()
         self.round_trips_ms, self.idle_rss_mib = [], None
 
     @property
@@ -93,6 +93,10 @@ class Kernel:
         self.kernel_info_sent.append(len(sent))
         client.stop_channels()
         manager.shutdown_kernel(now=False)
+
+    def forget_starts(self):
+        """Drops the figures of the starts so far (the untimed first one)."""
+        self.startup_ms, self.first_reply_ms, self.kernel_info_sent = [], [], []
 
     def start_for_round_trips(self, warm_up):
         """Starts the kernel that the timed executes will use, and runs `warm_up` untimed ones."""
@@ -142,7 +146,7 @@ def measure(kernels, starts, rounds, blocks):
     """Times `starts` starts of each kernel, then `rounds` executes of each in `blocks` turns."""
     for kernel in kernels:
         kernel.time_start()
-        kernel.startup_ms.clear(), kernel.first_reply_ms.clear(), kernel.kernel_info_sent.clear()
+        kernel.forget_starts()
     for round_index in range(starts):
         for kernel in turns(kernels, round_index):
             kernel.time_start()
