@@ -47,7 +47,9 @@ test-integration: install
 	FINCH_BENCH=$(abspath .build/debug/finch-bench) $(VENV)/bin/python -m pytest -q -p no:cacheprovider \
 	    --rootdir Tests Tests/python_engine Tests/integration
 
+# Finch beside xeus-python and ipykernel through jupyter_client: start-up and trivial-execute round-trip.
 bench-kernel: install
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r bench/requirements.txt
 	$(VENV)/bin/python bench/kernel_latency.py
 
 clean:
