@@ -48,7 +48,7 @@ struct DataReading {
     }
 
     /// `tokenizer:` of `invocation`, else the tokenizer `object` was trained with.
-    private static func chosenTokenizer(_ object: ModelObject, _ invocation: Invocation) throws(FinchError) -> Tokenizer {
+    static func chosenTokenizer(_ object: ModelObject, _ invocation: Invocation) throws(FinchError) -> Tokenizer {
         if invocation.bound("tokenizer") != nil {
             return try invocation.object("tokenizer", TokenizerObject.self, what: "a tokenizer").tokenizer
         }

@@ -6,15 +6,19 @@ import Darwin
 import FinchEngine
 
 extension Command {
-    /// `evaluate MODEL on DATA`: accuracy, precision, recall, F1 (per class and macro), confusion heatmap.
+    /// `evaluate MODEL on DATA`: accuracy, precision, recall, F1 (per class and macro), confusion
+    /// heatmap; for a language model on a text, loss, perplexity and bits per token and character.
     static let evaluate = Command(
         name: "evaluate",
-        summary: "Measure a classifier on labelled data: accuracy, precision, recall and F1 per class and macro, and a confusion heatmap.",
-        positional: [Parameter("model", .any, doc: "the classifier", required: true)],
-        prepositions: [Parameter("on", .any, doc: "labelled data", required: true)],
-        keywords: [Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was trained with)")]
+        summary: "Measure a classifier on labelled data (accuracy, precision, recall and F1 per class and macro, a confusion heatmap), "
+            + "or a language model on held-out text (loss, perplexity, bits per token and per character).",
+        positional: [Parameter("model", .any, doc: "the classifier or language model", required: true)],
+        prepositions: [Parameter("on", .any, doc: "labelled data; for a language model, a corpus or tokens", required: true)],
+        keywords: [Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was trained with)"),
+                   Parameter("context", .number, doc: "a language model: tokens per window (default: the model's context)")]
     ) { invocation throws(FinchError) in
         let object = try invocation.object("model", ModelObject.self, what: "a model")
+        if object.model.head.kind == .lm { return .wrap(try LanguageModelScoring.evaluate(object, invocation)) }
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
         guard let labels = data.dataset.labels else {
             throw FinchError(.value, "\(data.name) has no labels to evaluate against", at: invocation.place("on"))

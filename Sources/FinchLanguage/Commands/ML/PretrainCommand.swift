@@ -27,6 +27,7 @@ extension Command {
             Parameter("context", .number, doc: "tokens per example (default: the model's context)"),
             Parameter("mask_rate", .number, doc: "the fraction of tokens or features masked", default: .number(0.15)),
             Parameter("tokenizer", .any, doc: "the tokenizer that turns a corpus into tokens; the model keeps it for 'generate'"),
+            Parameter("validate", .any, doc: "held-out text to validate on, a corpus or tokens (default: the last tenth of the text)"),
         ] + TrainingOptions.parameters,
         displaysItsValue: true
     ) { invocation throws(FinchError) in
@@ -48,7 +49,7 @@ extension Command {
 
 /// The batches `pretrain` trains and validates on, read from its `on:` data: a corpus (with its
 /// tokenizer) or tokens for the token objectives, a data set of features for denoising. A tenth
-/// of the data is held out for validation.
+/// of the data is held out for validation, unless `validate:` names held-out text.
 private struct PretrainingData {
     let objective: PretrainingObjective
     let maker: any BatchMaker
@@ -58,17 +59,24 @@ private struct PretrainingData {
         let batch = try invocation.integer("batch", in: 1...100_000) ?? 16
         let rate = Float(try invocation.number("mask_rate", in: 0.01...0.9) ?? 0.15)
         let chosen = invocation.word("objective").flatMap(PretrainingObjective.init(rawValue:))
-        var data = invocation.bound("on")?.value
-        if let corpus = data?.object(CorpusObject.self) {
-            let tokenizer = try invocation.object("tokenizer", TokenizerObject.self, what: "a tokenizer for the corpus (tokenizer: tok)")
-            let stream = TokenStream(ids: tokenizer.tokenizer.encode(corpus.corpus.text), vocabulary: tokenizer.tokenizer.size)
-            data = .wrap(TokensObject(name: corpus.corpus.name, stream: stream))
-            target.tokenizer = .wrap(tokenizer)
-        }
+        let data = try Self.tokens(of: invocation.bound("on")?.value, invocation, target: target) ?? invocation.bound("on")?.value
         if let tokens = data?.object(TokensObject.self) {
             objective = chosen ?? .nextToken
-            (maker, validation) = try Self.tokenBatches(tokens.stream, objective, invocation, target: target, batch: batch, rate: rate, seed: seed)
+            let held = try invocation.bound("validate").map { bound throws(FinchError) -> TokenStream in
+                guard let text = try Self.tokens(of: bound.value, invocation, target: target)?.object(TokensObject.self)
+                        ?? bound.value.object(TokensObject.self) else {
+                    throw FinchError(.type, "'validate:' of a token objective needs a corpus or tokens, not \(bound.value.typeDescription)",
+                                     at: invocation.place("validate"))
+                }
+                return text.stream
+            }
+            (maker, validation) = try Self.tokenBatches(tokens.stream, held: held, objective, invocation, target: target, batch: batch,
+                                                        rate: rate, seed: seed)
         } else if let dataset = data?.object(DatasetObject.self)?.dataset {
+            guard invocation.bound("validate") == nil else {
+                throw FinchError(.argument, "'validate:' takes held-out text for the token objectives; denoising holds out a tenth of the rows itself",
+                                 at: invocation.place("validate"))
+            }
             objective = chosen ?? .denoise
             (maker, validation) = try Self.featureBatches(dataset, objective, invocation, target: target, batch: batch, rate: rate, seed: seed)
         } else {
@@ -77,9 +85,20 @@ private struct PretrainingData {
         }
     }
 
-    /// Windows of `stream` for the token objectives: the first nine tenths to train on, the
-    /// last tenth for validation (when it holds more than one window).
-    private static func tokenBatches(_ stream: TokenStream, _ objective: PretrainingObjective, _ invocation: Invocation,
+    /// `value` as tokens when it is a corpus, read with `tokenizer:` (which the model then keeps);
+    /// nil for anything else.
+    private static func tokens(of value: Value?, _ invocation: Invocation, target: ModelObject) throws(FinchError) -> Value? {
+        guard let corpus = value?.object(CorpusObject.self) else { return nil }
+        let tokenizer = try invocation.object("tokenizer", TokenizerObject.self, what: "a tokenizer for the corpus (tokenizer: tok)")
+        target.tokenizer = .wrap(tokenizer)
+        let stream = TokenStream(ids: tokenizer.tokenizer.encode(corpus.corpus.text), vocabulary: tokenizer.tokenizer.size)
+        return .wrap(TokensObject(name: corpus.corpus.name, stream: stream))
+    }
+
+    /// Windows of `stream` for the token objectives: with `held` text, all of `stream` to train
+    /// on and `held` to validate on; else the first nine tenths to train on and the last tenth
+    /// for validation (when it holds more than one window).
+    private static func tokenBatches(_ stream: TokenStream, held: TokenStream?, _ objective: PretrainingObjective, _ invocation: Invocation,
                                      target: ModelObject, batch: Int, rate: Float,
                                      seed: UInt64) throws(FinchError) -> (any BatchMaker, [Batch]) {
         guard case .tokens(let vocabulary, let maxLength) = target.model.spec.input else {
@@ -94,13 +113,17 @@ private struct PretrainingData {
             throw FinchError(.value, "\(objective.rawValue) pre-training predicts tokens, but \(target.name) has a \(target.model.head.kind.rawValue) head",
                              at: invocation.place("model"), note: "end the model with 'lm_head', or use 'copy \(target.name) head: lm'")
         }
-        let held = stream.ids.count / 10
-        let trainPart = Array(stream.ids[..<(stream.ids.count - held)])
+        let heldCount = held == nil ? stream.ids.count / 10 : 0
+        let trainPart = Array(stream.ids[..<(stream.ids.count - heldCount)])
         guard trainPart.count > length + 1 else {
             throw FinchError(.value, "the tokens are too few (\(stream.ids.count)) for a context of \(length)",
                              at: invocation.place("on"), note: "lower context:")
         }
-        let validPart = Array(stream.ids[(stream.ids.count - held)...])
+        if let held, held.vocabulary > vocabulary {
+            throw FinchError(.value, "the validation tokens use a vocabulary of \(held.vocabulary), but \(target.name) has \(vocabulary)",
+                             at: invocation.place("validate"))
+        }
+        let validPart = held?.ids ?? Array(stream.ids[(stream.ids.count - heldCount)...])
         guard objective != .denoise else {
             throw FinchError(.value, "denoising rebuilds numeric features; for tokens use next_token or masked",
                              at: invocation.place("objective"))
@@ -117,7 +140,11 @@ private struct PretrainingData {
             }
         }
         let maker = try batches(trainPart)
-        return (maker, validPart.count > length + 1 ? try batches(validPart).evaluationBatches(limit: 4) : [])
+        if held != nil, validPart.count <= length + 1 {
+            throw FinchError(.value, "the validation text has \(validPart.count) tokens, too few for a context of \(length)",
+                             at: invocation.place("validate"), note: "validate on a longer text, or lower context:")
+        }
+        return (maker, validPart.count > length + 1 ? try batches(validPart).evaluationBatches(limit: held == nil ? 4 : 16) : [])
     }
 
     /// Masked rows of `dataset` to rebuild: nine tenths to train on, a tenth for validation
