@@ -7,7 +7,8 @@ import Testing
 @Suite struct LanguageModelEvaluationTests {
     let finch = Harness()
 
-    private func prepare() {
+    /// A character tokenizer `tok` of `text`, five repeating characters, and a small untrained `lm`.
+    static func prepare(_ finch: Harness) {
         finch.define("text", CorpusObject(Corpus(name: "abcd", text: String(repeating: "abcd ", count: 200))))
         finch.result("""
             seed 3
@@ -21,6 +22,8 @@ import Testing
             }
             """)
     }
+
+    private func prepare() { Self.prepare(finch) }
 
     @Test func anUntrainedModelIsNearAUniformGuessAndTrainingLowersTheLoss() throws {
         prepare()
@@ -56,20 +59,9 @@ import Testing
     let finch = Harness()
 
     @Test func heldOutTextIsValidatedOnAndTheWholeTextTrained() throws {
-        finch.define("text", CorpusObject(Corpus(name: "train", text: String(repeating: "abcd ", count: 200))))
+        LanguageModelEvaluationTests.prepare(finch)
         finch.define("held", CorpusObject(Corpus(name: "held", text: String(repeating: "dcba ", count: 40))))
-        finch.result("""
-            seed 3
-            tok = tokenizer chars on: text
-            model lm {
-              embedding vocab: tok.size dim: 16 context: 8
-              positions
-              transformer heads: 2
-              layernorm
-              lm_head
-            }
-            pre = pretrain lm on text tokenizer: tok steps: 60 batch: 8 lr: 1e-2 validate: held
-            """)
+        finch.result("pre = pretrain lm on text tokenizer: tok steps: 60 batch: 8 lr: 1e-2 validate: held")
         let run = try #require(finch.run("pre"))
         #expect(run.validations.count == 10)
         finch.result("e = evaluate lm on held")

@@ -11,14 +11,7 @@ enum LanguageModelScoring {
     /// The evaluation of the `lm` model `object` on the `on:` text of `invocation`.
     static func evaluate(_ object: ModelObject, _ invocation: Invocation) throws(FinchError) -> LanguageModelEvaluationObject {
         let (name, stream, charactersPerToken) = try text(for: object, invocation)
-        guard case .tokens(let vocabulary, let maxLength) = object.model.spec.input else {
-            throw FinchError(.value, "\(object.name) reads features, but the data is text", at: invocation.place("on"))
-        }
-        guard stream.vocabulary <= vocabulary else {
-            throw FinchError(.value, "the tokens use a vocabulary of \(stream.vocabulary), but \(object.name) has \(vocabulary)",
-                             at: invocation.place("on"), note: "evaluate with the tokenizer the model was trained with")
-        }
-        let context = try invocation.integer("context", in: 1...maxLength) ?? maxLength
+        let context = try object.tokenContext(for: stream, invocation, note: "evaluate with the tokenizer the model was trained with")
         let windows: NextTokenBatches
         do throws(DataError) { windows = try NextTokenBatches(stream: stream.ids, context: context, batch: batch, seed: 0) } catch {
             throw FinchError(.value, error.description, at: invocation.place("on"), note: "evaluate on a longer text, or lower context:")

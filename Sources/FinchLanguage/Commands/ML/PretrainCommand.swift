@@ -101,14 +101,8 @@ private struct PretrainingData {
     private static func tokenBatches(_ stream: TokenStream, held: TokenStream?, _ objective: PretrainingObjective, _ invocation: Invocation,
                                      target: ModelObject, batch: Int, rate: Float,
                                      seed: UInt64) throws(FinchError) -> (any BatchMaker, [Batch]) {
-        guard case .tokens(let vocabulary, let maxLength) = target.model.spec.input else {
-            throw FinchError(.value, "\(target.name) reads features, but the data is tokens", at: invocation.place("on"))
-        }
-        guard stream.vocabulary <= vocabulary else {
-            throw FinchError(.value, "the tokens use a vocabulary of \(stream.vocabulary), but \(target.name) has \(vocabulary)",
-                             at: invocation.place("on"), note: "build the model with 'embedding vocab: \(stream.vocabulary) …'")
-        }
-        let length = try invocation.integer("context", in: 1...maxLength) ?? maxLength
+        let length = try target.tokenContext(for: stream, invocation, note: "build the model with 'embedding vocab: \(stream.vocabulary) …'")
+        if let held { _ = try target.tokenContext(for: held, invocation, argument: "validate", note: "validate on text read with the same tokenizer") }
         guard target.model.head.kind == .lm || objective == .denoise else {
             throw FinchError(.value, "\(objective.rawValue) pre-training predicts tokens, but \(target.name) has a \(target.model.head.kind.rawValue) head",
                              at: invocation.place("model"), note: "end the model with 'lm_head', or use 'copy \(target.name) head: lm'")
@@ -118,10 +112,6 @@ private struct PretrainingData {
         guard trainPart.count > length + 1 else {
             throw FinchError(.value, "the tokens are too few (\(stream.ids.count)) for a context of \(length)",
                              at: invocation.place("on"), note: "lower context:")
-        }
-        if let held, held.vocabulary > vocabulary {
-            throw FinchError(.value, "the validation tokens use a vocabulary of \(held.vocabulary), but \(target.name) has \(vocabulary)",
-                             at: invocation.place("validate"))
         }
         let validPart = held?.ids ?? Array(stream.ids[(stream.ids.count - heldCount)...])
         guard objective != .denoise else {

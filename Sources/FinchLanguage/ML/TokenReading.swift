@@ -1,0 +1,17 @@
+import FinchData
+
+extension ModelObject {
+    /// The window length a token model reads `stream` with: `context:` of `invocation`, else the
+    /// model's context. Refuses a model that reads features, and tokens outside its vocabulary
+    /// (an error at the argument `argument`, with `note`).
+    func tokenContext(for stream: TokenStream, _ invocation: Invocation, argument: String = "on", note: String) throws(FinchError) -> Int {
+        guard case .tokens(let vocabulary, let maxLength) = model.spec.input else {
+            throw FinchError(.value, "\(name) reads features, but the data is tokens", at: invocation.place(argument))
+        }
+        guard stream.vocabulary <= vocabulary else {
+            throw FinchError(.value, "the tokens use a vocabulary of \(stream.vocabulary), but \(name) has \(vocabulary)",
+                             at: invocation.place(argument), note: note)
+        }
+        return try invocation.integer("context", in: 1...maxLength) ?? maxLength
+    }
+}
