@@ -1,16 +1,9 @@
+import FinchEngine
 internal import Glibc
 
-/// The bytes of the file at `path`, or `nil` with `errno` set.
-func readFileBytes(_ path: String) -> [UInt8]? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        bytes += chunk.prefix(count)
-        if count < chunk.count { return ferror(file) == 0 ? bytes : nil }
-    }
+/// The bytes of the regular file at `path` (a named pipe or a device is refused at once).
+func readFileBytes(_ path: String) throws(FileReadError) -> [UInt8] {
+    try ReadableFile(path: path).readAll()
 }
 
 /// Writes `bytes` to the file at `path`, replacing it; `false` with `errno` set on failure.

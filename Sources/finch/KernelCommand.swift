@@ -21,8 +21,9 @@ struct KernelCommand: ParsableCommand {
 
     func run() throws {
         try prepareEngine()
-        guard let bytes = readFileBytes(connectionFile) else {
-            throw CommandFailure("cannot read connection file \(connectionFile): \(systemError())")
+        let bytes: [UInt8]
+        do { bytes = try readFileBytes(connectionFile) } catch {
+            throw CommandFailure("cannot read connection file \(connectionFile): \(error.reason)")
         }
         let connection: ConnectionInfo
         do { connection = try ConnectionInfo.parse(bytes, path: connectionFile) } catch {

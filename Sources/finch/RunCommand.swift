@@ -18,7 +18,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try prepareEngine()
-        guard let bytes = readFileBytes(file) else { throw CommandFailure("cannot read \(file): \(systemError())") }
+        let bytes: [UInt8]
+        do { bytes = try readFileBytes(file) } catch { throw CommandFailure(error.description) }
         let source = String(decoding: bytes, as: UTF8.self)
         InterruptFlag.installSignalHandler()
         let sink = TerminalSink()

@@ -1,42 +1,35 @@
 internal import CZlib
+import FinchEngine
 internal import Glibc
 
 /// The bytes of the file at `path`; gzip-compressed files (name ending in `.gz`) are inflated.
-func readBytes(path: String) throws(DataError) -> [UInt8] {
-    path.hasSuffix(".gz") ? try readGzip(path: path) : try readPlain(path: path)
-}
-
-/// The bytes of the file at `path`, read with `fopen`/`fread`.
-private func readPlain(path: String) throws(DataError) -> [UInt8] {
-    guard let file = fopen(path, "rb") else { throw .unreadableFile(path: path, reason: systemError()) }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        bytes += chunk[0..<count]
-        if count < chunk.count {
-            guard ferror(file) == 0 else { throw .unreadableFile(path: path, reason: systemError()) }
-            return bytes
-        }
+/// Only regular files are read (a named pipe or a device is refused at once), and at most
+/// `limit` bytes, compressed or inflated.
+func readBytes(path: String, limit: Int = ReadableFile.defaultLimit) throws(DataError) -> [UInt8] {
+    do throws(FileReadError) {
+        let file = try ReadableFile(path: path, limit: limit)
+        return path.hasSuffix(".gz") ? try inflate(file, limit: limit) : try file.readAll()
+    } catch {
+        throw .unreadableFile(path: path, reason: error.reason)
     }
 }
 
-/// The inflated bytes of the gzip file at `path`, read with zlib's `gzopen`/`gzread`.
-private func readGzip(path: String) throws(DataError) -> [UInt8] {
-    // gzopen reads a file that is not compressed as it is, so only a missing file fails here.
-    guard let file = gzopen(path, "rb") else { throw .unreadableFile(path: path, reason: systemError()) }
-    defer { gzclose(file) }
+/// The inflated bytes of the gzip `file`, read with zlib's `gzdopen`/`gzread`; a file that is not
+/// compressed is read as it is.
+private func inflate(_ file: borrowing ReadableFile, limit: Int) throws(FileReadError) -> [UInt8] {
+    guard let zipped = gzdopen(dup(fileno(file.stream)), "rb") else { throw .system(path: file.path, reason: systemError()) }
+    defer { gzclose(zipped) }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-        let count = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
+        let count = chunk.withUnsafeMutableBytes { gzread(zipped, $0.baseAddress, UInt32($0.count)) }
         guard count >= 0 else {
             var code: Int32 = 0
-            let message = gzerror(file, &code).map { String(cString: $0) } ?? "zlib error \(code)"
-            throw .unreadableFile(path: path, reason: "not a valid gzip file (\(message))")
+            let message = gzerror(zipped, &code).map { String(cString: $0) } ?? "zlib error \(code)"
+            throw .system(path: file.path, reason: "not a valid gzip file (\(message))")
         }
         if count == 0 { return bytes }
+        guard bytes.count + Int(count) <= limit else { throw .tooLarge(path: file.path, bytes: bytes.count + Int(count), limit: limit) }
         bytes += chunk[0..<Int(count)]
     }
 }

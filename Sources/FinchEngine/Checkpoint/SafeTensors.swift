@@ -84,13 +84,18 @@ public struct SafeTensors {
         }
     }
 
-    /// Reads the file at `path`.
+    /// Reads the file at `path` (a regular file: a named pipe or a device is refused at once).
     public static func read(from path: String) throws(CheckpointError) -> SafeTensors {
-        guard let file = fopen(path, "rb") else { throw .io(path: path, reason: errnoText()) }
-        defer { fclose(file) }
-        fseek(file, 0, SEEK_END)
-        let size = ftell(file)
-        fseek(file, 0, SEEK_SET)
+        let opened: ReadableFile
+        do throws(FileReadError) { opened = try ReadableFile(path: path, limit: .max) } catch {
+            throw .io(path: path, reason: error.reason)
+        }
+        return try read(opened)
+    }
+
+    /// Reads the tensors and metadata of the open `opened`.
+    private static func read(_ opened: borrowing ReadableFile) throws(CheckpointError) -> SafeTensors {
+        let file = opened.stream, size = opened.size, path = opened.path
         var length: UInt64 = 0
         guard size >= 8, fread(&length, 8, 1, file) == 1 else { throw .malformed("shorter than 8 bytes") }
         length = UInt64(littleEndian: length)
