@@ -4,11 +4,14 @@ extension CSVTable {
     /// - `text`: the column holding one text per example; or else
     /// - `features`: the numeric columns, in this order (default: every column but the label
     ///   whose cells all hold numbers);
-    /// - `label`: the class column, if any. When every label is an integer, the classes are those
-    ///   integers in numeric order; otherwise the distinct labels in alphabetical order.
+    /// - `label`: the class column (default: found as ``labelColumn(named:text:features:)``
+    ///   says). When every label is a whole number, the classes are those numbers in numeric order
+    ///   (or the names a scikit-learn file declares for them); otherwise the distinct labels in
+    ///   alphabetical order.
     public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil) throws(DataError) -> Dataset {
-        let labelColumn = try label.map { (name: String) throws(DataError) in try columnIndex(name) }
+        if let label { _ = try columnIndex(label) }
         guard !rows.isEmpty else { throw .emptyDataset(name: datasetName) }
+        let labelColumn = try self.labelColumn(named: label, text: text, features: features)
         let (labels, classNames) = try labelColumn.map { (column: Int) throws(DataError) in try classes(in: column) } ?? (nil, [])
         if let text {
             guard features == nil else { throw .textAndFeatures(path: path) }
@@ -51,6 +54,12 @@ extension CSVTable {
     private func classes(in column: Int) throws(DataError) -> (labels: [Int], names: [String]) {
         let cells = rows.map { trimmed($0[column]) }
         if let empty = cells.firstIndex(of: "") { throw .missingLabel(path: path, line: lines[empty], column: header[column]) }
+        if let declared = classNames, column == header.count - 1 {
+            return (cells.map { Int($0)! }, declared)
+        }
+        if cells.allSatisfy({ number(in: $0) != nil }), let fraction = cells.firstIndex(where: { Int($0) == nil }) {
+            throw .fractionalLabel(path: path, line: lines[fraction], column: header[column], value: cells[fraction])
+        }
         let distinct = Set(cells)
         let names: [String]
         if distinct.allSatisfy({ Int($0) != nil }) {

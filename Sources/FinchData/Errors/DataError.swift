@@ -14,6 +14,11 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case nonNumericCell(path: String, line: Int, column: String, value: String)
     /// An empty cell in the label column.
     case missingLabel(path: String, line: Int, column: String)
+    /// A label column of numbers that are not all whole: a measurement, not a class.
+    case fractionalLabel(path: String, line: Int, column: String, value: String)
+    /// A CSV file whose label column cannot be told: the last column holds numbers, and
+    /// `textColumns` hold text.
+    case labelNotFound(path: String, last: String, textColumns: [String])
     /// A CSV file without any column that holds only numbers, when features were asked for.
     case noNumericColumns(path: String)
     /// Both a text column and feature columns named for one data set.
@@ -59,6 +64,13 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "fix the cell or leave the column out of the features"
         case let .missingLabel(path, line, column):
             "\(path):\(line): the label column '\(column)' is empty; give every row a label or remove the row"
+        case let .fractionalLabel(path, line, column, value):
+            "\(path):\(line): the label column '\(column)' holds \(value), which is not a whole number, so the column is a measurement, "
+                + "not a class; to predict it, load it with target: '\(column)' and train a regress head"
+        case let .labelNotFound(path, last, textColumns):
+            "cannot tell which column of '\(path)' holds the labels: the last column, '\(last)', holds numbers, and "
+                + "\(list(textColumns)) \(textColumns.count == 1 ? "holds" : "hold") text; name the label column with label: "
+                + "(e.g. label: \"\(textColumns[0])\"), or name the feature columns with features:"
         case let .noNumericColumns(path):
             "'\(path)' has no column that holds only numbers; name a text column with text: or the feature columns with features:"
         case let .textAndFeatures(path):
