@@ -8,7 +8,10 @@ extension CSVTable {
     ///   says). When every label is a whole number, the classes are those numbers in numeric order
     ///   (or the names a scikit-learn file declares for them); otherwise the distinct labels in
     ///   alphabetical order.
-    public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil) throws(DataError) -> Dataset {
+    /// - `standardize`: whether a model first trained on the features standardises them
+    ///   (``Dataset/standardize``).
+    public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil,
+                        standardize: Bool = true) throws(DataError) -> Dataset {
         if let label { _ = try columnIndex(label) }
         guard !rows.isEmpty else { throw .emptyDataset(name: datasetName) }
         let labelColumn = try self.labelColumn(named: label, text: text, features: features)
@@ -37,8 +40,10 @@ extension CSVTable {
                 values.append(value)
             }
         }
-        return try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] },
-                           labels: labels, classNames: classNames)
+        var dataset = try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] },
+                                  labels: labels, classNames: classNames)
+        dataset.standardize = standardize
+        return dataset
     }
 
     /// The file's name without folders and without `.csv` / `.gz` extensions.

@@ -24,6 +24,10 @@ public struct Dataset: Equatable, Sendable {
     public private(set) var featureNames: [String]
     /// `[rows, columns]` when each feature row is a small grey-scale image (row-major), else nil.
     public private(set) var imageShape: [Int]?
+    /// Whether a model first trained on these feature rows standardises its inputs (see
+    /// `FeatureScaling`); on for a CSV file's numeric features unless turned off, off for the
+    /// built-in data, which come on their own scale. Splits and samples keep it.
+    public var standardize = false
 
     /// A data set of texts; `labels` index into `classNames`.
     public init(name: String, texts: [String], labels: [Int]? = nil, classNames: [String] = []) throws(DataError) {
@@ -116,8 +120,10 @@ public struct Dataset: Equatable, Sendable {
         case let .features(values, width):
             .features(values: indices.flatMap { values[$0 * width..<($0 + 1) * width] }, width: width)
         }
-        return Dataset(unchecked: name ?? self.name, inputs: chosen, labels: labels.map { l in indices.map { l[$0] } },
-                       classNames: classNames, featureNames: featureNames, imageShape: imageShape)
+        var selected = Dataset(unchecked: name ?? self.name, inputs: chosen, labels: labels.map { l in indices.map { l[$0] } },
+                               classNames: classNames, featureNames: featureNames, imageShape: imageShape)
+        selected.standardize = standardize
+        return selected
     }
 
     /// The labels, or an error naming `operation` when there are none.

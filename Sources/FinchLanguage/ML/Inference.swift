@@ -13,11 +13,12 @@ enum InferenceRunner {
     static let chunk = 64
 
     /// Softmax probabilities `[example][class]` of `object` on every example of `dataset`, read
-    /// as `reading` says.
+    /// as `reading` says, on the scale the model was trained on.
     static func probabilities(_ object: ModelObject, _ dataset: Dataset, reading: DataReading,
                               at range: SourceRange) throws(FinchError) -> [[Double]] {
         var result: [[Double]] = []
-        for input in try reading.inputs(dataset, batch: chunk, at: range) {
+        let scaled = try InputStandardisation.scaled(dataset, for: object, at: range)
+        for input in try reading.inputs(scaled, batch: chunk, at: range) {
             let output: Tensor
             do throws(BatchError) { output = try object.model.predict(input) } catch {
                 throw FinchError(.value, "the data does not fit \(object.name): \(error.description)", at: range)

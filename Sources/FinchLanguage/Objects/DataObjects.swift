@@ -58,6 +58,9 @@ final class DatasetObject: FinchObject {
             Property("labels", "the class id of every example") { _ in .list((self.dataset.labels ?? []).map { .number(Double($0)) }) },
             Property("length", "the number of examples") { _ in .number(Double(self.dataset.count)) },
             Property("name", "the data set's name") { _ in .string(self.name) },
+            Property("standardize", "whether a model first trained on its features standardises them") { _ in
+                .bool(self.dataset.standardize && self.dataset.width != nil)
+            },
             Property("train", "80% of the examples: the training part of a seeded stratified 80/10/10 split") { range throws(FinchError) in
                 try self.standardPart(0, at: range)
             },

@@ -45,19 +45,23 @@ extension Command {
         keywords: [
             Parameter("text", .string, doc: "CSV: the column holding one text per example"),
             Parameter("features", .any, doc: "CSV: the numeric columns (default: every numeric column but the label)"),
-            Parameter("label", .string, doc: "CSV: the column holding the class"),
+            Parameter("label", .string, doc: "CSV: the column holding the class (default: a column called label or class, else the last column if it holds text)"),
+            Parameter("standardize", .bool,
+                      doc: "numeric features: a model first trained on them standardises them with this data's mean and deviation (default: true for a CSV file, false for built-in data)"),
         ]
     ) { invocation throws(FinchError) in
         let source = invocation.string("source") ?? ""
         let features = try invocation.strings("features")
-        let dataset: Dataset
+        var dataset: Dataset
         do throws(DataError) {
             // A name without a file extension is taken as built in, so a misspelling gets a suggestion.
             if BuiltinData.summary(of: source) != nil || !source.contains(".") {
                 dataset = try BuiltinData.dataset(named: source, seed: invocation.interpreter.workbench.seed)
+                dataset.standardize = invocation.flag("standardize") ?? false
             } else {
                 dataset = try CSVTable.load(path: source).dataset(text: invocation.string("text"), features: features,
-                                                                  label: invocation.string("label"))
+                                                                  label: invocation.string("label"),
+                                                                  standardize: invocation.flag("standardize") ?? true)
             }
         } catch {
             if case let .unknownColumn(path, name, available, suggestion) = error {

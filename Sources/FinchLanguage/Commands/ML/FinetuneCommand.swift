@@ -51,6 +51,10 @@ extension Command {
             held = object.dataset
         }
         let reading = try DataReading.of(dataset, by: target, in: invocation, others: held.map { [$0] } ?? [])
+        let training = try InputStandardisation.training(dataset, for: target, in: invocation)
+        let validating = try held.map { (held: Dataset) throws(FinchError) in
+            try InputStandardisation.scaled(held, for: target, at: invocation.place("validate"))
+        }
         let batch = min(try invocation.integer("batch", in: 1...100_000) ?? 16, dataset.count)
         let perEpoch = (dataset.count + batch - 1) / batch
         let epochs = try invocation.integer("epochs", in: 1...100_000) ?? 3
@@ -69,8 +73,8 @@ extension Command {
         var groups: [ParameterGroup] = []
         if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
         let config = try TrainingOptions.config(invocation, steps: steps, seed: seed, groups: groups)
-        let maker = try classBatches(dataset, reading, batch: batch, seed: seed, at: invocation.place("on"))
-        let validation = try held.map { (held: Dataset) throws(FinchError) in
+        let maker = try classBatches(training, reading, batch: batch, seed: seed, at: invocation.place("on"))
+        let validation = try validating.map { (held: Dataset) throws(FinchError) in
             try classBatches(held, reading, batch: batch, seed: seed, at: invocation.place("validate")).evaluationBatches(limit: held.count)
         } ?? []
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? perEpoch

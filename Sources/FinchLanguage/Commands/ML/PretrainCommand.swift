@@ -138,6 +138,7 @@ private struct PretrainingData {
             throw FinchError(.value, "denoising rebuilds the \(width) features, but \(target.name) outputs \(target.model.plan.outputWidth) values",
                              at: invocation.place("model"), note: "end the model with 'reconstruct'")
         }
+        let dataset = try InputStandardisation.training(dataset, for: target, in: invocation)
         do throws(DataError) {
             let parts = dataset.count >= 10 ? try dataset.split([90, 10], seed: seed) : [dataset]
             let maker = try MaskedFeatureBatches(dataset: parts[0], batch: batch, maskRate: rate, seed: seed)

@@ -1,0 +1,106 @@
+import FinchData
+import FinchEngine
+@testable import FinchLanguage
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A user's own CSV file in the training commands: labels found, features standardised with
+/// the training part's statistics, kept by the model and its checkpoint.
+@Suite struct CSVDataTests {
+    let finch = Harness()
+
+    /// Two classes told apart by two features on very different scales: `size` in the thousands
+    /// and `ratio` in hundredths; the label column `kind` is last.
+    static func writeScaledCSV(count: Int, name: String = "scaled") throws -> String {
+        var generator = Xoshiro(seed: 9)
+        var lines = ["size,ratio,kind"]
+        for index in 0..<count {
+            let label = index % 2
+            let size = 5000 + 1000 * (Float(label) * 2 - 1 + 0.5 * generator.nextNormal())
+            let ratio = 0.02 * (Float(label) * 2 - 1 + 0.5 * generator.nextNormal())
+            lines.append("\(size),\(ratio),\(label == 0 ? "small" : "large")")
+        }
+        let path = "/tmp/finch-csv-\(getpid())-\(name).csv"
+        let file = try #require(fopen(path, "wb"))
+        fputs(lines.joined(separator: "\n") + "\n", file)
+        fclose(file)
+        return path
+    }
+
+    static let net = """
+        model net {
+          input features: 2
+          dense 8 activation: tanh
+          classify classes: 2
+        }
+        """
+
+    @Test func theLastTextColumnIsTheLabelAndStandardisingIsOnForACSVFile() throws {
+        let path = try CSVDataTests.writeScaledCSV(count: 40)
+        defer { unlink(path) }
+        finch.result(#"data = dataset "\#(path)""#)
+        #expect(finch.result("data.classes") == #"["large", "small"]"#)
+        #expect(finch.result("data.features") == "2")
+        #expect(finch.result("data.standardize") == "true")
+        #expect(finch.result(#"off = dataset "\#(path)" standardize: false; off.standardize"#) == "false")
+        #expect(finch.result(#"d = dataset "digits"; d.standardize"#) == "false")
+    }
+
+    @Test func theScalingIsFittedOnTheTrainingPartOnlyAndKeptForEvaluatePredictAndSave() throws {
+        let path = try CSVDataTests.writeScaledCSV(count: 60)
+        defer { unlink(path) }
+        finch.result(#"data = dataset "\#(path)""#)
+        finch.result("fit, held = split data [75, 25]")
+        finch.result(CSVDataTests.net)
+        finch.result("run = finetune net on fit epochs: 30 lr: 1e-2 validate: held")
+        let fit = try #require(finch.session.interpreter.variables["fit"]?.object(DatasetObject.self)).dataset
+        let model = try #require(finch.model("net"))
+        #expect(model.model.inputScaling == fit.fittedScaling)
+        let data = try #require(finch.session.interpreter.variables["data"]?.object(DatasetObject.self)).dataset
+        #expect(model.model.inputScaling != data.fittedScaling, "the held-out rows do not enter the scaling")
+        #expect(finch.sink.stdout.contains("standardising the 2 features of net with the mean and deviation of \(fit.name)"))
+        #expect(!finch.sink.stderr.contains("warning"))
+        finch.result("e = evaluate net on held")
+        #expect(Double(finch.result("e.accuracy") ?? "") ?? 0 >= 0.9)
+
+        // A second run keeps the first scaling rather than fitting another.
+        finch.result("again = finetune net on held epochs: 1")
+        #expect(model.model.inputScaling == fit.fittedScaling)
+
+        let saved = "/tmp/finch-csv-\(getpid()).safetensors"
+        defer { unlink(saved) }
+        finch.result("save net to \"\(saved)\"")
+        finch.result("back = load \"\(saved)\"")
+        #expect(finch.model("back")?.model.inputScaling == model.model.inputScaling)
+        #expect(finch.result("p = predict back on held; p.rows") == finch.result("q = predict net on held; q.rows"))
+        #expect(finch.result("b = evaluate back on held; b.accuracy") == finch.result("e.accuracy"))
+        finch.result("c = copy net head: classify(classes: 2)")
+        #expect(finch.model("c")?.model.inputScaling == model.model.inputScaling)
+    }
+
+    @Test func unscaledFeaturesSpanningOrdersOfMagnitudeDrawAWarning() throws {
+        let path = try CSVDataTests.writeScaledCSV(count: 20)
+        defer { unlink(path) }
+        finch.result(#"data = dataset "\#(path)" standardize: false"#)
+        finch.result(CSVDataTests.net)
+        finch.result("run = finetune net on data epochs: 1")
+        #expect(finch.model("net")?.model.inputScaling == nil)
+        #expect(finch.sink.stderr.contains(
+            "warning: the features of finch-csv-\(getpid())-scaled are not standardised and span 5.3 orders of magnitude ('ratio' is the smallest, "
+                + "'size' the largest); load the data with standardize: true"))
+        #expect(!finch.sink.stdout.contains("standardising"))
+    }
+
+    @Test func scikitLearnsBundledFormatLoadsWithItsClassNames() throws {
+        let path = "/tmp/finch-csv-\(getpid())-iris.csv"
+        let file = try #require(fopen(path, "wb"))
+        fputs("4,2,setosa,versicolor,virginica\n5.1,3.5,0\n7.0,3.2,1\n6.3,3.3,2\n4.9,3.0,0\n", file)
+        fclose(file)
+        defer { unlink(path) }
+        #expect(finch.result(#"dataset "\#(path)""#)?.hasPrefix("dataset finch-csv-\(getpid())-iris: 4 examples, 2 features, 3 classes") == true)
+        #expect(finch.result(#"d = dataset "\#(path)"; d.classes"#) == #"["setosa", "versicolor", "virginica"]"#)
+    }
+}
