@@ -33,6 +33,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case notEnoughExamples(name: String, className: String, available: Int, requested: Int)
     /// Split proportions that are not two or more positive finite numbers.
     case badSplitParts(parts: [Double])
+    /// Split proportions that add up to neither 100 (percentages) nor 1 (fractions).
+    case splitTotal(parts: [Double], total: Double)
     /// A split whose part `part` (1-based) of `parts` would receive no examples.
     case emptySplitPart(name: String, part: Int, parts: Int, examples: Int)
     /// An example index outside the data set.
@@ -86,6 +88,9 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "ask for at most \(available) per class"
         case let .badSplitParts(parts):
             "split parts must be two or more positive numbers, such as [80, 20] or [0.8, 0.2]; got [\(parts.map(number).joined(separator: ", "))]"
+        case let .splitTotal(parts, total):
+            "split parts must add up to 100 (percentages) or 1 (fractions), but [\(parts.map(number).joined(separator: ", "))] "
+                + "add up to \(number(total)); give every example one part, such as [80, 20] or [0.8, 0.2]"
         case let .emptySplitPart(name, part, parts, examples):
             "part \(part) of \(parts) of '\(name)' would be empty (the data set has \(examples) examples); "
                 + "give that part a larger share or split into fewer parts"

@@ -24,7 +24,8 @@ extension Command {
     /// `tokenizer chars|words on: CORPUS [limit: N]`: a vocabulary learned from a corpus.
     static let tokenizer = Command(
         name: "tokenizer", summary: "Learn a character or word vocabulary from a corpus.",
-        positional: [Parameter("kind", .choice(["chars", "words"]), doc: "characters or words", required: true)],
+        positional: [Parameter("kind", .choice(["chars", "words"]), doc: "chars (one token per character) or words (the most frequent words)",
+                               required: true)],
         prepositions: [Parameter("on", .any, doc: "the corpus", required: true)],
         keywords: [Parameter("limit", .number, doc: "words: the most frequent words kept", default: .number(5000))]
     ) { invocation throws(FinchError) in
@@ -82,7 +83,8 @@ extension Command {
             Parameter("data", .any, doc: "the data set", required: true),
             Parameter("parts", .any, doc: "percentages, e.g. [80, 20]", required: true),
         ],
-        keywords: [Parameter("stratify", .bool, doc: "keep each class's share in every part", default: .bool(true))]
+        keywords: [Parameter("stratify", .bool, doc: "keep each class's share in every part", default: .bool(true))],
+        unpackedNames: { count in count == 2 ? ["train", "test"] : count == 3 ? ["train", "val", "test"] : (1...count).map { "part\($0)" } }
     ) { invocation throws(FinchError) in
         let data = try invocation.object("data", DatasetObject.self, what: "a data set")
         guard case .list(let elements)? = invocation.bound("parts")?.value, let parts = Functions.numbers(in: elements),
