@@ -24,6 +24,9 @@ struct TrainingPlan {
     let settings: [Record.Field]
     /// The run's name.
     let name: String
+    /// The validation accuracy of always guessing the largest class, for the chance warning;
+    /// nil without labelled validation data.
+    var chance: Double?
     /// After training, e.g. merging LoRA adapters.
     var finish: () -> Void = {}
 }
@@ -69,6 +72,11 @@ struct TrainingRunner {
         }
         let note = self.note(history, plan)
         if history.stopReason == .diverged, let note { interpreter.output.write(note + "\n", to: .stderr) }
+        let diagnosis = RunDiagnosis(losses: history.losses.map(Double.init), accuracies: history.validations.compactMap { $0.accuracy.map(Double.init) },
+                                     chance: plan.chance, learningRate: Double(plan.config.learningRate))
+        if history.stopReason != .diverged, let warning = diagnosis.warning {
+            interpreter.output.write("warning: \(plan.name): \(warning)\n", to: .stderr)
+        }
         plan.finish()
         let run = RunObject(name: plan.name, kind: plan.kind, modelName: plan.model.name, method: plan.method,
                             losses: history.losses.map(Double.init), learningRates: history.learningRates.map(Double.init),

@@ -100,6 +100,7 @@ extension Command {
             settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),
             name: TrainingOptions.runName(invocation))
         if merge { plan.finish = { target.model.mergeLoRA() } }
+        if let held, let largest = held.classCounts.max() { plan.chance = Double(largest) / Double(held.count) }
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
     }
 
