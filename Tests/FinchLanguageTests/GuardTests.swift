@@ -54,3 +54,35 @@ import Testing
         #expect(error.note?.hasPrefix("its properties are classes, features, labels, length, name, standardize") == true)
     }
 }
+
+/// `help` documents the properties of the values commands give.
+@Suite struct PropertyHelpTests {
+    let finch = Harness()
+
+    @Test func helpOfATypeListsItsProperties() {
+        finch.result("help run")
+        let text = finch.sink.stdout
+        #expect(text.hasPrefix("Properties of a run (write VALUE.NAME):\n  accuracy      validation accuracy at the last evaluation"))
+        #expect(text.contains("\n  val_loss      validation loss at each evaluation\n"))
+        finch.result("help evaluation")
+        #expect(finch.sink.stdout.contains("Properties of an evaluation (write VALUE.NAME):\n  accuracy             the fraction classified correctly\n"))
+    }
+
+    @Test func helpOfACommandListsThePropertiesOfItsValue() {
+        finch.result("help dataset")
+        let text = finch.sink.stdout
+        #expect(text.hasPrefix("dataset SOURCE"))
+        #expect(text.contains("\n\nProperties of a data set (write VALUE.NAME):\n  classes      the class names\n"))
+        #expect(text.contains("  texts        the text of every example (a data set of texts)\n"))
+        finch.result("help finetune")
+        #expect(finch.sink.stdout.contains("Properties of a run (write VALUE.NAME):"))
+    }
+
+    @Test func everyListedPropertyIsOneTheValueHas() {
+        finch.define("points", Fixtures.blobs())
+        let listed = DatasetObject.propertyTable.map(\.name).sorted()
+        #expect(Properties.available(on: finch.session.interpreter.variables["points"]!).map(\.name).sorted() == listed)
+        let error = finch.error("points.texts")
+        #expect(error?.message == "points holds numeric features, not texts")
+    }
+}

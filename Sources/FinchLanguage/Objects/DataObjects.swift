@@ -2,7 +2,7 @@ import FinchData
 import FinchDisplay
 
 /// A data set as a value: the data layer's data set (feature rows or texts, labels, class names).
-final class DatasetObject: FinchObject {
+final class DatasetObject: DocumentedObject {
     /// The data set.
     let dataset: Dataset
     /// The seed of the standard split that `.train`, `.val` and `.test` read.
@@ -51,28 +51,34 @@ final class DatasetObject: FinchObject {
         return table.bundle(width: 100)
     }
 
-    var properties: [Property] {
+    static var helpTopic: (title: String, names: [String]) { ("a data set", ["data", "dataset"]) }
+
+    static var propertyTable: [ObjectProperty<DatasetObject>] {
         [
-            Property("classes", "the class names") { _ in .list(self.dataset.classNames.map(Value.string)) },
-            Property("features", "the number of features of each example (0 for text)") { _ in .number(Double(self.dataset.width ?? 0)) },
-            Property("labels", "the class id of every example") { _ in .list((self.dataset.labels ?? []).map { .number(Double($0)) }) },
-            Property("length", "the number of examples") { _ in .number(Double(self.dataset.count)) },
-            Property("name", "the data set's name") { _ in .string(self.name) },
-            Property("standardize", "whether a model first trained on its features standardises them") { _ in
-                .bool(self.dataset.standardize && self.dataset.width != nil)
+            ObjectProperty("classes", "the class names") { data, _ in .list(data.dataset.classNames.map(Value.string)) },
+            ObjectProperty("features", "the number of features of each example (0 for text)") { data, _ in .number(Double(data.dataset.width ?? 0)) },
+            ObjectProperty("labels", "the class id of every example") { data, _ in .list((data.dataset.labels ?? []).map { .number(Double($0)) }) },
+            ObjectProperty("length", "the number of examples") { data, _ in .number(Double(data.dataset.count)) },
+            ObjectProperty("name", "the data set's name") { data, _ in .string(data.name) },
+            ObjectProperty("standardize", "whether a model first trained on its features standardises them") { data, _ in
+                .bool(data.dataset.standardize && data.dataset.width != nil)
             },
-            Property("train", "80% of the examples: the training part of a seeded stratified 80/10/10 split") { range throws(FinchError) in
-                try self.standardPart(0, at: range)
+            ObjectProperty("train", "80% of the examples: the training part of a seeded stratified 80/10/10 split") { data, range throws(FinchError) in
+                try data.standardPart(0, at: range)
             },
-            Property("val", "10% of the examples: the validation part of the same split") { range throws(FinchError) in
-                try self.standardPart(1, at: range)
+            ObjectProperty("val", "10% of the examples: the validation part of the same split") { data, range throws(FinchError) in
+                try data.standardPart(1, at: range)
             },
-            Property("test", "10% of the examples: the test part of the same split") { range throws(FinchError) in
-                try self.standardPart(2, at: range)
+            ObjectProperty("test", "10% of the examples: the test part of the same split") { data, range throws(FinchError) in
+                try data.standardPart(2, at: range)
             },
-        ] + (dataset.texts.map { texts in
-            [Property("texts", "the text of every example") { _ in .list(texts.map(Value.string)) }]
-        } ?? [])
+            ObjectProperty("texts", "the text of every example (a data set of texts)") { data, range throws(FinchError) in
+                guard let texts = data.dataset.texts else {
+                    throw FinchError(.value, "\(data.name) holds numeric features, not texts", at: range)
+                }
+                return .list(texts.map(Value.string))
+            },
+        ]
     }
 }
 

@@ -3,7 +3,7 @@ import FinchEngine
 
 /// The result of `evaluate`: accuracy, per-class and macro precision, recall and F1, and the
 /// confusion matrix.
-final class EvaluationObject: FinchObject {
+final class EvaluationObject: DocumentedObject {
     /// The model evaluated.
     let modelName: String
     /// The data it was evaluated on.
@@ -46,21 +46,22 @@ final class EvaluationObject: FinchObject {
 
     var bundle: MimeBundle { report.bundle }
 
-    var properties: [Property] {
-        let macro = matrix.macro
-        return [
-            Property("accuracy", "the fraction classified correctly") { _ in .number(self.matrix.accuracy) },
-            Property("confusion", "counts of [true class][predicted class]") { _ in
-                .list(self.matrix.counts.map { .list($0.map { .number(Double($0)) }) })
+    static var helpTopic: (title: String, names: [String]) { ("an evaluation", ["evaluation"]) }
+
+    static var propertyTable: [ObjectProperty<EvaluationObject>] {
+        [
+            ObjectProperty("accuracy", "the fraction classified correctly") { evaluation, _ in .number(evaluation.matrix.accuracy) },
+            ObjectProperty("confusion", "counts of [true class][predicted class]") { evaluation, _ in
+                .list(evaluation.matrix.counts.map { .list($0.map { .number(Double($0)) }) })
             },
-            Property("f1", "macro F1: the mean over classes") { _ in .number(macro.f1) },
-            Property("f1_per_class", "F1 of each class") { _ in .list(self.matrix.perClass.map { .number($0.f1) }) },
-            Property("loss", "the mean cross-entropy") { _ in .number(self.loss) },
-            Property("precision", "macro precision: the mean over classes") { _ in .number(macro.precision) },
-            Property("precision_per_class", "precision of each class") { _ in .list(self.matrix.perClass.map { .number($0.precision) }) },
-            Property("recall", "macro recall: the mean over classes") { _ in .number(macro.recall) },
-            Property("recall_per_class", "recall of each class") { _ in .list(self.matrix.perClass.map { .number($0.recall) }) },
-            Property("table", "the per-class table") { _ in .wrap(TableObject(self.report.table, name: "evaluation")) },
+            ObjectProperty("f1", "macro F1: the mean over classes") { evaluation, _ in .number(evaluation.matrix.macro.f1) },
+            ObjectProperty("f1_per_class", "F1 of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.f1) }) },
+            ObjectProperty("loss", "the mean cross-entropy") { evaluation, _ in .number(evaluation.loss) },
+            ObjectProperty("precision", "macro precision: the mean over classes") { evaluation, _ in .number(evaluation.matrix.macro.precision) },
+            ObjectProperty("precision_per_class", "precision of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.precision) }) },
+            ObjectProperty("recall", "macro recall: the mean over classes") { evaluation, _ in .number(evaluation.matrix.macro.recall) },
+            ObjectProperty("recall_per_class", "recall of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.recall) }) },
+            ObjectProperty("table", "the per-class table") { evaluation, _ in .wrap(TableObject(evaluation.report.table, name: "evaluation")) },
         ]
     }
 }
