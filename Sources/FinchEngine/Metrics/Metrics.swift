@@ -70,6 +70,15 @@ public struct ConfusionMatrix: Equatable, Sendable {
     /// Scores of every class, in class order.
     public var perClass: [ClassScores] { (0..<classes).map(scores(of:)) }
 
+    /// The scores one figure reports, as scikit-learn's `f1_score` and its kin do: with two
+    /// classes, those of the positive class (id 1, the second); with more, the macro means
+    /// (support: every example).
+    public var headline: ClassScores {
+        if classes == 2 { return scores(of: 1) }
+        let mean = macro
+        return ClassScores(precision: mean.precision, recall: mean.recall, f1: mean.f1, support: total)
+    }
+
     /// Unweighted means over classes of precision, recall and F1.
     public var macro: (precision: Double, recall: Double, f1: Double) {
         let all = perClass, n = Double(max(classes, 1))

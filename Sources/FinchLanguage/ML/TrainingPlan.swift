@@ -24,6 +24,8 @@ struct TrainingPlan {
     let settings: [Record.Field]
     /// The run's name.
     let name: String
+    /// What the steps minimise; nil for the standard objective of the batches' targets.
+    var objective: (any Objective)?
     /// The validation accuracy of always guessing the largest class, for the chance warning;
     /// nil without labelled validation data.
     var chance: Double?
@@ -52,7 +54,7 @@ struct TrainingRunner {
         var reporter: ProgressReporter?
         let history: TrainingHistory
         do throws(TrainError) {
-            let trainer = try Trainer(model: model, config: config)
+            let trainer = try Trainer(model: model, config: config, objective: plan.objective)
             history = try trainer.run(batches: { _ in maker.next() }, validation: validation,
                                       isCancelled: { interpreter.stopRequested() }) { event in
                 switch event {
@@ -81,7 +83,8 @@ struct TrainingRunner {
         let run = RunObject(name: plan.name, kind: plan.kind, modelName: plan.model.name, method: plan.method,
                             losses: history.losses.map(Double.init), learningRates: history.learningRates.map(Double.init),
                             validations: history.validations.map {
-                                RunObject.Validation(step: $0.step, loss: Double($0.loss), accuracy: $0.accuracy.map(Double.init))
+                                RunObject.Validation(step: $0.step, loss: Double($0.loss), accuracy: $0.accuracy.map(Double.init),
+                                                     confusion: $0.confusion)
                             },
                             config: Record(typeName: "config", fields: plan.settings), seed: plan.config.seed,
                             seconds: workbench.clock() - start, parameters: model.parameterCount,

@@ -54,12 +54,19 @@ final class EvaluationObject: DocumentedObject {
             ObjectProperty("confusion", "counts of [true class][predicted class]") { evaluation, _ in
                 .list(evaluation.matrix.counts.map { .list($0.map { .number(Double($0)) }) })
             },
-            ObjectProperty("f1", "macro F1: the mean over classes") { evaluation, _ in .number(evaluation.matrix.macro.f1) },
+            ObjectProperty("f1", "F1: of the positive (second) class with two classes, else the mean over classes") { evaluation, _ in
+                .number(evaluation.matrix.headline.f1)
+            },
+            ObjectProperty("macro_f1", "F1 averaged over the classes") { evaluation, _ in .number(evaluation.matrix.macro.f1) },
             ObjectProperty("f1_per_class", "F1 of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.f1) }) },
             ObjectProperty("loss", "the mean cross-entropy") { evaluation, _ in .number(evaluation.loss) },
-            ObjectProperty("precision", "macro precision: the mean over classes") { evaluation, _ in .number(evaluation.matrix.macro.precision) },
+            ObjectProperty("precision", "precision: of the positive class with two classes, else the mean over classes") { evaluation, _ in
+                .number(evaluation.matrix.headline.precision)
+            },
             ObjectProperty("precision_per_class", "precision of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.precision) }) },
-            ObjectProperty("recall", "macro recall: the mean over classes") { evaluation, _ in .number(evaluation.matrix.macro.recall) },
+            ObjectProperty("recall", "recall: of the positive class with two classes, else the mean over classes") { evaluation, _ in
+                .number(evaluation.matrix.headline.recall)
+            },
             ObjectProperty("recall_per_class", "recall of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.recall) }) },
             ObjectProperty("table", "the per-class table") { evaluation, _ in .wrap(TableObject(evaluation.report.table, name: "evaluation")) },
         ]

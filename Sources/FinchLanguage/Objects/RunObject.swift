@@ -1,4 +1,5 @@
 import FinchDisplay
+import FinchEngine
 
 /// One `pretrain` or `finetune` run: its history, configuration, seed, duration, parameter counts
 /// and the Finch version, so a run can be read back, compared and exported.
@@ -11,6 +12,8 @@ final class RunObject: DocumentedObject {
         let loss: Double
         /// Fraction classified correctly, for classification.
         let accuracy: Double?
+        /// Counts of (class, prediction), for a classifier with one output per example.
+        var confusion: ConfusionMatrix?
     }
 
     /// The variable the run was assigned to, or `run N`.
@@ -68,6 +71,8 @@ final class RunObject: DocumentedObject {
     var finalValidationLoss: Double? { validations.last?.loss }
     /// Accuracy on the validation data at the last evaluation, for classification.
     var accuracy: Double? { validations.last?.accuracy ?? nil }
+    /// The class counts of the last evaluation, for a classifier.
+    var confusion: ConfusionMatrix? { validations.last?.confusion ?? nil }
 
     var typeName: String { "run" }
 
@@ -130,6 +135,16 @@ final class RunObject: DocumentedObject {
         return [
             ObjectProperty("accuracy", "validation accuracy at the last evaluation (none without labels or validation)") { run, _ in optional(run.accuracy) },
             ObjectProperty("config", "the settings of the run") { run, _ in .record(run.config) },
+            ObjectProperty("f1", "validation F1 at the last evaluation: of the positive (second) class with two classes, else macro") { run, _ in
+                optional(run.confusion?.headline.f1)
+            },
+            ObjectProperty("macro_f1", "validation F1 averaged over the classes, at the last evaluation") { run, _ in optional(run.confusion?.macro.f1) },
+            ObjectProperty("precision", "validation precision at the last evaluation (positive class or macro, as f1)") { run, _ in
+                optional(run.confusion?.headline.precision)
+            },
+            ObjectProperty("recall", "validation recall at the last evaluation (positive class or macro, as f1)") { run, _ in
+                optional(run.confusion?.headline.recall)
+            },
             ObjectProperty("final_loss", "the loss of the last finished step") { run, _ in optional(run.finalLoss) },
             ObjectProperty("kind", "pretrain or finetune") { run, _ in .string(run.kind) },
             ObjectProperty("loss", "the training loss of every step") { run, _ in numbers(run.losses) },

@@ -32,6 +32,7 @@ struct Completer {
         let command = context.command(in: interpreter.commands)
         if let label = context.valueLabel, let command {
             if let parameter = command.labelled(label), case .choice(let words) = parameter.kind { return words }
+            if let parameter = command.labelled(label), case .wordOrValue(let words) = parameter.kind { return words }
         }
         if let (label, word) = context.openChoice, let settings = command?.labelled(label)?.settings[word] {
             return settings.filter { !context.usedLabels.contains($0) }.map { $0 + ":" }

@@ -23,9 +23,12 @@ extension Command {
             Parameter("steps", .number, doc: "the number of steps, instead of epochs"),
             Parameter("validate", .any, doc: "labelled validation data, measured each epoch (or eval_every steps)"),
             Parameter("early_stop", .choice(EarlyStopping.Metric.allCases.map(\.rawValue) + ["none"]),
-                      doc: "stop when val_loss (or val_accuracy) has not improved for patience: validations", default: .symbol("none"),
+                      doc: "stop when val_loss (or val_accuracy, val_f1, val_macro_f1, val_precision, val_recall) has not improved for patience: validations",
+                      default: .symbol("none"),
                       settings: Dictionary(uniqueKeysWithValues: EarlyStopping.Metric.allCases.map { ($0.rawValue, ["patience"]) })),
             Parameter("patience", .number, doc: "validations without improvement before stopping early", default: .number(2)),
+            Parameter("class_weights", .wordOrValue(["balanced"]),
+                      doc: "weigh the loss of each class's examples: balanced (total / (classes × the class's count), as scikit-learn), or one number per class"),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
         ] + TrainingOptions.parameters,
@@ -93,6 +96,8 @@ extension Command {
             (metric) throws(FinchError) in
             EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
         }
+        let weights = try classWeights(invocation, dataset)
+        if let weights { extra.append(Record.Field(name: "class_weights", value: .list(weights.map { .number(Double($0.description) ?? Double($0)) }))) }
         var plan = TrainingPlan(
             kind: "finetune", method: method.rawValue, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval,
@@ -100,8 +105,29 @@ extension Command {
             settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),
             name: TrainingOptions.runName(invocation))
         if merge { plan.finish = { target.model.mergeLoRA() } }
+        if let weights { plan.objective = CrossEntropy(classWeights: weights) }
         if let held, let largest = held.classCounts.max() { plan.chance = Double(largest) / Double(held.count) }
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
+    }
+
+    /// The class weights `class_weights:` asks for (`balanced`, or one positive number per class
+    /// of `dataset`), or nil for none.
+    private static func classWeights(_ invocation: Invocation, _ dataset: Dataset) throws(FinchError) -> [Float]? {
+        guard let bound = invocation.bound("class_weights") else { return nil }
+        let classes = dataset.classNames.count
+        switch bound.value {
+        case .symbol("balanced"), .string("balanced"):
+            return CrossEntropy.balancedWeights(classCounts: dataset.classCounts)
+        case .list(let elements):
+            guard let numbers = Functions.numbers(in: elements), numbers.count == classes,
+                  numbers.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+                throw FinchError(.value, "'class_weights:' needs one positive number for each of the \(classes) classes of \(dataset.name)",
+                                 at: bound.range, note: "its classes are \(dataset.classNames.joined(separator: ", ")); or write class_weights: balanced")
+            }
+            return numbers.map(Float.init)
+        default:
+            throw FinchError(.type, "'class_weights:' needs balanced or a list of numbers, not \(bound.value.typeDescription)", at: bound.range)
+        }
     }
 
     /// Seeded shuffled classification batches of `dataset`, read as `reading` says: feature rows,
