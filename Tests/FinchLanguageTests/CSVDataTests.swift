@@ -104,3 +104,58 @@ import Glibc
         #expect(finch.result(#"d = dataset "\#(path)"; d.classes"#) == #"["setosa", "versicolor", "virginica"]"#)
     }
 }
+
+/// Regression from a CSV file: a numeric target, a regress head, MAE, RMSE and R².
+@Suite struct CSVRegressionTests {
+    let finch = Harness()
+
+    /// `price = 300·a − 200·b + 1000` plus a little noise, with `a`, `b` about 1.
+    static func writePrices(count: Int) throws -> String {
+        var generator = Xoshiro(seed: 4)
+        var lines = ["a,b,price"]
+        for _ in 0..<count {
+            let a = generator.nextNormal(), b = generator.nextNormal()
+            lines.append("\(a),\(b),\(300 * a - 200 * b + 1000 + 10 * generator.nextNormal())")
+        }
+        let path = "/tmp/finch-csv-\(getpid())-prices.csv"
+        let file = try #require(fopen(path, "wb"))
+        fputs(lines.joined(separator: "\n") + "\n", file)
+        fclose(file)
+        return path
+    }
+
+    @Test func aRegressorLearnsANumericTargetAndIsScoredOnItsScale() throws {
+        let path = try CSVRegressionTests.writePrices(count: 200)
+        defer { unlink(path) }
+        finch.result(#"data = dataset "\#(path)" target: "price""#)
+        #expect(finch.result("data")?.hasPrefix("dataset finch-csv-\(getpid())-prices: 200 examples, 2 features, target price") == true)
+        finch.result("fit, held = split data [80, 20]")
+        finch.result("model reg {\n input features: 2\n dense 16 activation: tanh\n regress\n}")
+        finch.result("run = finetune reg on fit epochs: 60 lr: 1e-2 validate: held")
+        let model = try #require(finch.model("reg"))
+        let fit = try #require(finch.session.interpreter.variables["fit"]?.object(DatasetObject.self)).dataset
+        #expect(model.model.targetScaling == FeatureScaling(fitting: fit.targets ?? [], width: 1))
+        finch.result("e = evaluate reg on held")
+        #expect(try #require(Double(finch.result("e.r2") ?? "")) > 0.95)
+        let mae = try #require(Double(finch.result("e.mae") ?? ""))
+        #expect(mae > 1 && mae < 100, "the error is in the price's own units")
+        #expect(finch.result("e")?.contains("price") == true)
+        let table = try #require(finch.result("predict reg on [[0, 0]]"))
+        #expect(table.contains("predicted"))
+        finch.result("p = predict reg on [[0, 0]]")
+        let predicted = try #require(Double(finch.result("p.rows[0][1]") ?? ""))
+        #expect(abs(predicted - 1000) < 100)
+    }
+
+    @Test func regressionMistakesSayWhatToDo() throws {
+        let path = try CSVRegressionTests.writePrices(count: 20)
+        defer { unlink(path) }
+        finch.result(#"data = dataset "\#(path)" target: "price""#)
+        finch.result("model clf {\n input features: 2\n classify classes: 2\n}")
+        let head = try #require(finch.error("finetune clf on data"))
+        #expect(head.message == "finch-csv-\(getpid())-prices has a number to predict (price), but clf is not a regressor of one value")
+        #expect(head.note == "make one with 'copy clf head: regress', or end the model with 'regress'")
+        #expect(finch.error(#"dataset "\#(path)" target: "price" label: "a""#)?.message.hasPrefix("both a label column and a target column") == true)
+        #expect(finch.error(#"dataset "\#(path)" target: "prise""#)?.note?.hasPrefix("did you mean 'price'?") == true)
+    }
+}

@@ -10,10 +10,25 @@ extension CSVTable {
     ///   alphabetical order.
     /// - `standardize`: whether a model first trained on the features standardises them
     ///   (``Dataset/standardize``).
-    public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil,
+    /// - `target`: a numeric column to predict (regression), in place of a label; it is left out
+    ///   of the default features.
+    public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil, target: String? = nil,
                         standardize: Bool = true) throws(DataError) -> Dataset {
         if let label { _ = try columnIndex(label) }
+        let targetColumn = try target.map { (name: String) throws(DataError) in try columnIndex(name) }
+        guard label == nil || target == nil else { throw .labelAndTarget(path: path) }
         guard !rows.isEmpty else { throw .emptyDataset(name: datasetName) }
+        if let targetColumn {
+            guard text == nil else { throw .outOfRange(parameter: "target:", value: "a text data set", allowed: "used with numeric features") }
+            let values = try rows.indices.map { (row: Int) throws(DataError) -> Float in
+                guard let value = number(in: rows[row][targetColumn]) else {
+                    throw .nonNumericCell(path: path, line: lines[row], column: header[targetColumn], value: trimmed(rows[row][targetColumn]))
+                }
+                return value
+            }
+            let inputs = try featureRows(named: features, excluding: targetColumn, standardize: standardize)
+            return try inputs.withTargets(values, named: header[targetColumn])
+        }
         let labelColumn = try self.labelColumn(named: label, text: text, features: features)
         let (labels, classNames) = try labelColumn.map { (column: Int) throws(DataError) in try classes(in: column) } ?? (nil, [])
         if let text {
@@ -21,12 +36,21 @@ extension CSVTable {
             let column = try columnIndex(text)
             return try Dataset(name: datasetName, texts: rows.map { trimmed($0[column]) }, labels: labels, classNames: classNames)
         }
+        let inputs = try featureRows(named: features, excluding: labelColumn, standardize: standardize)
+        guard let labels else { return inputs }
+        return try Dataset(name: datasetName, features: inputs.featureValues, width: inputs.width ?? 1, featureNames: inputs.featureNames,
+                           labels: labels, classNames: classNames).standardizing(standardize)
+    }
+
+    /// The unlabelled data set of the feature columns `names` (default: every column but
+    /// `excluded` whose cells all hold numbers).
+    private func featureRows(named names: [String]?, excluding excluded: Int?, standardize: Bool) throws(DataError) -> Dataset {
         let columns: [Int]
-        if let features {
-            columns = try features.map { (name: String) throws(DataError) in try columnIndex(name) }
+        if let names {
+            columns = try names.map { (name: String) throws(DataError) in try columnIndex(name) }
         } else {
             columns = header.indices.filter { column in
-                column != labelColumn && rows.allSatisfy { number(in: $0[column]) != nil }
+                column != excluded && rows.allSatisfy { number(in: $0[column]) != nil }
             }
             guard !columns.isEmpty else { throw .noNumericColumns(path: path) }
         }
@@ -40,10 +64,8 @@ extension CSVTable {
                 values.append(value)
             }
         }
-        var dataset = try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] },
-                                  labels: labels, classNames: classNames)
-        dataset.standardize = standardize
-        return dataset
+        return try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] })
+            .standardizing(standardize)
     }
 
     /// The file's name without folders and without `.csv` / `.gz` extensions.

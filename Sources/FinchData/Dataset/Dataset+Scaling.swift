@@ -23,7 +23,7 @@ extension Dataset {
         var result = Dataset(unchecked: name, inputs: .features(values: scaling.apply(to: values), width: width), labels: labels,
                              classNames: classNames, featureNames: featureNames, imageShape: imageShape)
         result.standardize = standardize
-        return result
+        return targets.map { (targets: [Float]) -> Dataset in (try? result.withTargets(targets, named: targetName)) ?? result } ?? result
     }
 
     /// The features with the smallest and the largest magnitude (largest absolute value), among

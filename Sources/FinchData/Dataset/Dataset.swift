@@ -28,6 +28,11 @@ public struct Dataset: Equatable, Sendable {
     /// `FeatureScaling`); on for a CSV file's numeric features unless turned off, off for the
     /// built-in data, which come on their own scale. Splits and samples keep it.
     public var standardize = false
+    /// The numeric target of each example, for regression; nil for classification or no target.
+    /// A data set has labels or targets, never both.
+    public private(set) var targets: [Float]?
+    /// The name of the target (its CSV column); empty without targets.
+    public private(set) var targetName = ""
 
     /// A data set of texts; `labels` index into `classNames`.
     public init(name: String, texts: [String], labels: [Int]? = nil, classNames: [String] = []) throws(DataError) {
@@ -107,6 +112,18 @@ public struct Dataset: Equatable, Sendable {
         return counts
     }
 
+    /// Row-major feature values, `width` per example; empty for texts.
+    public var featureValues: [Float] {
+        if case let .features(values, _) = inputs { values } else { [] }
+    }
+
+    /// This data set with ``standardize`` set to `flag`.
+    public func standardizing(_ flag: Bool) -> Dataset {
+        var result = self
+        result.standardize = flag
+        return result
+    }
+
     /// The feature values of example `index` (`width` of them); empty for texts.
     public func featureRow(_ index: Int) -> ArraySlice<Float> {
         guard case let .features(values, width) = inputs else { return [] }
@@ -123,7 +140,28 @@ public struct Dataset: Equatable, Sendable {
         var selected = Dataset(unchecked: name ?? self.name, inputs: chosen, labels: labels.map { l in indices.map { l[$0] } },
                                classNames: classNames, featureNames: featureNames, imageShape: imageShape)
         selected.standardize = standardize
+        selected.targets = targets.map { t in indices.map { t[$0] } }
+        selected.targetName = targetName
         return selected
+    }
+
+    /// This data set of feature rows with a numeric target per example, called `name`, for
+    /// regression; it loses its labels.
+    public func withTargets(_ values: [Float], named name: String) throws(DataError) -> Dataset {
+        guard values.count == count else {
+            throw .outOfRange(parameter: "the number of targets", value: "\(values.count)", allowed: "the number of examples, \(count)")
+        }
+        var result = Dataset(unchecked: self.name, inputs: inputs, labels: nil, classNames: [], featureNames: featureNames, imageShape: imageShape)
+        result.standardize = standardize
+        result.targets = values
+        result.targetName = name
+        return result
+    }
+
+    /// The targets, or an error naming `operation` when there are none.
+    func requireTargets(for operation: String) throws(DataError) -> [Float] {
+        guard let targets else { throw .noTargets(name: name, operation: operation) }
+        return targets
     }
 
     /// The labels, or an error naming `operation` when there are none.

@@ -27,6 +27,10 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyDataset(name: String)
     /// An operation that needs labels, applied to an unlabeled data set.
     case noLabels(name: String, operation: String)
+    /// An operation that needs numeric targets, applied to a data set without them.
+    case noTargets(name: String, operation: String)
+    /// Both a label column and a target column named for one data set.
+    case labelAndTarget(path: String)
     /// An operation that needs texts (or feature rows) applied to a data set of the other kind.
     case wrongInputs(name: String, needs: String)
     /// `sample(perClass:)` asking for more examples of a class than there are.
@@ -81,6 +85,10 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             "the data set '\(name)' has no examples; check that the file has rows below its header"
         case let .noLabels(name, operation):
             "the data set '\(name)' has no labels, so it cannot be \(operation); load it with a label column"
+        case let .noTargets(name, operation):
+            "the data set '\(name)' has no numeric targets, so it cannot be \(operation); load it with target: COLUMN"
+        case let .labelAndTarget(path):
+            "both a label column and a target column were named for '\(path)'; a data set has classes (label:) or numbers to predict (target:), so choose one"
         case let .wrongInputs(name, needs):
             "the data set '\(name)' does not hold \(needs), which this needs; use a data set of \(needs)"
         case let .notEnoughExamples(name, className, available, requested):

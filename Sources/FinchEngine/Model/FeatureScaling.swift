@@ -44,6 +44,12 @@ public struct FeatureScaling: Equatable, Sendable {
     /// Features per row.
     public var width: Int { means.count }
 
+    /// Standardised row-major `values` back on their own scale: `value · scale + mean`.
+    public func invert(_ values: [Float]) -> [Float] {
+        precondition(values.count % width == 0, "rows of \(width) values")
+        return values.indices.map { values[$0] * scales[$0 % width] + means[$0 % width] }
+    }
+
     /// Row-major `values` (`width` per row) standardised.
     public func apply(to values: [Float]) -> [Float] {
         precondition(values.count % width == 0, "rows of \(width) values")

@@ -25,15 +25,25 @@ enum InputStandardisation {
                              + "load the data with standardize: true\n", to: .stderr)
             }
         }
+        if object.model.targetScaling == nil, dataset.standardize, let targets = dataset.targets {
+            object.model.targetScaling = FeatureScaling(fitting: targets, width: 1)
+        }
         return try scaled(dataset, for: object, at: invocation.place("on"))
     }
 
-    /// `dataset` on the scale `object` was trained on: standardised by its scaling, if it has
-    /// one; errors point at `range`.
+    /// `dataset` on the scale `object` was trained on: its features standardised by the
+    /// model's input scaling and its targets by its target scaling, where it has them; errors
+    /// point at `range`.
     static func scaled(_ dataset: Dataset, for object: ModelObject, at range: SourceRange) throws(FinchError) -> Dataset {
-        guard let scaling = object.model.inputScaling, dataset.width != nil else { return dataset }
-        do throws(DataError) { return try dataset.scaled(by: scaling) } catch {
+        var result = dataset
+        do throws(DataError) {
+            if let scaling = object.model.inputScaling, dataset.width != nil { result = try result.scaled(by: scaling) }
+            if let scaling = object.model.targetScaling, let targets = result.targets {
+                result = try result.withTargets(scaling.apply(to: targets), named: result.targetName)
+            }
+        } catch {
             throw FinchError(.value, error.description, at: range)
         }
+        return result
     }
 }

@@ -40,7 +40,8 @@ final class DatasetObject: DocumentedObject {
         // Written without Optional.map: that form crashes Swift 6.3.1's release optimiser (CopyPropagation).
         var kind = "texts"
         if let width = dataset.width { kind = String(width) + " features" }
-        let labels = dataset.labels == nil ? "unlabelled" : String(dataset.classNames.count) + " classes"
+        var labels = dataset.labels == nil ? "unlabelled" : String(dataset.classNames.count) + " classes"
+        if dataset.targets != nil { labels = "target " + dataset.targetName }
         return "dataset " + name + ": " + String(dataset.count) + " examples, " + kind + ", " + labels
     }
 
@@ -71,6 +72,12 @@ final class DatasetObject: DocumentedObject {
             },
             ObjectProperty("test", "10% of the examples: the test part of the same split") { data, range throws(FinchError) in
                 try data.standardPart(2, at: range)
+            },
+            ObjectProperty("targets", "the number to predict of every example (a data set loaded with target:)") { data, range throws(FinchError) in
+                guard let targets = data.dataset.targets else {
+                    throw FinchError(.value, "\(data.name) has no numeric targets", at: range, note: "load it with target: COLUMN")
+                }
+                return .list(targets.map { .number(Double($0)) })
             },
             ObjectProperty("texts", "the text of every example (a data set of texts)") { data, range throws(FinchError) in
                 guard let texts = data.dataset.texts else {

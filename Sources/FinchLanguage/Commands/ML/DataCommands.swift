@@ -47,6 +47,7 @@ extension Command {
             Parameter("text", .string, doc: "CSV: the column holding one text per example"),
             Parameter("features", .any, doc: "CSV: the numeric columns (default: every numeric column but the label)"),
             Parameter("label", .string, doc: "CSV: the column holding the class (default: a column called label or class, else the last column if it holds text)"),
+            Parameter("target", .string, doc: "CSV: a numeric column to predict with a regress head, in place of a label"),
             Parameter("standardize", .bool,
                       doc: "numeric features: a model first trained on them standardises them with this data's mean and deviation (default: true for a CSV file, false for built-in data)"),
         ]
@@ -61,12 +62,12 @@ extension Command {
                 dataset.standardize = invocation.flag("standardize") ?? false
             } else {
                 dataset = try CSVTable.load(path: source).dataset(text: invocation.string("text"), features: features,
-                                                                  label: invocation.string("label"),
+                                                                  label: invocation.string("label"), target: invocation.string("target"),
                                                                   standardize: invocation.flag("standardize") ?? true)
             }
         } catch {
             if case let .unknownColumn(path, name, available, suggestion) = error {
-                let argument = ["text", "label"].first { invocation.string($0) == name } ?? "features"
+                let argument = ["text", "label", "target"].first { invocation.string($0) == name } ?? "features"
                 let columns = "its columns are " + available.map(Value.quote).joined(separator: ", ")
                 throw FinchError(.value, "'\(path)' has no column '\(name)'", at: invocation.place(argument),
                                  note: suggestion.map { "did you mean '\($0)'? \(columns)" } ?? columns)
@@ -83,7 +84,7 @@ extension Command {
             Parameter("data", .any, doc: "the data set", required: true),
             Parameter("parts", .any, doc: "percentages, e.g. [80, 20]", required: true),
         ],
-        keywords: [Parameter("stratify", .bool, doc: "keep each class's share in every part", default: .bool(true))],
+        keywords: [Parameter("stratify", .bool, doc: "keep each class's share in every part (default: true when the data set has labels)")],
         unpackedNames: { count in count == 2 ? ["train", "test"] : count == 3 ? ["train", "val", "test"] : (1...count).map { "part\($0)" } }
     ) { invocation throws(FinchError) in
         let data = try invocation.object("data", DatasetObject.self, what: "a data set")
@@ -94,7 +95,7 @@ extension Command {
         let source = data.dataset
         let pieces: [Dataset]
         do throws(DataError) {
-            pieces = try source.split(parts, stratify: invocation.flag("stratify") ?? true, seed: invocation.interpreter.workbench.seed)
+            pieces = try source.split(parts, stratify: invocation.flag("stratify") ?? source.isLabeled, seed: invocation.interpreter.workbench.seed)
         } catch {
             throw FinchError(.value, error.description, at: invocation.place("parts"))
         }

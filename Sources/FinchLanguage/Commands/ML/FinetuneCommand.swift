@@ -37,19 +37,14 @@ extension Command {
         let target = try invocation.object("model", ModelObject.self, what: "a model")
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
         let dataset = data.dataset
-        guard dataset.labels != nil else {
-            throw FinchError(.value, "\(data.name) has no labels to fine-tune on", at: invocation.place("on"))
-        }
-        let classes = target.model.plan.outputWidth
-        guard [.classify, .regress].contains(target.model.head.kind), classes == dataset.classNames.count else {
-            throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(classes) values",
-                             at: invocation.place("model"),
-                             note: "make a classifier with 'copy \(target.name) head: classify(classes: \(dataset.classNames.count))'")
-        }
+        let regression = dataset.targets != nil
+        try checkHead(of: target, fits: data, in: invocation)
         var held: Dataset?
         if let bound = invocation.bound("validate") {
-            guard let object = bound.value.object(DatasetObject.self), object.dataset.labels != nil else {
-                throw FinchError(.type, "'validate:' needs a labelled data set, not \(bound.value.typeDescription)", at: bound.range)
+            guard let object = bound.value.object(DatasetObject.self),
+                  regression ? object.dataset.targets != nil : object.dataset.labels != nil else {
+                throw FinchError(.type, "'validate:' needs a data set \(regression ? "with targets" : "with labels"), not \(bound.value.typeDescription)",
+                                 at: bound.range)
             }
             held = object.dataset
         }
@@ -82,7 +77,7 @@ extension Command {
         } ?? []
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? perEpoch
         let merge = method == .lora && invocation.flag("merge") == true
-        target.classNames = dataset.classNames
+        if !regression { target.classNames = dataset.classNames }
         if let tokenizer = reading.tokenizer {
             target.tokenizer = .wrap(TokenizerObject(tokenizer))
             target.textContext = reading.context
@@ -106,14 +101,40 @@ extension Command {
             name: TrainingOptions.runName(invocation))
         if merge { plan.finish = { target.model.mergeLoRA() } }
         if let weights { plan.objective = CrossEntropy(classWeights: weights) }
-        if let held, let largest = held.classCounts.max() { plan.chance = Double(largest) / Double(held.count) }
+        if let held, !regression, let largest = held.classCounts.max() { plan.chance = Double(largest) / Double(held.count) }
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
+    }
+
+    /// Checks that `target`'s head suits `data`: a classifier of its classes for labels, a
+    /// regressor of one value for numeric targets.
+    private static func checkHead(of target: ModelObject, fits data: DatasetObject, in invocation: Invocation) throws(FinchError) {
+        let dataset = data.dataset, outputs = target.model.plan.outputWidth
+        if dataset.targets != nil {
+            guard target.model.head.kind == .regress, outputs == 1 else {
+                throw FinchError(.value, "\(data.name) has a number to predict (\(dataset.targetName)), but \(target.name) is not a regressor of one value",
+                                 at: invocation.place("model"),
+                                 note: "make one with 'copy \(target.name) head: regress', or end the model with 'regress'")
+            }
+            return
+        }
+        guard dataset.labels != nil else {
+            throw FinchError(.value, "\(data.name) has no labels to fine-tune on", at: invocation.place("on"),
+                             note: "load it with label: COLUMN for classes, or target: COLUMN for a number to predict")
+        }
+        guard [.classify, .regress].contains(target.model.head.kind), outputs == dataset.classNames.count else {
+            throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(outputs) values",
+                             at: invocation.place("model"),
+                             note: "make a classifier with 'copy \(target.name) head: classify(classes: \(dataset.classNames.count))'")
+        }
     }
 
     /// The class weights `class_weights:` asks for (`balanced`, or one positive number per class
     /// of `dataset`), or nil for none.
     private static func classWeights(_ invocation: Invocation, _ dataset: Dataset) throws(FinchError) -> [Float]? {
         guard let bound = invocation.bound("class_weights") else { return nil }
+        guard dataset.targets == nil else {
+            throw FinchError(.value, "'class_weights:' weighs classes, but \(dataset.name) has a number to predict", at: bound.range)
+        }
         let classes = dataset.classNames.count
         switch bound.value {
         case .symbol("balanced"), .string("balanced"):
@@ -130,11 +151,13 @@ extension Command {
         }
     }
 
-    /// Seeded shuffled classification batches of `dataset`, read as `reading` says: feature rows,
-    /// or texts tokenized and padded. Errors point at `range`.
+    /// Seeded shuffled batches of `dataset`, read as `reading` says: feature rows with their
+    /// numeric targets (regression), else with their classes, or texts tokenized and padded with
+    /// their classes. Errors point at `range`.
     private static func classBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
                                      at range: SourceRange) throws(FinchError) -> any BatchMaker {
         do throws(DataError) {
+            if dataset.targets != nil { return try ValueBatches(dataset: dataset, batch: batch, seed: seed) }
             if let tokenizer = reading.tokenizer {
                 return try ClassBatches(texts: dataset, tokenizer: tokenizer, context: reading.context, batch: batch, seed: seed)
             }

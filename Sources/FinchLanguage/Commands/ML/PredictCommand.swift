@@ -19,6 +19,7 @@ extension Command {
                                  : "end the model with a head that pools the sequence, e.g. 'copy \(object.name) head: classify(classes: N)'")
         }
         let dataset = try predictionInputs(invocation)
+        if object.model.head.kind == .regress { return try regression(object, dataset, invocation) }
         let names = object.classNames ?? (0..<object.model.plan.outputWidth).map(String.init)
         let reading = try DataReading.of(dataset, by: object, in: invocation)
         let probabilities = try InferenceRunner.probabilities(object, dataset, reading: reading, at: invocation.place("on"))
@@ -32,6 +33,17 @@ extension Command {
         let columns: [Column] = ["example"] + (texts != nil ? ["text"] : []) + ["predicted", "probability"]
             + (names.count <= 10 ? names.map { Column("p(\($0))") } : [])
         return .wrap(TableObject(Table(columns: columns, rows: rows, caption: "\(object.name): predictions"), name: "predictions"))
+    }
+
+    /// The predictions of a regressor: one value per output, on the targets' scale.
+    private static func regression(_ object: ModelObject, _ dataset: Dataset, _ invocation: Invocation) throws(FinchError) -> Value {
+        let reading = try DataReading.of(dataset, by: object, in: invocation)
+        let values = try InferenceRunner.values(object, dataset, reading: reading, at: invocation.place("on"))
+        let width = object.model.plan.outputWidth
+        let names = width == 1 ? ["predicted"] : (1...width).map { "predicted \($0)" }
+        let rows: [[Cell]] = values.enumerated().map { index, row in [.number(Double(index))] + row.map(Cell.number) }
+        return .wrap(TableObject(Table(columns: [Column("example")] + names.map { Column($0) }, rows: rows,
+                                       caption: "\(object.name): predictions"), name: "predictions"))
     }
 
     /// A text cut to its first 40 characters, on one line.
