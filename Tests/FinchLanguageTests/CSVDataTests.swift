@@ -159,3 +159,49 @@ import Glibc
         #expect(finch.error(#"dataset "\#(path)" target: "prise""#)?.note?.hasPrefix("did you mean 'price'?") == true)
     }
 }
+
+/// Data out: a data set's rows with their ids, and predictions beside the truth.
+@Suite struct DataOutTests {
+    let finch = Harness()
+
+    @Test func tableAndExportShowADataSetsRowsWithIdsThatTraceASplitBack() throws {
+        let path = try CSVDataTests.writeScaledCSV(count: 10, name: "out")
+        defer { unlink(path) }
+        finch.result(#"data = dataset "\#(path)""#)
+        finch.result("fit, held = split data [80, 20]")
+        let held = try #require(finch.session.interpreter.variables["held"]?.object(DatasetObject.self)).dataset
+        let table = try #require(finch.result("table held"))
+        #expect(table.contains("id") && table.contains("size") && table.contains("label"))
+        let csv = "/tmp/finch-out-\(getpid()).csv"
+        defer { unlink(csv) }
+        finch.result("export held to \"\(csv)\"")
+        let lines = try #require(readTextFile(csv)).split(separator: "\n").map(String.init)
+        #expect(lines[0] == "id,size,ratio,label")
+        #expect(lines.count == held.count + 1)
+        let source = try #require(readTextFile(path)).split(separator: "\n").map(String.init)
+        for (line, id) in zip(lines.dropFirst(), held.rowIDs) {
+            let cells = line.split(separator: ",").map(String.init)
+            #expect(cells[0] == String(id))
+            let original = source[id + 1].split(separator: ",").map(String.init)
+            #expect(cells[3] == original[2], "row \(id) has the label of its line in the file")
+            #expect(abs(Double(cells[1])! - Double(original[0])!) < 0.01)
+        }
+    }
+
+    @Test func predictionsOfALabelledDataSetShowTheTrueClassAndEveryProbability() throws {
+        let path = try CSVDataTests.writeScaledCSV(count: 20, name: "pred")
+        defer { unlink(path) }
+        finch.result(#"data = dataset "\#(path)""#)
+        finch.result("fit, held = split data [80, 20]")
+        finch.result(CSVDataTests.net)
+        finch.result("run = finetune net on fit epochs: 2")
+        finch.result("p = predict net on held")
+        let held = try #require(finch.session.interpreter.variables["held"]?.object(DatasetObject.self)).dataset
+        #expect(finch.result("p.rows[0][0]") == String(held.rowIDs[0]))
+        #expect(finch.result("p.rows[0][1]") == "\"\(held.classNames[held.labels![0]])\"")
+        let csv = "/tmp/finch-pred-\(getpid()).csv"
+        defer { unlink(csv) }
+        finch.result("export p to \"\(csv)\"")
+        #expect(try #require(readTextFile(csv)).hasPrefix("id,true,predicted,probability,p(large),p(small)\n"))
+    }
+}

@@ -23,6 +23,7 @@ extension Dataset {
         var result = Dataset(unchecked: name, inputs: .features(values: scaling.apply(to: values), width: width), labels: labels,
                              classNames: classNames, featureNames: featureNames, imageShape: imageShape)
         result.standardize = standardize
+        result.rowIDs = rowIDs
         return targets.map { (targets: [Float]) -> Dataset in (try? result.withTargets(targets, named: targetName)) ?? result } ?? result
     }
 

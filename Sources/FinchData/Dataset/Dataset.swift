@@ -33,6 +33,10 @@ public struct Dataset: Equatable, Sendable {
     public private(set) var targets: [Float]?
     /// The name of the target (its CSV column); empty without targets.
     public private(set) var targetName = ""
+    /// Each example's position (from 0) in the data set it was first made as, such as its data
+    /// row in a CSV file; a split or sample keeps the ids of the examples it chose, so its rows
+    /// can be traced back.
+    public internal(set) var rowIDs: [Int] = []
 
     /// A data set of texts; `labels` index into `classNames`.
     public init(name: String, texts: [String], labels: [Int]? = nil, classNames: [String] = []) throws(DataError) {
@@ -70,6 +74,7 @@ public struct Dataset: Equatable, Sendable {
         self.classNames = classNames
         self.featureNames = featureNames
         self.imageShape = imageShape
+        rowIDs = Array(0..<count)
     }
 
     /// Checks that there are examples and that the labels fit them and the classes.
@@ -142,6 +147,7 @@ public struct Dataset: Equatable, Sendable {
         selected.standardize = standardize
         selected.targets = targets.map { t in indices.map { t[$0] } }
         selected.targetName = targetName
+        selected.rowIDs = indices.map { rowIDs[$0] }
         return selected
     }
 
@@ -155,6 +161,7 @@ public struct Dataset: Equatable, Sendable {
         result.standardize = standardize
         result.targets = values
         result.targetName = name
+        result.rowIDs = rowIDs
         return result
     }
 
