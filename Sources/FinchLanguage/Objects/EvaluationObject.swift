@@ -39,9 +39,12 @@ final class EvaluationObject: DocumentedObject {
                                          .number(Double(matrix.total))]],
                           caption: "\(modelName) on \(dataName): accuracy \(NumberFormat.standard.string(matrix.accuracy)), loss \(NumberFormat.standard.string(loss))",
                           maxRows: max(40, classNames.count + 1))
-        let heatmap = Heatmap(matrix: matrix.counts.map { $0.map(Double.init) }, rowLabels: classNames, columnLabels: classNames,
-                              title: "Confusion (rows: true class, columns: predicted)")
-        return TableObject(table, name: "evaluation", charts: [heatmap.bundle])
+        return TableObject(table, name: "evaluation", charts: [confusionHeatmap(title: "Confusion (rows: true class, columns: predicted)").bundle])
+    }
+
+    /// The confusion matrix as a heatmap titled `title`, class names on both axes.
+    func confusionHeatmap(title: String) -> Heatmap {
+        Heatmap(matrix: matrix.counts.map { $0.map(Double.init) }, rowLabels: classNames, columnLabels: classNames, title: title)
     }
 
     var bundle: MimeBundle { report.bundle }
