@@ -81,6 +81,18 @@ import Glibc
         #expect(finch.model("c")?.model.inputScaling == model.model.inputScaling)
     }
 
+    @Test func aRunRefusedBeforeItStartsLeavesTheModelUnscaled() throws {
+        let path = try CSVDataTests.writeScaledCSV(count: 20, name: "refused")
+        defer { unlink(path) }
+        finch.result(#"data = dataset "\#(path)""#)
+        finch.result(CSVDataTests.net)
+        #expect(finch.error("run = finetune net on data epochs: 1 class_weights: [1]") != nil)
+        #expect(finch.model("net")?.model.inputScaling == nil)
+        #expect(!finch.sink.stdout.contains("standardising"))
+        finch.result("run = finetune net on data epochs: 1")
+        #expect(finch.model("net")?.model.inputScaling != nil)
+    }
+
     @Test func unscaledFeaturesSpanningOrdersOfMagnitudeDrawAWarning() throws {
         let path = try CSVDataTests.writeScaledCSV(count: 20)
         defer { unlink(path) }

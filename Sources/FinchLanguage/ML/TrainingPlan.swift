@@ -29,6 +29,9 @@ struct TrainingPlan {
     /// The validation accuracy of always guessing the largest class, for the chance warning;
     /// nil without labelled validation data.
     var chance: Double?
+    /// Once the engine's guards have passed and before the first step, e.g. giving the model the
+    /// input scaling fitted for the run.
+    var begin: () -> Void = {}
     /// After training, e.g. merging LoRA adapters.
     var finish: () -> Void = {}
 }
@@ -59,6 +62,7 @@ struct TrainingRunner {
                                       isCancelled: { interpreter.stopRequested() }) { event in
                 switch event {
                 case .started(let begin):
+                    plan.begin()
                     interpreter.output.write(header(plan, begin), to: .stdout)
                     id = workbench.nextDisplayID(plan.kind)
                     start = workbench.clock()

@@ -49,9 +49,10 @@ extension Command {
             held = object.dataset
         }
         let reading = try DataReading.of(dataset, by: target, in: invocation, others: held.map { [$0] } ?? [])
-        let training = try InputStandardisation.training(dataset, for: target, in: invocation)
+        let standardisation = InputStandardisation(training: dataset, for: target, output: invocation.interpreter.output)
+        let training = try standardisation.scaled(dataset, at: invocation.place("on"))
         let validating = try held.map { (held: Dataset) throws(FinchError) in
-            try InputStandardisation.scaled(held, for: target, at: invocation.place("validate"))
+            try standardisation.scaled(held, at: invocation.place("validate"))
         }
         let batch = min(try invocation.integer("batch", in: 1...100_000) ?? 16, dataset.count)
         let perEpoch = (dataset.count + batch - 1) / batch
@@ -101,6 +102,7 @@ extension Command {
             name: TrainingOptions.runName(invocation))
         if merge { plan.finish = { target.model.mergeLoRA() } }
         if let weights { plan.objective = CrossEntropy(classWeights: weights) }
+        plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
         if let held, !regression, let largest = held.classCounts.max() { plan.chance = Double(largest) / Double(held.count) }
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
     }
