@@ -59,6 +59,8 @@ import Glibc
         let fit = try #require(finch.session.interpreter.variables["fit"]?.object(DatasetObject.self)).dataset
         let model = try #require(finch.model("net"))
         #expect(model.model.inputScaling == fit.fittedScaling)
+        let means = try #require(fit.fittedScaling?.means)
+        #expect(finch.result("net.scaling.means") == Value.list(means.map { .number(Double($0)) }).text)
         let data = try #require(finch.session.interpreter.variables["data"]?.object(DatasetObject.self)).dataset
         #expect(model.model.inputScaling != data.fittedScaling, "the held-out rows do not enter the scaling")
         #expect(finch.sink.stdout.contains("standardising the 2 features of net with the mean and deviation of \(fit.name)"))
@@ -140,7 +142,9 @@ import Glibc
         let path = try CSVRegressionTests.writePrices(count: 200)
         defer { unlink(path) }
         finch.result(#"data = dataset "\#(path)" target: "price""#)
-        #expect(finch.result("data")?.hasPrefix("dataset finch-csv-\(getpid())-prices: 200 examples, 2 features, target price") == true)
+        let shown = try #require(finch.result("data"))
+        #expect(shown.hasPrefix("dataset finch-csv-\(getpid())-prices: 200 examples, 2 features, target price"))
+        #expect(shown.contains("target  mean") && shown.contains("price"), "a target's range, not an empty class table")
         finch.result("fit, held = split data [80, 20]")
         finch.result("model reg {\n input features: 2\n dense 16 activation: tanh\n regress\n}")
         finch.result("run = finetune reg on fit epochs: 60 lr: 1e-2 validate: held")

@@ -45,7 +45,15 @@ final class DatasetObject: DocumentedObject {
         return "dataset " + name + ": " + String(dataset.count) + " examples, " + kind + ", " + labels
     }
 
+    /// The examples per class, the range of a numeric target, or (unlabelled) the one line.
     var bundle: MimeBundle {
+        if let targets = dataset.targets, let low = targets.min(), let high = targets.max() {
+            let mean = targets.reduce(0) { $0 + Double($1) } / Double(targets.count)
+            let table = Table(columns: ["target", "mean", "min", "max"],
+                              rows: [[.text(dataset.targetName), .number(mean), .number(Double(low)), .number(Double(high))]], caption: text)
+            return table.bundle(width: 100)
+        }
+        guard dataset.labels != nil else { return MimeBundle(plainText: text) }
         let table = Table(columns: ["class", Column("examples", format: .count)],
                           rows: zip(dataset.classNames, dataset.classCounts).map { [.text($0), .number(Double($1))] },
                           caption: text)

@@ -6,9 +6,9 @@ extension Command {
     /// supervised training on labelled data; returns the run.
     static let finetune = Command(
         name: "finetune",
-        summary: "Fine-tune a model on labelled data: all weights, some frozen, only the head (probe), or LoRA adapters.",
+        summary: "Fine-tune a model on labelled data (or a numeric target, with a regress head): all weights, some frozen, only the head (probe), or LoRA adapters.",
         positional: [Parameter("model", .any, doc: "the model to train (in place); make one with 'copy … head: classify'", required: true)],
-        prepositions: [Parameter("on", .any, doc: "the labelled training data", required: true)],
+        prepositions: [Parameter("on", .any, doc: "the training data: labelled, or with a target", required: true)],
         keywords: [
             Parameter("method", .choice(TuningMethod.allCases.map(\.rawValue)), doc: "full, freeze (some layers), probe (only the head) or lora",
                       default: .symbol("full"), settings: TuningMethod.settings),
