@@ -39,6 +39,7 @@ extension Command {
         let dataset = data.dataset
         let regression = dataset.targets != nil
         try checkHead(of: target, fits: data, in: invocation)
+        let weights = try classWeights(invocation, dataset)
         var held: Dataset?
         if let bound = invocation.bound("validate") {
             guard let object = bound.value.object(DatasetObject.self),
@@ -72,9 +73,9 @@ extension Command {
         var groups: [ParameterGroup] = []
         if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
         let config = try TrainingOptions.config(invocation, steps: steps, seed: seed, groups: groups)
-        let maker = try classBatches(training, reading, batch: batch, seed: seed, at: invocation.place("on"))
+        let maker = try trainingBatches(training, reading, batch: batch, seed: seed, at: invocation.place("on"))
         let validation = try validating.map { (held: Dataset) throws(FinchError) in
-            try classBatches(held, reading, batch: batch, seed: seed, at: invocation.place("validate")).evaluationBatches(limit: held.count)
+            try trainingBatches(held, reading, batch: batch, seed: seed, at: invocation.place("validate")).evaluationBatches(limit: held.count)
         } ?? []
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? perEpoch
         let merge = method == .lora && invocation.flag("merge") == true
@@ -92,7 +93,6 @@ extension Command {
             (metric) throws(FinchError) in
             EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
         }
-        let weights = try classWeights(invocation, dataset)
         if let weights { extra.append(Record.Field(name: "class_weights", value: .list(weights.map { .number(Double($0.description) ?? Double($0)) }))) }
         var plan = TrainingPlan(
             kind: "finetune", method: method.rawValue, model: target, config: config, maker: maker, validation: validation,
@@ -156,7 +156,7 @@ extension Command {
     /// Seeded shuffled batches of `dataset`, read as `reading` says: feature rows with their
     /// numeric targets (regression), else with their classes, or texts tokenized and padded with
     /// their classes. Errors point at `range`.
-    private static func classBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
+    private static func trainingBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
                                      at range: SourceRange) throws(FinchError) -> any BatchMaker {
         do throws(DataError) {
             if dataset.targets != nil { return try ValueBatches(dataset: dataset, batch: batch, seed: seed) }
