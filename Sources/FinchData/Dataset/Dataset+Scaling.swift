@@ -20,11 +20,7 @@ extension Dataset {
             throw .outOfRange(parameter: "the features of '\(name)'", value: "\(width)",
                               allowed: "the \(scaling.width) the model's input scaling was fitted on")
         }
-        var result = Dataset(unchecked: name, inputs: .features(values: scaling.apply(to: values), width: width), labels: labels,
-                             classNames: classNames, featureNames: featureNames, imageShape: imageShape)
-        result.standardize = standardize
-        result.rowIDs = rowIDs
-        return targets.map { (targets: [Float]) -> Dataset in (try? result.withTargets(targets, named: targetName)) ?? result } ?? result
+        return replacingInputs(.features(values: scaling.apply(to: values), width: width))
     }
 
     /// The features with the smallest and the largest magnitude (largest absolute value), among

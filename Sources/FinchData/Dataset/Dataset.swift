@@ -151,6 +151,14 @@ public struct Dataset: Equatable, Sendable {
         return selected
     }
 
+    /// This data set with other inputs of the same examples (such as standardised features),
+    /// keeping everything else.
+    func replacingInputs(_ inputs: Inputs) -> Dataset {
+        var result = self
+        result.inputs = inputs
+        return result
+    }
+
     /// This data set of feature rows with a numeric target per example, called `name`, for
     /// regression; it loses its labels.
     public func withTargets(_ values: [Float], named name: String) throws(DataError) -> Dataset {
