@@ -172,6 +172,12 @@ import Glibc
         #expect(head.message == "finch-csv-\(getpid())-prices has a number to predict (price), but clf is not a regressor of one value")
         #expect(head.note == "make one with 'copy clf head: regress', or end the model with 'regress'")
         #expect(finch.error(#"dataset "\#(path)" target: "price" label: "a""#)?.message.hasPrefix("both a label column and a target column") == true)
+        finch.result("model reg {\n input features: 2\n regress\n}")
+        let stop = try #require(finch.error("finetune reg on data validate: data early_stop: val_f1"))
+        #expect(stop.message == "early_stop: val_f1 measures classes, but finch-csv-\(getpid())-prices has a number to predict")
+        #expect(stop.note == "use early_stop: val_loss")
+        #expect(finch.error("finetune reg on data class_weights: balanced")?.message
+            == "'class_weights:' weighs classes, but finch-csv-\(getpid())-prices has a number to predict")
         #expect(finch.error(#"dataset "\#(path)" target: "prise""#)?.note?.hasPrefix("did you mean 'price'?") == true)
     }
 }

@@ -40,6 +40,14 @@ extension Command {
         let regression = dataset.targets != nil
         try checkHead(of: target, fits: data, in: invocation)
         let weights = try classWeights(invocation, dataset)
+        let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
+            (metric) throws(FinchError) in
+            guard !regression || metric == .loss else {
+                throw FinchError(.value, "early_stop: \(metric.rawValue) measures classes, but \(data.name) has a number to predict",
+                                 at: invocation.place("early_stop"), note: "use early_stop: val_loss")
+            }
+            return EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
+        }
         var held: Dataset?
         if let bound = invocation.bound("validate") {
             guard let object = bound.value.object(DatasetObject.self),
@@ -89,10 +97,6 @@ extension Command {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
         }
         if method == .freeze { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
-        let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
-            (metric) throws(FinchError) in
-            EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
-        }
         if let weights { extra.append(Record.Field(name: "class_weights", value: .list(weights.map { .number(Double($0.description) ?? Double($0)) }))) }
         var plan = TrainingPlan(
             kind: "finetune", method: method.rawValue, model: target, config: config, maker: maker, validation: validation,
