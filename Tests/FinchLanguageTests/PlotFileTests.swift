@@ -41,5 +41,9 @@ import Glibc
         defer { unlink(svg) }
         finch.result("plot e to \"\(svg)\"")
         #expect(try #require(readTextFile(svg)).contains("<svg"))
+        let csv = "/tmp/finch-evaluation-\(getpid()).csv"
+        defer { unlink(csv) }
+        finch.result("export e to \"\(csv)\"")
+        #expect(try #require(readTextFile(csv)).hasPrefix("class,precision,recall,F1,support\nlow,"))
     }
 }

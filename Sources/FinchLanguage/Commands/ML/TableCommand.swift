@@ -32,6 +32,8 @@ extension Command {
     static func tabulate(_ value: Value, at range: SourceRange) throws(FinchError) -> Table {
         if let table = value.object(TableObject.self) { return table.table }
         if let data = value.object(DatasetObject.self) { return data.rowTable }
+        if let evaluation = value.object(EvaluationObject.self) { return evaluation.report.table }
+        if let evaluation = value.object(RegressionEvaluationObject.self) { return evaluation.table }
         if let run = value.object(RunObject.self) {
             let validation = Dictionary(run.validations.map { ($0.step, $0) }, uniquingKeysWith: { $1 })
             let rows: [[Cell]] = run.losses.enumerated().map { index, loss in
