@@ -107,7 +107,9 @@ extension Command {
         if merge { plan.finish = { target.model.mergeLoRA() } }
         if let weights { plan.objective = CrossEntropy(classWeights: weights) }
         plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
-        if let held, !regression, let largest = held.classCounts.max() { plan.chance = Double(largest) / Double(held.count) }
+        if let held, !regression, held.classCounts.filter({ $0 > 0 }).count >= 2, let largest = held.classCounts.max() {
+            plan.chance = Double(largest) / Double(held.count)
+        }
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
     }
 
