@@ -45,6 +45,9 @@ import Glibc
         #expect(finch.result("data.classes") == #"["large", "small"]"#)
         #expect(finch.result("data.features") == "2")
         #expect(finch.result("data.standardize") == "true")
+        #expect(finch.result("data.label_column") == #""kind""#)
+        #expect(finch.result("data")?.hasPrefix("dataset finch-csv-\(getpid())-scaled: 40 examples, 2 features, 2 classes (label column 'kind')") == true)
+        #expect(finch.result("s = dataset \"spirals\"; s.label_column == none") == "true")
         #expect(finch.result(#"off = dataset "\#(path)" standardize: false; off.standardize"#) == "false")
         #expect(finch.result(#"d = dataset "digits"; d.standardize"#) == "false")
     }

@@ -51,7 +51,7 @@ import Testing
     @Test func anUnknownPropertyListsThoseThatExist() throws {
         let error = try #require(finch.error("points.size"))
         #expect(error.message == "a dataset has no property 'size'")
-        #expect(error.note?.hasPrefix("its properties are classes, features, labels, length, name, standardize") == true)
+        #expect(error.note?.hasPrefix("its properties are classes, features, label_column, labels, length, name, standardize") == true)
     }
 }
 
@@ -72,8 +72,8 @@ import Testing
         finch.result("help dataset")
         let text = finch.sink.stdout
         #expect(text.hasPrefix("dataset SOURCE"))
-        #expect(text.contains("\n\nProperties of a data set (write VALUE.NAME):\n  classes      the class names\n"))
-        #expect(text.contains("  texts        the text of every example (a data set of texts)\n"))
+        #expect(text.contains("\n\nProperties of a data set (write VALUE.NAME):\n  classes       the class names\n"))
+        #expect(text.contains("  texts         the text of every example (a data set of texts)\n"))
         finch.result("help finetune")
         #expect(finch.sink.stdout.contains("Properties of a run (write VALUE.NAME):"))
     }

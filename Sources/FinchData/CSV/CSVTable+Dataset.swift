@@ -34,12 +34,16 @@ extension CSVTable {
         if let text {
             guard features == nil else { throw .textAndFeatures(path: path) }
             let column = try columnIndex(text)
-            return try Dataset(name: datasetName, texts: rows.map { trimmed($0[column]) }, labels: labels, classNames: classNames)
+            var texts = try Dataset(name: datasetName, texts: rows.map { trimmed($0[column]) }, labels: labels, classNames: classNames)
+            texts.labelName = labelColumn.map { header[$0] } ?? ""
+            return texts
         }
         let inputs = try featureRows(named: features, excluding: labelColumn, standardize: standardize)
         guard let labels else { return inputs }
-        return try Dataset(name: datasetName, features: inputs.featureValues, width: inputs.width ?? 1, featureNames: inputs.featureNames,
-                           labels: labels, classNames: classNames).standardizing(standardize)
+        var labelled = try Dataset(name: datasetName, features: inputs.featureValues, width: inputs.width ?? 1, featureNames: inputs.featureNames,
+                                   labels: labels, classNames: classNames).standardizing(standardize)
+        labelled.labelName = labelColumn.map { header[$0] } ?? ""
+        return labelled
     }
 
     /// The unlabelled data set of the feature columns `names` (default: every column but

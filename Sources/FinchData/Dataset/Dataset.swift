@@ -31,6 +31,8 @@ public struct Dataset: Equatable, Sendable {
     /// The numeric target of each example, for regression; nil for classification or no target.
     /// A data set has labels or targets, never both.
     public private(set) var targets: [Float]?
+    /// The CSV column the labels were read from; empty for built-in data and without labels.
+    public var labelName = ""
     /// The name of the target (its CSV column); empty without targets.
     public private(set) var targetName = ""
     /// Each example's position (from 0) in the data set it was first made as, such as its data
@@ -147,6 +149,7 @@ public struct Dataset: Equatable, Sendable {
         selected.standardize = standardize
         selected.targets = targets.map { t in indices.map { t[$0] } }
         selected.targetName = targetName
+        selected.labelName = labelName
         selected.rowIDs = indices.map { rowIDs[$0] }
         return selected
     }

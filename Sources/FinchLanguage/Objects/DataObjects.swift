@@ -41,6 +41,7 @@ final class DatasetObject: DocumentedObject {
         var kind = "texts"
         if let width = dataset.width { kind = String(width) + " features" }
         var labels = dataset.labels == nil ? "unlabelled" : String(dataset.classNames.count) + " classes"
+        if dataset.labels != nil, !dataset.labelName.isEmpty { labels += " (label column '" + dataset.labelName + "')" }
         if dataset.targets != nil { labels = "target " + dataset.targetName }
         return "dataset " + name + ": " + String(dataset.count) + " examples, " + kind + ", " + labels
     }
@@ -66,6 +67,9 @@ final class DatasetObject: DocumentedObject {
         [
             ObjectProperty("classes", "the class names") { data, _ in .list(data.dataset.classNames.map(Value.string)) },
             ObjectProperty("features", "the number of features of each example (0 for text)") { data, _ in .number(Double(data.dataset.width ?? 0)) },
+            ObjectProperty("label_column", "the CSV column the labels were read from (none for built-in data or no labels)") { data, _ in
+                data.dataset.labelName.isEmpty ? .none : .string(data.dataset.labelName)
+            },
             ObjectProperty("labels", "the class id of every example") { data, _ in .list((data.dataset.labels ?? []).map { .number(Double($0)) }) },
             ObjectProperty("length", "the number of examples") { data, _ in .number(Double(data.dataset.count)) },
             ObjectProperty("name", "the data set's name") { data, _ in .string(data.name) },
