@@ -111,6 +111,22 @@ import Glibc
         #expect(!finch.sink.stdout.contains("standardising"))
     }
 
+    @Test func textColumnsLeftOutOfTheFeaturesAreNamed() throws {
+        let path = "/tmp/finch-csv-\(getpid())-people.csv"
+        let file = try #require(fopen(path, "wb"))
+        fputs("name,city,age,income,group\nAda,Leeds,36,10,a\nBo,York,41,12,b\n", file)
+        fclose(file)
+        defer { unlink(path) }
+        finch.result(#"d = dataset "\#(path)""#)
+        #expect(finch.sink.stderr == "note: \(path): the columns 'name', 'city' hold text and are left out; "
+            + "name the columns you want with features:, label: or text:\n")
+        #expect(finch.result("d.features") == "2")
+        let before = finch.sink.stderr
+        finch.result(#"e = dataset "\#(path)" features: ["age"]"#)
+        finch.result(#"f = dataset "\#(path)" text: "name""#)
+        #expect(finch.sink.stderr == before, "named features or a text column say what is wanted")
+    }
+
     @Test func scikitLearnsBundledFormatLoadsWithItsClassNames() throws {
         let path = "/tmp/finch-csv-\(getpid())-iris.csv"
         let file = try #require(fopen(path, "wb"))

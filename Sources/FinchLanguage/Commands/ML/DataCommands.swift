@@ -61,9 +61,10 @@ extension Command {
                 dataset = try BuiltinData.dataset(named: source, seed: invocation.interpreter.workbench.seed)
                 dataset.standardize = invocation.flag("standardize") ?? false
             } else {
-                dataset = try CSVTable.load(path: source).dataset(text: invocation.string("text"), features: features,
-                                                                  label: invocation.string("label"), target: invocation.string("target"),
-                                                                  standardize: invocation.flag("standardize") ?? true)
+                let table = try CSVTable.load(path: source)
+                dataset = try table.dataset(text: invocation.string("text"), features: features, label: invocation.string("label"),
+                                            target: invocation.string("target"), standardize: invocation.flag("standardize") ?? true)
+                if features == nil, invocation.string("text") == nil { noteTextColumnsLeftOut(of: table, by: dataset, invocation) }
             }
         } catch {
             if case let .unknownColumn(path, name, available, suggestion) = error {
@@ -75,6 +76,19 @@ extension Command {
             throw FinchError(.value, error.description, at: invocation.place("source"))
         }
         return .wrap(DatasetObject(dataset, splitSeed: invocation.interpreter.workbench.seed))
+    }
+
+    /// Names, on standard error, the columns of `table` that hold text and that `dataset` (read
+    /// with its default features) leaves out, so that none is dropped unnoticed.
+    private static func noteTextColumnsLeftOut(of table: CSVTable, by dataset: Dataset, _ invocation: Invocation) {
+        let used = Set(dataset.featureNames + [dataset.labelName, dataset.targetName])
+        let unused = table.header.filter { !used.contains($0) }
+        guard !unused.isEmpty else { return }
+        let one = unused.count == 1
+        invocation.interpreter.output.write(
+            "note: \(table.path): \(one ? "the column" : "the columns") \(unused.map { "'\($0)'" }.joined(separator: ", ")) "
+                + "\(one ? "holds" : "hold") text and \(one ? "is" : "are") left out; name the columns you want with features:, label: or text:\n",
+            to: .stderr)
     }
 
     /// `split DATA [80, 20] [stratify: true]`: data sets of those percentages.
