@@ -21,13 +21,53 @@ import Testing
         #expect(data.featureRow(2) == [-30, 1])
     }
 
-    @Test func namedFeaturesKeepTheirOrderAndNoLabelMeansUnlabeled() throws {
+    @Test func namedFeaturesKeepTheirOrderAndTheLastTextColumnIsTheLabel() throws {
         let data = try flowers.dataset(features: ["width", "length"])
         #expect(data.inputs == .features(values: [0.25, 1.5, 0.5, 2, 1, -30, 2, 4], width: 2))
+        #expect(data.classNames == ["setosa", "versicolor", "virginica"])
+        #expect(data.labels == [0, 2, 0, 1])
+        let all = try flowers.dataset()
+        #expect(all.featureNames == ["length", "width"])
+        #expect(all.labels == data.labels)
+        #expect(all.standardize)
+        #expect(try !flowers.dataset(standardize: false).standardize)
+    }
+
+    @Test func numbersOnlyWithoutALabelIsUnlabeled() throws {
+        let data = try CSVTable.parse("a,b\n1,2\n3,4\n", path: "n.csv").dataset()
         #expect(data.labels == nil)
         #expect(data.classNames.isEmpty)
         #expect(data.classCounts.isEmpty)
         #expect(!data.isLabeled)
+        #expect(data.featureNames == ["a", "b"])
+    }
+
+    @Test func aColumnCalledLabelOrClassIsTheLabelWhereverItIs() throws {
+        let named = try CSVTable.parse("Class,x,y\n1,0.5,2\n0,1.5,3\n", path: "c.csv").dataset()
+        #expect(named.classNames == ["0", "1"])
+        #expect(named.labels == [1, 0])
+        #expect(named.featureNames == ["x", "y"])
+        let texts = try CSVTable.parse("label,review\npos,good\nneg,bad\n", path: "t.csv").dataset(text: "review")
+        #expect(texts.labels == [1, 0])
+        #expect(texts.texts == ["good", "bad"])
+    }
+
+    @Test func aTextColumnThatIsNotLastIsAnErrorThatSaysHowToNameTheLabel() throws {
+        let table = try! CSVTable.parse("species,length,width\nsetosa,1,2\nvirginica,3,4\n", path: "s.csv")
+        let error = DataError.labelNotFound(path: "s.csv", last: "width", textColumns: ["species"])
+        #expect(throws: error) { try table.dataset() }
+        #expect(error.description == "cannot tell which column of 's.csv' holds the labels: the last column, 'width', holds numbers, "
+            + "and 'species' holds text; name the label column with label: (e.g. label: \"species\"), or name the feature columns with features:")
+        #expect(try table.dataset(label: "species").labels == [0, 1])
+        #expect(try table.dataset(features: ["length"]).labels == nil)
+    }
+
+    @Test func aLabelColumnOfFractionsIsAMeasurementNotAClass() {
+        let table = try! CSVTable.parse("x,price\n1,2\n2,3.5\n", path: "p.csv")
+        let error = DataError.fractionalLabel(path: "p.csv", line: 3, column: "price", value: "3.5")
+        #expect(throws: error) { try table.dataset(label: "price") }
+        #expect(error.description == "p.csv:3: the label column 'price' holds 3.5, which is not a whole number, so the column is a "
+            + "measurement, not a class; to predict it, load it with target: 'price' and train a regress head")
     }
 
     @Test func integerLabelsAreOrderedNumerically() throws {

@@ -32,7 +32,7 @@ func unevenClasses() -> Dataset {
         #expect(parts.map(\.name) == ["uneven (part 1 of 2)", "uneven (part 2 of 2)"])
         let three = try unevenClasses().split([0.7, 0.2, 0.1], seed: 1)
         #expect(three.map(\.count) == [70, 20, 10])
-        #expect(try unevenClasses().split([1, 1, 1], seed: 3).map(\.count) == [33, 34, 33])
+        #expect(try unevenClasses().split([0.34, 0.33, 0.33], seed: 3).map(\.count) == [34, 33, 33])
     }
 
     @Test func splitPartsAreDisjointCoverEverythingAndKeepOrder() throws {
@@ -63,6 +63,11 @@ func unevenClasses() -> Dataset {
     @Test func refusesBadPartsAndEmptyParts() {
         let data = unevenClasses()
         #expect(throws: DataError.badSplitParts(parts: [100])) { try data.split([100], seed: 0) }
+        #expect(throws: DataError.splitTotal(parts: [80, 30], total: 110)) { try data.split([80, 30], seed: 0) }
+        #expect(throws: DataError.splitTotal(parts: [1, 1, 1], total: 3)) { try data.split([1, 1, 1], seed: 0) }
+        #expect(DataError.splitTotal(parts: [80, 30], total: 110).description
+            == "split parts must add up to 100 (percentages) or 1 (fractions), but [80, 30] add up to 110; "
+            + "give every example one part, such as [80, 20] or [0.8, 0.2]")
         #expect(throws: DataError.badSplitParts(parts: [80, -20])) { try data.split([80, -20], seed: 0) }
         #expect(throws: DataError.badSplitParts(parts: [0.5, .infinity])) { try data.split([0.5, .infinity], seed: 0) }
         #expect(throws: DataError.emptySplitPart(name: "uneven", part: 2, parts: 2, examples: 100)) {

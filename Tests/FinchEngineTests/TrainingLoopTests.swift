@@ -27,7 +27,8 @@ import Testing
         #expect(history.stopReason == .completed)
         #expect(history.learningRates == Array(repeating: 0.05, count: 7))
         let final = try model.evaluate([batch])
-        #expect(history.validations.last == ValidationPoint(step: 7, loss: final.loss, accuracy: final.accuracy))
+        #expect(history.validations.last == ValidationPoint(step: 7, loss: final.loss, accuracy: final.accuracy, confusion: final.confusion))
+        #expect(final.confusion?.counts == [[1, 1], [0, 2]], "the evaluation counts each class and prediction")
     }
 
     @Test func aValidationLossThatStopsFallingEndsTheRunEarly() throws {

@@ -37,7 +37,7 @@ import Testing
         let optimizer = try #require(finch.error("finetune net on train optimizer: adam decay: 0.1"))
         #expect(optimizer.message == "'decay:' is a setting of optimizer: adamw, not of adam")
         let patience = try #require(finch.error("finetune net on train patience: 3"))
-        #expect(patience.message == "'patience:' is a setting of early_stop: val_accuracy or val_loss, not of none")
+        #expect(patience.message == "'patience:' is a setting of early_stop: val_accuracy or val_f1 or val_loss or val_macro_f1 or val_precision or val_recall, not of none")
     }
 
     @Test func anUnknownSettingNamesTheChoicesSettings() throws {

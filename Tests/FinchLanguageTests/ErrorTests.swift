@@ -151,8 +151,12 @@ import Testing
         check("x = sqrt", .name, "'sqrt' is a function; call it with parentheses, as in sqrt(…)", line: 1, column: 5, length: 4)
     }
     @Test func unknownProperty() {
-        check("[1, 2].lenght", .name, "a list has no property 'lenght'", line: 1, column: 8, length: 6, note: "did you mean 'length'?")
+        check("[1, 2].lenght", .name, "a list has no property 'lenght'", line: 1, column: 8, length: 6,
+              note: "did you mean 'length'? its properties are first, isEmpty, last, length, reversed, sorted")
+        check("\"ab\".size", .name, "a string has no property 'size'", line: 1, column: 6, length: 4,
+              note: "its properties are isEmpty, length, lower, upper")
     }
+
     @Test func propertyOfANumber() {
         check("x = 3\nx.length", .name, "a number has no properties", line: 2, column: 3, length: 6)
     }

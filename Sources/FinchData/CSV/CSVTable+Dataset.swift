@@ -4,23 +4,57 @@ extension CSVTable {
     /// - `text`: the column holding one text per example; or else
     /// - `features`: the numeric columns, in this order (default: every column but the label
     ///   whose cells all hold numbers);
-    /// - `label`: the class column, if any. When every label is an integer, the classes are those
-    ///   integers in numeric order; otherwise the distinct labels in alphabetical order.
-    public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil) throws(DataError) -> Dataset {
-        let labelColumn = try label.map { (name: String) throws(DataError) in try columnIndex(name) }
+    /// - `label`: the class column (default: found as ``labelColumn(named:text:features:)``
+    ///   says). When every label is a whole number, the classes are those numbers in numeric order
+    ///   (or the names a scikit-learn file declares for them); otherwise the distinct labels in
+    ///   alphabetical order.
+    /// - `standardize`: whether a model first trained on the features standardises them
+    ///   (``Dataset/standardize``).
+    /// - `target`: a numeric column to predict (regression), in place of a label; it is left out
+    ///   of the default features.
+    public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil, target: String? = nil,
+                        standardize: Bool = true) throws(DataError) -> Dataset {
+        if let label { _ = try columnIndex(label) }
+        let targetColumn = try target.map { (name: String) throws(DataError) in try columnIndex(name) }
+        guard label == nil || target == nil else { throw .labelAndTarget(path: path) }
         guard !rows.isEmpty else { throw .emptyDataset(name: datasetName) }
+        if let targetColumn {
+            guard text == nil else { throw .outOfRange(parameter: "target:", value: "a text data set", allowed: "used with numeric features") }
+            let values = try rows.indices.map { (row: Int) throws(DataError) -> Float in
+                guard let value = number(in: rows[row][targetColumn]) else {
+                    throw .nonNumericCell(path: path, line: lines[row], column: header[targetColumn], value: trimmed(rows[row][targetColumn]))
+                }
+                return value
+            }
+            let inputs = try featureRows(named: features, excluding: targetColumn, standardize: standardize)
+            return try inputs.withTargets(values, named: header[targetColumn])
+        }
+        let labelColumn = try self.labelColumn(named: label, text: text, features: features)
         let (labels, classNames) = try labelColumn.map { (column: Int) throws(DataError) in try classes(in: column) } ?? (nil, [])
         if let text {
             guard features == nil else { throw .textAndFeatures(path: path) }
             let column = try columnIndex(text)
-            return try Dataset(name: datasetName, texts: rows.map { trimmed($0[column]) }, labels: labels, classNames: classNames)
+            var texts = try Dataset(name: datasetName, texts: rows.map { trimmed($0[column]) }, labels: labels, classNames: classNames)
+            texts.labelName = labelColumn.map { header[$0] } ?? ""
+            return texts
         }
+        let inputs = try featureRows(named: features, excluding: labelColumn, standardize: standardize)
+        guard let labels else { return inputs }
+        var labelled = try Dataset(name: datasetName, features: inputs.featureValues, width: inputs.width ?? 1, featureNames: inputs.featureNames,
+                                   labels: labels, classNames: classNames).standardizing(standardize)
+        labelled.labelName = labelColumn.map { header[$0] } ?? ""
+        return labelled
+    }
+
+    /// The unlabelled data set of the feature columns `names` (default: every column but
+    /// `excluded` whose cells all hold numbers).
+    private func featureRows(named names: [String]?, excluding excluded: Int?, standardize: Bool) throws(DataError) -> Dataset {
         let columns: [Int]
-        if let features {
-            columns = try features.map { (name: String) throws(DataError) in try columnIndex(name) }
+        if let names {
+            columns = try names.map { (name: String) throws(DataError) in try columnIndex(name) }
         } else {
             columns = header.indices.filter { column in
-                column != labelColumn && rows.allSatisfy { number(in: $0[column]) != nil }
+                column != excluded && rows.allSatisfy { number(in: $0[column]) != nil }
             }
             guard !columns.isEmpty else { throw .noNumericColumns(path: path) }
         }
@@ -34,8 +68,8 @@ extension CSVTable {
                 values.append(value)
             }
         }
-        return try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] },
-                           labels: labels, classNames: classNames)
+        return try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] })
+            .standardizing(standardize)
     }
 
     /// The file's name without folders and without `.csv` / `.gz` extensions.
@@ -51,6 +85,12 @@ extension CSVTable {
     private func classes(in column: Int) throws(DataError) -> (labels: [Int], names: [String]) {
         let cells = rows.map { trimmed($0[column]) }
         if let empty = cells.firstIndex(of: "") { throw .missingLabel(path: path, line: lines[empty], column: header[column]) }
+        if let declared = classNames, column == header.count - 1 {
+            return (cells.map { Int($0)! }, declared)
+        }
+        if cells.allSatisfy({ number(in: $0) != nil }), let fraction = cells.firstIndex(where: { Int($0) == nil }) {
+            throw .fractionalLabel(path: path, line: lines[fraction], column: header[column], value: cells[fraction])
+        }
         let distinct = Set(cells)
         let names: [String]
         if distinct.allSatisfy({ Int($0) != nil }) {

@@ -2,8 +2,10 @@ import FinchEngine
 
 /// A CSV file as text: a header row naming the columns, and data rows of the header's width.
 ///
-/// Cells are kept as written (quotes removed); `dataset(text:features:label:)` turns a table
-/// into a `Dataset`.
+/// Cells are kept as written (quotes removed); `dataset(text:features:label:standardize:)` turns a
+/// table into a `Dataset`. scikit-learn's bundled format (a first line of sample count, feature
+/// count and class names, then rows of features and a class id) is read too: its columns are named
+/// `f1`, `f2`, … and `target`, and `classNames` holds the names its class ids index.
 public struct CSVTable: Equatable, Sendable {
     /// Where the table came from (a file path, or a name for text given directly).
     public let path: String
@@ -13,6 +15,18 @@ public struct CSVTable: Equatable, Sendable {
     public let rows: [[String]]
     /// The line (1-based) each data row starts on, for error messages.
     public let lines: [Int]
+    /// The class names a scikit-learn file declares for the ids in its `target` column; nil for
+    /// an ordinary CSV file.
+    public let classNames: [String]?
+
+    /// A table from its parts; `classNames` as for scikit-learn's format.
+    init(path: String, header: [String], rows: [[String]], lines: [Int], classNames: [String]? = nil) {
+        self.path = path
+        self.header = header
+        self.rows = rows
+        self.lines = lines
+        self.classNames = classNames
+    }
 
     /// Parses `text` as RFC 4180 CSV whose first non-blank record is the header; `path` names
     /// the text in errors. Blank lines are skipped; line breaks may be CRLF, LF or CR.
@@ -22,6 +36,9 @@ public struct CSVTable: Equatable, Sendable {
         guard let head = records.first else {
             throw .csvSyntax(path: path, line: 1, column: 1,
                              message: "the file is empty; a CSV file starts with a header row naming its columns")
+        }
+        if let layout = try ScikitLearnLayout(header: head, records: records.dropFirst(), path: path) {
+            return layout.table(records.dropFirst(), path: path)
         }
         let header = head.fields.map(trimmed)
         var seen: Set<String> = []

@@ -1,8 +1,9 @@
 import FinchEngine
 
 extension Dataset {
-    /// Disjoint parts in the proportions `parts` (percentages like `[80, 20]` or fractions like
-    /// `[0.8, 0.1, 0.1]`; they are divided by their sum), chosen at random as determined by `seed`.
+    /// Disjoint parts in the proportions `parts` (percentages like `[80, 20]`, which add up to
+    /// 100, or fractions like `[0.8, 0.1, 0.1]`, which add up to 1), chosen at random as
+    /// determined by `seed`. Parts that add up to anything else are refused, not rescaled.
     ///
     /// Part *j* receives the examples between the rounded cumulative shares *j − 1* and *j*, so
     /// sizes are within one of exact. With `stratify`, each class is divided this way on its own,
@@ -11,6 +12,7 @@ extension Dataset {
     public func split(_ parts: [Double], stratify: Bool = false, seed: UInt64) throws(DataError) -> [Dataset] {
         guard parts.count >= 2, parts.allSatisfy({ $0.isFinite && $0 > 0 }) else { throw .badSplitParts(parts: parts) }
         let total = parts.reduce(0, +)
+        guard abs(total - 100) <= 1e-6 * 100 || abs(total - 1) <= 1e-6 else { throw .splitTotal(parts: parts, total: total) }
         var cumulative: [Double] = []
         var running = 0.0
         for part in parts {

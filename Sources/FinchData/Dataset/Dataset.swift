@@ -24,6 +24,21 @@ public struct Dataset: Equatable, Sendable {
     public private(set) var featureNames: [String]
     /// `[rows, columns]` when each feature row is a small grey-scale image (row-major), else nil.
     public private(set) var imageShape: [Int]?
+    /// Whether a model first trained on these feature rows standardises its inputs (see
+    /// `FeatureScaling`); on for a CSV file's numeric features unless turned off, off for the
+    /// built-in data, which come on their own scale. Splits and samples keep it.
+    public var standardize = false
+    /// The numeric target of each example, for regression; nil for classification or no target.
+    /// A data set has labels or targets, never both.
+    public private(set) var targets: [Float]?
+    /// The CSV column the labels were read from; empty for built-in data and without labels.
+    public var labelName = ""
+    /// The name of the target (its CSV column); empty without targets.
+    public private(set) var targetName = ""
+    /// Each example's position (from 0) in the data set it was first made as, such as its data
+    /// row in a CSV file; a split or sample keeps the ids of the examples it chose, so its rows
+    /// can be traced back.
+    public internal(set) var rowIDs: [Int] = []
 
     /// A data set of texts; `labels` index into `classNames`.
     public init(name: String, texts: [String], labels: [Int]? = nil, classNames: [String] = []) throws(DataError) {
@@ -61,6 +76,7 @@ public struct Dataset: Equatable, Sendable {
         self.classNames = classNames
         self.featureNames = featureNames
         self.imageShape = imageShape
+        rowIDs = Array(0..<count)
     }
 
     /// Checks that there are examples and that the labels fit them and the classes.
@@ -103,6 +119,18 @@ public struct Dataset: Equatable, Sendable {
         return counts
     }
 
+    /// Row-major feature values, `width` per example; empty for texts.
+    public var featureValues: [Float] {
+        if case let .features(values, _) = inputs { values } else { [] }
+    }
+
+    /// This data set with ``standardize`` set to `flag`.
+    public func standardizing(_ flag: Bool) -> Dataset {
+        var result = self
+        result.standardize = flag
+        return result
+    }
+
     /// The feature values of example `index` (`width` of them); empty for texts.
     public func featureRow(_ index: Int) -> ArraySlice<Float> {
         guard case let .features(values, width) = inputs else { return [] }
@@ -116,8 +144,42 @@ public struct Dataset: Equatable, Sendable {
         case let .features(values, width):
             .features(values: indices.flatMap { values[$0 * width..<($0 + 1) * width] }, width: width)
         }
-        return Dataset(unchecked: name ?? self.name, inputs: chosen, labels: labels.map { l in indices.map { l[$0] } },
-                       classNames: classNames, featureNames: featureNames, imageShape: imageShape)
+        var selected = Dataset(unchecked: name ?? self.name, inputs: chosen, labels: labels.map { l in indices.map { l[$0] } },
+                               classNames: classNames, featureNames: featureNames, imageShape: imageShape)
+        selected.standardize = standardize
+        selected.targets = targets.map { t in indices.map { t[$0] } }
+        selected.targetName = targetName
+        selected.labelName = labelName
+        selected.rowIDs = indices.map { rowIDs[$0] }
+        return selected
+    }
+
+    /// This data set with other inputs of the same examples (such as standardised features),
+    /// keeping everything else.
+    func replacingInputs(_ inputs: Inputs) -> Dataset {
+        var result = self
+        result.inputs = inputs
+        return result
+    }
+
+    /// This data set of feature rows with a numeric target per example, called `name`, for
+    /// regression; it loses its labels.
+    public func withTargets(_ values: [Float], named name: String) throws(DataError) -> Dataset {
+        guard values.count == count else {
+            throw .outOfRange(parameter: "the number of targets", value: "\(values.count)", allowed: "the number of examples, \(count)")
+        }
+        var result = Dataset(unchecked: self.name, inputs: inputs, labels: nil, classNames: [], featureNames: featureNames, imageShape: imageShape)
+        result.standardize = standardize
+        result.targets = values
+        result.targetName = name
+        result.rowIDs = rowIDs
+        return result
+    }
+
+    /// The targets, or an error naming `operation` when there are none.
+    func requireTargets(for operation: String) throws(DataError) -> [Float] {
+        guard let targets else { throw .noTargets(name: name, operation: operation) }
+        return targets
     }
 
     /// The labels, or an error naming `operation` when there are none.

@@ -14,6 +14,11 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case nonNumericCell(path: String, line: Int, column: String, value: String)
     /// An empty cell in the label column.
     case missingLabel(path: String, line: Int, column: String)
+    /// A label column of numbers that are not all whole: a measurement, not a class.
+    case fractionalLabel(path: String, line: Int, column: String, value: String)
+    /// A CSV file whose label column cannot be told: the last column holds numbers, and
+    /// `textColumns` hold text.
+    case labelNotFound(path: String, last: String, textColumns: [String])
     /// A CSV file without any column that holds only numbers, when features were asked for.
     case noNumericColumns(path: String)
     /// Both a text column and feature columns named for one data set.
@@ -22,12 +27,18 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyDataset(name: String)
     /// An operation that needs labels, applied to an unlabeled data set.
     case noLabels(name: String, operation: String)
+    /// An operation that needs numeric targets, applied to a data set without them.
+    case noTargets(name: String, operation: String)
+    /// Both a label column and a target column named for one data set.
+    case labelAndTarget(path: String)
     /// An operation that needs texts (or feature rows) applied to a data set of the other kind.
     case wrongInputs(name: String, needs: String)
     /// `sample(perClass:)` asking for more examples of a class than there are.
     case notEnoughExamples(name: String, className: String, available: Int, requested: Int)
     /// Split proportions that are not two or more positive finite numbers.
     case badSplitParts(parts: [Double])
+    /// Split proportions that add up to neither 100 (percentages) nor 1 (fractions).
+    case splitTotal(parts: [Double], total: Double)
     /// A split whose part `part` (1-based) of `parts` would receive no examples.
     case emptySplitPart(name: String, part: Int, parts: Int, examples: Int)
     /// An example index outside the data set.
@@ -59,6 +70,13 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "fix the cell or leave the column out of the features"
         case let .missingLabel(path, line, column):
             "\(path):\(line): the label column '\(column)' is empty; give every row a label or remove the row"
+        case let .fractionalLabel(path, line, column, value):
+            "\(path):\(line): the label column '\(column)' holds \(value), which is not a whole number, so the column is a measurement, "
+                + "not a class; to predict it, load it with target: '\(column)' and train a regress head"
+        case let .labelNotFound(path, last, textColumns):
+            "cannot tell which column of '\(path)' holds the labels: the last column, '\(last)', holds numbers, and "
+                + "\(list(textColumns)) \(textColumns.count == 1 ? "holds" : "hold") text; name the label column with label: "
+                + "(e.g. label: \"\(textColumns[0])\"), or name the feature columns with features:"
         case let .noNumericColumns(path):
             "'\(path)' has no column that holds only numbers; name a text column with text: or the feature columns with features:"
         case let .textAndFeatures(path):
@@ -67,6 +85,10 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             "the data set '\(name)' has no examples; check that the file has rows below its header"
         case let .noLabels(name, operation):
             "the data set '\(name)' has no labels, so it cannot be \(operation); load it with a label column"
+        case let .noTargets(name, operation):
+            "the data set '\(name)' has no numeric targets, so it cannot be \(operation); load it with target: COLUMN"
+        case let .labelAndTarget(path):
+            "both a label column and a target column were named for '\(path)'; a data set has classes (label:) or numbers to predict (target:), so choose one"
         case let .wrongInputs(name, needs):
             "the data set '\(name)' does not hold \(needs), which this needs; use a data set of \(needs)"
         case let .notEnoughExamples(name, className, available, requested):
@@ -74,6 +96,9 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "ask for at most \(available) per class"
         case let .badSplitParts(parts):
             "split parts must be two or more positive numbers, such as [80, 20] or [0.8, 0.2]; got [\(parts.map(number).joined(separator: ", "))]"
+        case let .splitTotal(parts, total):
+            "split parts must add up to 100 (percentages) or 1 (fractions), but [\(parts.map(number).joined(separator: ", "))] "
+                + "add up to \(number(total)); give every example one part, such as [80, 20] or [0.8, 0.2]"
         case let .emptySplitPart(name, part, parts, examples):
             "part \(part) of \(parts) of '\(name)' would be empty (the data set has \(examples) examples); "
                 + "give that part a larger share or split into fewer parts"

@@ -120,11 +120,11 @@ extension Graph {
             if let dx = inputGrad(x) { firstTokenBackward(dx, dout: dout, batch: xd[0], length: xd[1], width: xd[2]) }
         case let .sum(x):
             if let dx = inputGrad(x) { for j in 0..<nodes[x].dims.count { dx[j] += dout[0] } }
-        case let .crossEntropy(logits, targets, probs, ignoreIndex, counted):
+        case let .crossEntropy(logits, targets, probs, ignoreIndex, weights, weight):
             let ld = nodes[logits].dims
             if let dl = inputGrad(logits) {
-                crossEntropyBackward(dlogits: dl, probs: probs, targets: targets, dloss: dout[0], rows: ld.rows,
-                                     classes: ld.last, ignoreIndex: ignoreIndex, counted: counted)
+                crossEntropyBackward(dlogits: dl, probs: probs, targets: targets, weights: weights, dloss: dout[0], rows: ld.rows,
+                                     classes: ld.last, ignoreIndex: ignoreIndex, weight: weight)
             }
         case let .mse(p, target):
             let n = nodes[p].dims.count

@@ -264,18 +264,29 @@ extension Graph {
     }
 
     /// Mean cross-entropy of `logits[…, classes]` against class `targets` (one per row); rows
-    /// whose target is `ignoreIndex` are skipped (masked language modelling). A scalar.
-    public func crossEntropy(_ logits: Var, targets: UnsafeBufferPointer<Int32>, ignoreIndex: Int32 = CrossEntropy.defaultIgnoreIndex) -> Var {
+    /// whose target is `ignoreIndex` are skipped (masked language modelling). With
+    /// `classWeights` (one per class), each row counts as its target's weight and the mean is
+    /// over the weights, as PyTorch's `CrossEntropyLoss(weight:)`. A scalar.
+    public func crossEntropy(_ logits: Var, targets: UnsafeBufferPointer<Int32>, ignoreIndex: Int32 = CrossEntropy.defaultIgnoreIndex,
+                             classWeights: UnsafeBufferPointer<Float>? = nil) -> Var {
         let d = nodes[logits.index].dims
         precondition(targets.count == d.rows, "crossEntropy: \(targets.count) targets for \(d.rows) rows")
+        precondition(classWeights == nil || classWeights?.count == d.last, "crossEntropy: one weight per class")
         let stored = storeIndices(targets)
         let probs = floats.allocate(d.count)
+        var weights: UnsafeMutablePointer<Float>?
+        if let classWeights, let base = classWeights.baseAddress {
+            let pointer = floats.allocate(d.last)
+            pointer.update(from: base, count: d.last)
+            weights = pointer
+        }
         let (v, out) = record(.leaf, dims: .scalar, logits.index)
-        let (loss, counted) = crossEntropyForward(probs: probs, logits: nodes[logits.index].value, targets: stored,
-                                                  rows: d.rows, classes: d.last, ignoreIndex: ignoreIndex)
+        let (loss, weight) = crossEntropyForward(probs: probs, logits: nodes[logits.index].value, targets: stored, weights: weights,
+                                                 rows: d.rows, classes: d.last, ignoreIndex: ignoreIndex)
         out[0] = loss
         if nodes[v.index].requiresGrad {
-            nodes[v.index].op = .crossEntropy(logits: logits.index, targets: stored, probs: probs, ignoreIndex: ignoreIndex, counted: counted)
+            nodes[v.index].op = .crossEntropy(logits: logits.index, targets: stored, probs: probs, ignoreIndex: ignoreIndex,
+                                              weights: weights, weight: weight)
         }
         return v
     }

@@ -26,7 +26,8 @@ enum Op {
     case meanPool(Int, lengths: UnsafeMutablePointer<Int32>?)
     case firstToken(Int)
     case sum(Int)
-    case crossEntropy(logits: Int, targets: UnsafeMutablePointer<Int32>, probs: UnsafeMutablePointer<Float>, ignoreIndex: Int32, counted: Int)
+    case crossEntropy(logits: Int, targets: UnsafeMutablePointer<Int32>, probs: UnsafeMutablePointer<Float>, ignoreIndex: Int32,
+                      weights: UnsafeMutablePointer<Float>?, weight: Float)
     case mse(Int, target: UnsafeMutablePointer<Float>)
 }
 

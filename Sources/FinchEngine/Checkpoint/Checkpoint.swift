@@ -7,6 +7,8 @@ enum CheckpointKey {
     static let adapters = "finch.lora"
     static let head = "finch.head"
     static let headStart = "finch.head_start"
+    static let inputScaling = "finch.input_scaling"
+    static let targetScaling = "finch.target_scaling"
 }
 
 /// A model read back from a checkpoint, with what was stored beside it.
@@ -21,13 +23,15 @@ public struct LoadedCheckpoint {
 
 extension Model {
     /// Saves every parameter (by dotted name) to a safetensors file at `path`, with the
-    /// architecture, the head, LoRA adapters and `trainingConfig` in the metadata.
+    /// architecture, the head, the input scaling, LoRA adapters and `trainingConfig` in the metadata.
     public func save(to path: String, trainingConfig: TrainConfig? = nil, metadata: [String: String] = [:]) throws(CheckpointError) {
         var stored = metadata
         stored[CheckpointKey.architecture] = spec.json.serialized
         stored[CheckpointKey.head] = head.kind.rawValue
         stored[CheckpointKey.headStart] = String(head.firstLayer)
         if let trainingConfig { stored[CheckpointKey.training] = trainingConfig.json.serialized }
+        if let inputScaling { stored[CheckpointKey.inputScaling] = inputScaling.json.serialized }
+        if let targetScaling { stored[CheckpointKey.targetScaling] = targetScaling.json.serialized }
         let adapters = self.adapters.map { name, lora in
             ["layer": .string(name), "rank": .int(lora.rank),
              "alpha": .double(Double(lora.alpha)), "dropout": .double(Double(lora.dropout))] as JSONValue
@@ -55,6 +59,16 @@ extension Model {
                     throw .invalidArchitecture(error)
                 }
             }
+        }
+        if let text = file.metadata[CheckpointKey.inputScaling] {
+            guard let json = try? JSONValue.parse(text), let scaling = FeatureScaling(json: json),
+                  case .features(let width) = spec.input, scaling.width == width else { throw .invalidScaling }
+            model.inputScaling = scaling
+        }
+        if let text = file.metadata[CheckpointKey.targetScaling] {
+            guard let json = try? JSONValue.parse(text), let scaling = FeatureScaling(json: json),
+                  scaling.width == model.plan.outputWidth else { throw .invalidScaling }
+            model.targetScaling = scaling
         }
         try model.loadWeights(file)
         let training = file.metadata[CheckpointKey.training].flatMap { try? JSONValue.parse($0) }.flatMap(TrainConfig.init(json:))

@@ -19,6 +19,9 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
     case shapeMismatch(tensor: String, expected: [Int], got: [Int])
     /// The stored architecture could not be built.
     case invalidArchitecture(ModelError)
+    /// The stored input or target scaling cannot be read, or does not fit the model's features
+    /// or outputs.
+    case invalidScaling
 
     /// One-line explanation.
     public var description: String {
@@ -31,6 +34,7 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
         case let .unexpectedTensor(name): "the checkpoint has a tensor \(name) that the model does not"
         case let .shapeMismatch(tensor, expected, got): "tensor \(tensor) has shape \(got), the model expects \(expected)"
         case let .invalidArchitecture(error): "the stored architecture is invalid: \(error)"
+        case .invalidScaling: "the checkpoint's input or target scaling is not one mean and one positive scale per feature or output"
         }
     }
 }

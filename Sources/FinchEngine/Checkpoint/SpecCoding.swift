@@ -157,3 +157,17 @@ extension TrainConfig {
                   memoryBudget: json["memoryBudget"]?.intValue)
     }
 }
+
+extension FeatureScaling {
+    /// `{"means": [...], "scales": [...]}`; single-precision values round-trip exactly.
+    var json: JSONValue {
+        ["means": .array(means.map { .double(Double($0)) }), "scales": .array(scales.map { .double(Double($0)) })]
+    }
+
+    /// The scaling in `json`, or nil if it is not one.
+    init?(json: JSONValue) {
+        guard let means = json["means"]?.arrayValue?.compactMap(\.doubleValue),
+              let scales = json["scales"]?.arrayValue?.compactMap(\.doubleValue) else { return nil }
+        self.init(means: means.map(Float.init), scales: scales.map(Float.init))
+    }
+}

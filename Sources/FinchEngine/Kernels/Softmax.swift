@@ -26,35 +26,41 @@ func softmaxBackward(_ dx: UnsafeMutablePointer<Float>, _ y: UnsafePointer<Float
     }
 }
 
-/// Mean cross-entropy of `logits[rows, classes]` against `targets[rows]`, skipping rows whose
-/// target is `ignoreIndex`. Saves the softmax in `probs`. Returns (loss, counted rows).
+/// Cross-entropy of `logits[rows, classes]` against `targets[rows]`: softmax probabilities into
+/// `probs`, and the weighted mean negative log-probability of each
+/// row's target over the rows not ignored: Σ w[tᵣ]·(−log pᵣ[tᵣ]) / Σ w[tᵣ], with `weights[class]`
+/// (every weight 1 when nil, the plain mean). Returns the loss and the total weight Σ w[tᵣ].
 func crossEntropyForward(
     probs: UnsafeMutablePointer<Float>, logits: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
-    rows: Int, classes: Int, ignoreIndex: Int32
-) -> (loss: Float, counted: Int) {
+    weights: UnsafePointer<Float>? = nil, rows: Int, classes: Int, ignoreIndex: Int32
+) -> (loss: Float, weight: Float) {
     softmaxForward(probs, logits, rows: rows, width: classes)
     var total: Double = 0
-    var counted = 0
+    var weight: Double = 0
     for r in 0..<rows where targets[r] != ignoreIndex {
-        let p = probs[r * classes + Int(targets[r])]
-        total -= Double(logf(max(p, Float.leastNormalMagnitude)))
-        counted += 1
+        let target = Int(targets[r])
+        let w = Double(weights?[target] ?? 1)
+        total -= w * Double(logf(max(probs[r * classes + target], Float.leastNormalMagnitude)))
+        weight += w
     }
-    return (counted == 0 ? 0 : Float(total / Double(counted)), counted)
+    return (weight == 0 ? 0 : Float(total / weight), Float(weight))
 }
 
-/// dlogits += dloss / counted · (probs − onehot(target)) for rows not ignored.
+/// dlogits += dloss · w[tᵣ] / weight · (probs − onehot(target)) for rows not ignored, `weight`
+/// being the forward pass's total weight.
 func crossEntropyBackward(
     dlogits: UnsafeMutablePointer<Float>, probs: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
-    dloss: Float, rows: Int, classes: Int, ignoreIndex: Int32, counted: Int
+    weights: UnsafePointer<Float>? = nil, dloss: Float, rows: Int, classes: Int, ignoreIndex: Int32, weight: Float
 ) {
-    guard counted > 0 else { return }
-    let scale = dloss / Float(counted)
+    guard weight > 0 else { return }
+    let scale = dloss / weight
     parallelParts(rows, grain: max(1, elementGrain / max(classes, 1))) { _, range in
         for r in range where targets[r] != ignoreIndex {
+            let target = Int(targets[r])
+            let rowScale = scale * (weights?[target] ?? 1)
             let p = probs + r * classes, d = dlogits + r * classes
-            for j in 0..<classes { d[j] += scale * p[j] }
-            d[Int(targets[r])] -= scale
+            for j in 0..<classes { d[j] += rowScale * p[j] }
+            d[target] -= rowScale
         }
     }
 }

@@ -70,6 +70,15 @@ public struct ConfusionMatrix: Equatable, Sendable {
     /// Scores of every class, in class order.
     public var perClass: [ClassScores] { (0..<classes).map(scores(of:)) }
 
+    /// The scores one figure reports, as scikit-learn's `f1_score` and its kin do: with two
+    /// classes, those of the positive class (id 1, the second); with more, the macro means
+    /// (support: every example).
+    public var headline: ClassScores {
+        if classes == 2 { return scores(of: 1) }
+        let mean = macro
+        return ClassScores(precision: mean.precision, recall: mean.recall, f1: mean.f1, support: total)
+    }
+
     /// Unweighted means over classes of precision, recall and F1.
     public var macro: (precision: Double, recall: Double, f1: Double) {
         let all = perClass, n = Double(max(classes, 1))
@@ -79,3 +88,37 @@ public struct ConfusionMatrix: Equatable, Sendable {
 
 /// exp(mean cross-entropy in nats): the perplexity of a language model.
 public func perplexity(loss: Float) -> Float { expf(loss) }
+
+/// How close a regressor's predictions are to the true values: mean absolute error, root mean
+/// squared error and the coefficient of determination R² (1 − residual / total sum of squares,
+/// as scikit-learn's `r2_score`; 0 for predicting the mean, negative when worse).
+public struct RegressionScores: Equatable, Sendable {
+    /// Mean |prediction − truth|.
+    public let mae: Double
+    /// √(mean (prediction − truth)²).
+    public let rmse: Double
+    /// 1 − Σ(prediction − truth)² / Σ(truth − mean truth)². When the truths do not vary: 1 for
+    /// exact predictions, else 0, as scikit-learn.
+    public let r2: Double
+    /// Examples scored.
+    public let count: Int
+
+    /// The scores of `predictions` against `truths` (the same number, at least one).
+    public init(predictions: [Double], truths: [Double]) throws(MetricsError) {
+        guard predictions.count == truths.count, !truths.isEmpty else {
+            throw .lengthMismatch(predictions: predictions.count, labels: truths.count)
+        }
+        let n = Double(truths.count)
+        let mean = truths.reduce(0, +) / n
+        var absolute = 0.0, squared = 0.0, spread = 0.0
+        for (p, t) in zip(predictions, truths) {
+            absolute += abs(p - t)
+            squared += (p - t) * (p - t)
+            spread += (t - mean) * (t - mean)
+        }
+        mae = absolute / n
+        rmse = (squared / n).squareRoot()
+        r2 = spread == 0 ? (squared == 0 ? 1 : 0) : 1 - squared / spread
+        count = truths.count
+    }
+}

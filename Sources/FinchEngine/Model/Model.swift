@@ -50,6 +50,14 @@ public final class Model {
     public internal(set) var layers: [(name: String, layer: any Layer)]
     /// Which layers form the head, and its kind.
     public let head: ModelHead
+    /// How feature inputs are standardised before the model sees them, once fitted on the data
+    /// it was first trained on; nil for raw inputs (and token models). The model stores it and
+    /// its checkpoint keeps it; whoever feeds the model applies it (``FeatureScaling/apply(to:)``).
+    public var inputScaling: FeatureScaling?
+    /// How a regressor's targets were standardised for training (one scaling per output), so
+    /// its outputs read back on the targets' scale (``FeatureScaling/invert(_:)``); nil when
+    /// they were not.
+    public var targetScaling: FeatureScaling?
 
     /// Builds `spec` with weights drawn from `seed`; the layers from `head.firstLayer` on are its
     /// head (default: none). With `memoryBudget`, a model whose weights and gradients would take

@@ -39,6 +39,8 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
     case classOutOfRange(id: Int32, classes: Int)
     /// Targets of another kind than the objective reads (`class ids` or `values`).
     case targetKind(expected: String)
+    /// Class weights that are not one positive finite number per class.
+    case classWeights(count: Int, classes: Int)
     /// An empty batch.
     case empty
 
@@ -53,6 +55,7 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .targetCount(expected, got): "expected \(expected) targets, got \(got)"
         case let .classOutOfRange(id, classes): "target class \(id) is outside 0..<\(classes)"
         case let .targetKind(expected): "the objective needs \(expected) as targets"
+        case let .classWeights(count, classes): "\(count) class weights for \(classes) classes; give one positive weight per class"
         case .empty: "the batch is empty"
         }
     }

@@ -4,6 +4,9 @@ public struct Evaluation: Equatable, Sendable {
     public var loss: Float
     /// Fraction of counted rows whose arg-max output equals the class target (nil for regression).
     public var accuracy: Float?
+    /// Counts of (class target, arg-max output) of a classifier with one output per example; nil
+    /// for regression and for sequence outputs (a language model's vocabulary is too wide).
+    public var confusion: ConfusionMatrix?
     /// exp(loss) for classification.
     public var perplexity: Float? { accuracy == nil ? nil : FinchEngine.perplexity(loss: loss) }
 }
@@ -24,6 +27,8 @@ extension Model {
         let graph = Graph(isTraining: false, recordsGradients: false)
         var total: Float = 0, correct = 0, counted = 0
         var classification = false
+        let perExample = !(plan.entries.last?.isSequence ?? false)
+        var predictions: [Int] = [], targets: [Int] = []
         for batch in batches {
             let chosen = objective ?? standardObjective(for: batch.targets, ignoreIndex: ignoreIndex)
             try validate(batch, objective: chosen)
@@ -36,10 +41,15 @@ extension Model {
                 for (p, label) in zip(predicted, labels) where label != ignoreIndex {
                     counted += 1
                     if p == Int(label) { correct += 1 }
+                    if perExample {
+                        predictions.append(p)
+                        targets.append(Int(label))
+                    }
                 }
             }
         }
         let mean = batches.isEmpty ? 0 : total / Float(batches.count)
-        return Evaluation(loss: mean, accuracy: classification ? Float(correct) / Float(max(counted, 1)) : nil)
+        let confusion = classification && perExample ? try? ConfusionMatrix(predictions: predictions, labels: targets, classes: plan.outputWidth) : nil
+        return Evaluation(loss: mean, accuracy: classification ? Float(correct) / Float(max(counted, 1)) : nil, confusion: confusion)
     }
 }

@@ -148,7 +148,7 @@ public final class Trainer {
     private func evaluate(_ batches: [Batch]) throws(TrainError) -> ValidationPoint {
         do throws(BatchError) {
             let evaluation = try model.evaluate(batches, objective: objective, ignoreIndex: config.ignoreIndex)
-            return ValidationPoint(step: step, loss: evaluation.loss, accuracy: evaluation.accuracy)
+            return ValidationPoint(step: step, loss: evaluation.loss, accuracy: evaluation.accuracy, confusion: evaluation.confusion)
         } catch {
             throw .badValidation(error)
         }

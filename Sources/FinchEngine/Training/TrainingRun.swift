@@ -25,6 +25,14 @@ public struct EarlyStopping: Equatable, Sendable {
         case loss = "val_loss"
         /// The validation accuracy (higher is better).
         case accuracy = "val_accuracy"
+        /// The validation F1 (of the positive class with two classes, else macro; higher is better).
+        case f1 = "val_f1"
+        /// The validation F1 averaged over classes (higher is better).
+        case macroF1 = "val_macro_f1"
+        /// The validation precision (as F1: positive class or macro; higher is better).
+        case precision = "val_precision"
+        /// The validation recall (as F1: positive class or macro; higher is better).
+        case recall = "val_recall"
     }
 
     /// The watched figure.
@@ -43,6 +51,10 @@ public struct EarlyStopping: Equatable, Sendable {
         switch metric {
         case .loss: Double(point.loss)
         case .accuracy: point.accuracy.map { -Double($0) }
+        case .f1: point.confusion.map { -$0.headline.f1 }
+        case .macroF1: point.confusion.map { -$0.macro.f1 }
+        case .precision: point.confusion.map { -$0.headline.precision }
+        case .recall: point.confusion.map { -$0.headline.recall }
         }
     }
 }
@@ -55,6 +67,8 @@ public struct ValidationPoint: Equatable, Sendable {
     public var loss: Float
     /// Fraction classified correctly, for class targets.
     public var accuracy: Float?
+    /// Counts of (class, prediction), for a classifier with one output per example.
+    public var confusion: ConfusionMatrix?
 }
 
 /// What a run is about to do, known once the first batch has been rehearsed.

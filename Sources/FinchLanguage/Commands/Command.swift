@@ -32,13 +32,18 @@ struct Command: Sendable {
     /// Whether the command shows its value itself while it runs (training's live progress is
     /// followed by the run), so a statement of it alone is not also the cell's result.
     let displaysItsValue: Bool
+    /// For a command whose value is a list meant to be unpacked (`train, test = split …`): the
+    /// usual names of a list of that many values. Assigning such a list to one name is an error
+    /// that suggests them.
+    let unpackedNames: (@Sendable (Int) -> [String])?
     /// Runs the command and returns its value (``Value/none`` if it has none).
     let run: @Sendable (Invocation) throws(FinchError) -> Value
 
     /// A command; see the properties for the meaning of each argument.
     init(name: String, summary: String, positional: [Parameter] = [], repeatsLastPositional: Bool = false,
          prepositions: [Parameter] = [], keywords: [Parameter] = [], block: BlockUse = .none, readsAsValue: Bool = false,
-         displaysItsValue: Bool = false, run: @escaping @Sendable (Invocation) throws(FinchError) -> Value) {
+         displaysItsValue: Bool = false, unpackedNames: (@Sendable (Int) -> [String])? = nil,
+         run: @escaping @Sendable (Invocation) throws(FinchError) -> Value) {
         self.name = name
         self.summary = summary
         self.positional = positional
@@ -48,6 +53,7 @@ struct Command: Sendable {
         self.block = block
         self.readsAsValue = readsAsValue
         self.displaysItsValue = displaysItsValue
+        self.unpackedNames = unpackedNames
         self.run = run
     }
 

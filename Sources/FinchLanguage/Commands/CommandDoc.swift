@@ -5,7 +5,7 @@ enum CommandDoc {
         var parts = [command.name]
         for (index, parameter) in command.positional.enumerated() {
             let repeats = command.repeatsLastPositional && index == command.positional.count - 1
-            let word = parameter.name.uppercased() + (repeats ? "…" : "")
+            let word = placeholder(parameter) + (repeats ? "…" : "")
             parts.append(parameter.isRequired ? word : "[\(word)]")
         }
         for parameter in command.prepositions + command.keywords {
@@ -21,7 +21,7 @@ enum CommandDoc {
     static func full(_ command: Command) -> String {
         var rows: [(String, String)] = command.positional.enumerated().map { index, parameter in
             let repeats = command.repeatsLastPositional && index == command.positional.count - 1
-            return (parameter.name.uppercased() + (repeats ? "…" : ""), describe(parameter))
+            return (placeholder(parameter) + (repeats ? "…" : ""), describe(parameter))
         }
         rows += command.prepositions.map { ($0.name, describe($0)) }
         rows += command.keywords.map { ($0.name + ":", describe($0)) }
@@ -44,6 +44,12 @@ enum CommandDoc {
         }
         return (["Commands:"] + commandRows.map(row) + ["Functions:"] + functionRows.map(row)
             + ["Write 'help NAME' for more about one of them."]).joined(separator: "\n")
+    }
+
+    /// How a positional parameter is written in usage: its words for a choice (`chars|words`),
+    /// else its name in capitals.
+    private static func placeholder(_ parameter: Parameter) -> String {
+        if case .choice(let words) = parameter.kind { words.joined(separator: "|") } else { parameter.name.uppercased() }
     }
 
     private static func describe(_ parameter: Parameter) -> String {

@@ -12,6 +12,8 @@ enum ValueKind: Equatable, Sendable {
     case word
     /// One of a fixed set of bare words (or the same as strings), e.g. `cosine|linear|constant`.
     case choice([String])
+    /// One of a set of bare words, or else any value, e.g. `balanced|VALUE` for a list of weights.
+    case wordOrValue([String])
 
     /// How usage lines show the kind, e.g. `NUMBER` or `cosine|linear`.
     var placeholder: String {
@@ -22,6 +24,7 @@ enum ValueKind: Equatable, Sendable {
         case .bool: "true|false"
         case .word: "NAME"
         case .choice(let words): words.joined(separator: "|")
+        case .wordOrValue(let words): (words + ["VALUE"]).joined(separator: "|")
         }
     }
 }

@@ -13,11 +13,28 @@ enum InferenceRunner {
     static let chunk = 64
 
     /// Softmax probabilities `[example][class]` of `object` on every example of `dataset`, read
-    /// as `reading` says.
+    /// as `reading` says, on the scale the model was trained on.
     static func probabilities(_ object: ModelObject, _ dataset: Dataset, reading: DataReading,
                               at range: SourceRange) throws(FinchError) -> [[Double]] {
+        try outputs(object, dataset, reading: reading, at: range).map(softmax)
+    }
+
+    /// A regressor's predictions `[example][value]` on every example of `dataset`, on the scale
+    /// of the targets it was trained on.
+    static func values(_ object: ModelObject, _ dataset: Dataset, reading: DataReading,
+                       at range: SourceRange) throws(FinchError) -> [[Double]] {
+        let raw = try outputs(object, dataset, reading: reading, at: range)
+        guard let scaling = object.model.targetScaling else { return raw }
+        return raw.map { row in scaling.invert(row.map(Float.init)).map(Double.init) }
+    }
+
+    /// The model's outputs `[example][output]` on every example of `dataset`, read as `reading`
+    /// says, its features on the scale the model was trained on.
+    static func outputs(_ object: ModelObject, _ dataset: Dataset, reading: DataReading,
+                        at range: SourceRange) throws(FinchError) -> [[Double]] {
         var result: [[Double]] = []
-        for input in try reading.inputs(dataset, batch: chunk, at: range) {
+        let scaled = try InputStandardisation.scaled(dataset, for: object, at: range)
+        for input in try reading.inputs(scaled, batch: chunk, at: range) {
             let output: Tensor
             do throws(BatchError) { output = try object.model.predict(input) } catch {
                 throw FinchError(.value, "the data does not fit \(object.name): \(error.description)", at: range)
@@ -25,7 +42,7 @@ enum InferenceRunner {
             let width = output.shape.last ?? 1
             let values = output.scalars
             for row in 0..<(values.count / width) {
-                result.append(softmax(values[(row * width)..<((row + 1) * width)].map(Double.init)))
+                result.append(values[(row * width)..<((row + 1) * width)].map(Double.init))
             }
         }
         return result

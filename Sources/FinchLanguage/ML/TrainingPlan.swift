@@ -24,6 +24,14 @@ struct TrainingPlan {
     let settings: [Record.Field]
     /// The run's name.
     let name: String
+    /// What the steps minimise; nil for the standard objective of the batches' targets.
+    var objective: (any Objective)?
+    /// The validation accuracy of always guessing the largest class, for the chance warning;
+    /// nil without labelled validation data.
+    var chance: Double?
+    /// Once the engine's guards have passed and before the first step, e.g. giving the model the
+    /// input scaling fitted for the run.
+    var begin: () -> Void = {}
     /// After training, e.g. merging LoRA adapters.
     var finish: () -> Void = {}
 }
@@ -49,11 +57,12 @@ struct TrainingRunner {
         var reporter: ProgressReporter?
         let history: TrainingHistory
         do throws(TrainError) {
-            let trainer = try Trainer(model: model, config: config)
+            let trainer = try Trainer(model: model, config: config, objective: plan.objective)
             history = try trainer.run(batches: { _ in maker.next() }, validation: validation,
                                       isCancelled: { interpreter.stopRequested() }) { event in
                 switch event {
                 case .started(let begin):
+                    plan.begin()
                     interpreter.output.write(header(plan, begin), to: .stdout)
                     id = workbench.nextDisplayID(plan.kind)
                     start = workbench.clock()
@@ -71,11 +80,17 @@ struct TrainingRunner {
         if let action = reporter?.finish(now: workbench.clock()) { show(action) }
         let note = self.note(history, plan)
         if history.stopReason == .diverged, let note { interpreter.output.write(note + "\n", to: .stderr) }
+        let diagnosis = RunDiagnosis(losses: history.losses.map(Double.init), accuracies: history.validations.compactMap { $0.accuracy.map(Double.init) },
+                                     chance: plan.chance, learningRate: Double(plan.config.learningRate))
+        if history.stopReason != .diverged, let warning = diagnosis.warning {
+            interpreter.output.write("warning: \(plan.name): \(warning)\n", to: .stderr)
+        }
         plan.finish()
         let run = RunObject(name: plan.name, kind: plan.kind, modelName: plan.model.name, method: plan.method,
                             losses: history.losses.map(Double.init), learningRates: history.learningRates.map(Double.init),
                             validations: history.validations.map {
-                                RunObject.Validation(step: $0.step, loss: Double($0.loss), accuracy: $0.accuracy.map(Double.init))
+                                RunObject.Validation(step: $0.step, loss: Double($0.loss), accuracy: $0.accuracy.map(Double.init),
+                                                     confusion: $0.confusion)
                             },
                             config: Record(typeName: "config", fields: plan.settings), seed: plan.config.seed,
                             seconds: workbench.clock() - start, parameters: model.parameterCount,

@@ -2,7 +2,7 @@ import FinchData
 import FinchDisplay
 
 /// A data set as a value: the data layer's data set (feature rows or texts, labels, class names).
-final class DatasetObject: FinchObject {
+final class DatasetObject: DocumentedObject {
     /// The data set.
     let dataset: Dataset
     /// The seed of the standard split that `.train`, `.val` and `.test` read.
@@ -40,36 +40,64 @@ final class DatasetObject: FinchObject {
         // Written without Optional.map: that form crashes Swift 6.3.1's release optimiser (CopyPropagation).
         var kind = "texts"
         if let width = dataset.width { kind = String(width) + " features" }
-        let labels = dataset.labels == nil ? "unlabelled" : String(dataset.classNames.count) + " classes"
+        var labels = dataset.labels == nil ? "unlabelled" : String(dataset.classNames.count) + " classes"
+        if dataset.labels != nil, !dataset.labelName.isEmpty { labels += " (label column '" + dataset.labelName + "')" }
+        if dataset.targets != nil { labels = "target " + dataset.targetName }
         return "dataset " + name + ": " + String(dataset.count) + " examples, " + kind + ", " + labels
     }
 
+    /// The examples per class, the range of a numeric target, or (unlabelled) the one line.
     var bundle: MimeBundle {
+        if let targets = dataset.targets, let low = targets.min(), let high = targets.max() {
+            let mean = targets.reduce(0) { $0 + Double($1) } / Double(targets.count)
+            let table = Table(columns: ["target", "mean", "min", "max"],
+                              rows: [[.text(dataset.targetName), .number(mean), .number(Double(low)), .number(Double(high))]], caption: text)
+            return table.bundle(width: 100)
+        }
+        guard dataset.labels != nil else { return MimeBundle(plainText: text) }
         let table = Table(columns: ["class", Column("examples", format: .count)],
                           rows: zip(dataset.classNames, dataset.classCounts).map { [.text($0), .number(Double($1))] },
                           caption: text)
         return table.bundle(width: 100)
     }
 
-    var properties: [Property] {
+    static var helpTopic: (title: String, names: [String]) { ("a data set", ["data", "dataset"]) }
+
+    static var propertyTable: [ObjectProperty<DatasetObject>] {
         [
-            Property("classes", "the class names") { _ in .list(self.dataset.classNames.map(Value.string)) },
-            Property("features", "the number of features of each example (0 for text)") { _ in .number(Double(self.dataset.width ?? 0)) },
-            Property("labels", "the class id of every example") { _ in .list((self.dataset.labels ?? []).map { .number(Double($0)) }) },
-            Property("length", "the number of examples") { _ in .number(Double(self.dataset.count)) },
-            Property("name", "the data set's name") { _ in .string(self.name) },
-            Property("train", "80% of the examples: the training part of a seeded stratified 80/10/10 split") { range throws(FinchError) in
-                try self.standardPart(0, at: range)
+            ObjectProperty("classes", "the class names") { data, _ in .list(data.dataset.classNames.map(Value.string)) },
+            ObjectProperty("features", "the number of features of each example (0 for text)") { data, _ in .number(Double(data.dataset.width ?? 0)) },
+            ObjectProperty("label_column", "the CSV column the labels were read from (none for built-in data or no labels)") { data, _ in
+                data.dataset.labelName.isEmpty ? .none : .string(data.dataset.labelName)
             },
-            Property("val", "10% of the examples: the validation part of the same split") { range throws(FinchError) in
-                try self.standardPart(1, at: range)
+            ObjectProperty("labels", "the class id of every example") { data, _ in .list((data.dataset.labels ?? []).map { .number(Double($0)) }) },
+            ObjectProperty("length", "the number of examples") { data, _ in .number(Double(data.dataset.count)) },
+            ObjectProperty("name", "the data set's name") { data, _ in .string(data.name) },
+            ObjectProperty("standardize", "whether a model first trained on its features standardises them") { data, _ in
+                .bool(data.dataset.standardize && data.dataset.width != nil)
             },
-            Property("test", "10% of the examples: the test part of the same split") { range throws(FinchError) in
-                try self.standardPart(2, at: range)
+            ObjectProperty("train", "80% of the examples: the training part of a seeded stratified 80/10/10 split") { data, range throws(FinchError) in
+                try data.standardPart(0, at: range)
             },
-        ] + (dataset.texts.map { texts in
-            [Property("texts", "the text of every example") { _ in .list(texts.map(Value.string)) }]
-        } ?? [])
+            ObjectProperty("val", "10% of the examples: the validation part of the same split") { data, range throws(FinchError) in
+                try data.standardPart(1, at: range)
+            },
+            ObjectProperty("test", "10% of the examples: the test part of the same split") { data, range throws(FinchError) in
+                try data.standardPart(2, at: range)
+            },
+            ObjectProperty("targets", "the number to predict of every example (a data set loaded with target:)") { data, range throws(FinchError) in
+                guard let targets = data.dataset.targets else {
+                    throw FinchError(.value, "\(data.name) has no numeric targets", at: range, note: "load it with target: COLUMN")
+                }
+                return .list(targets.map { .number(Double($0)) })
+            },
+            ObjectProperty("texts", "the text of every example (a data set of texts)") { data, range throws(FinchError) in
+                guard let texts = data.dataset.texts else {
+                    throw FinchError(.value, "\(data.name) holds numeric features, not texts", at: range)
+                }
+                return .list(texts.map(Value.string))
+            },
+        ]
     }
 }
 

@@ -3,7 +3,7 @@ import FinchEngine
 
 /// The result of `evaluate`: accuracy, per-class and macro precision, recall and F1, and the
 /// confusion matrix.
-final class EvaluationObject: FinchObject {
+final class EvaluationObject: DocumentedObject {
     /// The model evaluated.
     let modelName: String
     /// The data it was evaluated on.
@@ -39,29 +39,40 @@ final class EvaluationObject: FinchObject {
                                          .number(Double(matrix.total))]],
                           caption: "\(modelName) on \(dataName): accuracy \(NumberFormat.standard.string(matrix.accuracy)), loss \(NumberFormat.standard.string(loss))",
                           maxRows: max(40, classNames.count + 1))
-        let heatmap = Heatmap(matrix: matrix.counts.map { $0.map(Double.init) }, rowLabels: classNames, columnLabels: classNames,
-                              title: "Confusion (rows: true class, columns: predicted)")
-        return TableObject(table, name: "evaluation", charts: [heatmap.bundle])
+        return TableObject(table, name: "evaluation", charts: [confusionHeatmap(title: "Confusion (rows: true class, columns: predicted)").bundle])
+    }
+
+    /// The confusion matrix as a heatmap titled `title`, class names on both axes.
+    func confusionHeatmap(title: String) -> Heatmap {
+        Heatmap(matrix: matrix.counts.map { $0.map(Double.init) }, rowLabels: classNames, columnLabels: classNames, title: title)
     }
 
     var bundle: MimeBundle { report.bundle }
     var figures: [MimeBundle] { report.figures }
 
-    var properties: [Property] {
-        let macro = matrix.macro
-        return [
-            Property("accuracy", "the fraction classified correctly") { _ in .number(self.matrix.accuracy) },
-            Property("confusion", "counts of [true class][predicted class]") { _ in
-                .list(self.matrix.counts.map { .list($0.map { .number(Double($0)) }) })
+    static var helpTopic: (title: String, names: [String]) { ("an evaluation", ["evaluation"]) }
+
+    static var propertyTable: [ObjectProperty<EvaluationObject>] {
+        [
+            ObjectProperty("accuracy", "the fraction classified correctly") { evaluation, _ in .number(evaluation.matrix.accuracy) },
+            ObjectProperty("confusion", "counts of [true class][predicted class]") { evaluation, _ in
+                .list(evaluation.matrix.counts.map { .list($0.map { .number(Double($0)) }) })
             },
-            Property("f1", "macro F1: the mean over classes") { _ in .number(macro.f1) },
-            Property("f1_per_class", "F1 of each class") { _ in .list(self.matrix.perClass.map { .number($0.f1) }) },
-            Property("loss", "the mean cross-entropy") { _ in .number(self.loss) },
-            Property("precision", "macro precision: the mean over classes") { _ in .number(macro.precision) },
-            Property("precision_per_class", "precision of each class") { _ in .list(self.matrix.perClass.map { .number($0.precision) }) },
-            Property("recall", "macro recall: the mean over classes") { _ in .number(macro.recall) },
-            Property("recall_per_class", "recall of each class") { _ in .list(self.matrix.perClass.map { .number($0.recall) }) },
-            Property("table", "the per-class table") { _ in .wrap(TableObject(self.report.table, name: "evaluation")) },
+            ObjectProperty("f1", "F1: of the positive (second) class with two classes, else the mean over classes") { evaluation, _ in
+                .number(evaluation.matrix.headline.f1)
+            },
+            ObjectProperty("macro_f1", "F1 averaged over the classes") { evaluation, _ in .number(evaluation.matrix.macro.f1) },
+            ObjectProperty("f1_per_class", "F1 of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.f1) }) },
+            ObjectProperty("loss", "the mean cross-entropy") { evaluation, _ in .number(evaluation.loss) },
+            ObjectProperty("precision", "precision: of the positive class with two classes, else the mean over classes") { evaluation, _ in
+                .number(evaluation.matrix.headline.precision)
+            },
+            ObjectProperty("precision_per_class", "precision of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.precision) }) },
+            ObjectProperty("recall", "recall: of the positive class with two classes, else the mean over classes") { evaluation, _ in
+                .number(evaluation.matrix.headline.recall)
+            },
+            ObjectProperty("recall_per_class", "recall of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.recall) }) },
+            ObjectProperty("table", "the per-class table") { evaluation, _ in .wrap(TableObject(evaluation.report.table, name: "evaluation")) },
         ]
     }
 }

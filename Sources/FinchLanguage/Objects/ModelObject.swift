@@ -99,6 +99,14 @@ final class ModelObject: FinchObject {
         case .features(let width):
             properties.append(Property("features", "the number of input features") { _ in .number(Double(width)) })
         }
+        if let scaling = model.inputScaling {
+            properties.append(Property("scaling", "the standardisation of its inputs, fitted on the data it was first trained on") { _ in
+                .record(Record(typeName: "scaling", fields: [
+                    Record.Field(name: "means", value: .list(scaling.means.map { .number(Double($0)) })),
+                    Record.Field(name: "scales", value: .list(scaling.scales.map { .number(Double($0)) })),
+                ]))
+            })
+        }
         if let classNames {
             properties.append(Property("classes", "the names of the classes it predicts") { _ in .list(classNames.map(Value.string)) })
         }

@@ -1,8 +1,9 @@
 import FinchDisplay
+import FinchEngine
 
 /// One `pretrain` or `finetune` run: its history, configuration, seed, duration, parameter counts
 /// and the Finch version, so a run can be read back, compared and exported.
-final class RunObject: FinchObject {
+final class RunObject: DocumentedObject {
     /// What happened to the validation data at one evaluation.
     struct Validation: Equatable {
         /// Steps finished when it was measured.
@@ -11,6 +12,8 @@ final class RunObject: FinchObject {
         let loss: Double
         /// Fraction classified correctly, for classification.
         let accuracy: Double?
+        /// Counts of (class, prediction), for a classifier with one output per example.
+        var confusion: ConfusionMatrix?
     }
 
     /// The variable the run was assigned to, or `run N`.
@@ -68,6 +71,8 @@ final class RunObject: FinchObject {
     var finalValidationLoss: Double? { validations.last?.loss }
     /// Accuracy on the validation data at the last evaluation, for classification.
     var accuracy: Double? { validations.last?.accuracy ?? nil }
+    /// The class counts of the last evaluation, for a classifier.
+    var confusion: ConfusionMatrix? { validations.last?.confusion ?? nil }
 
     var typeName: String { "run" }
 
@@ -122,32 +127,44 @@ final class RunObject: FinchObject {
     /// The loss chart, once a step has finished.
     var figures: [MimeBundle] { losses.isEmpty ? [] : [lossChart().bundle] }
 
-    var properties: [Property] {
+    static var helpTopic: (title: String, names: [String]) { ("a run", ["run"]) }
+
+    static var propertyTable: [ObjectProperty<RunObject>] {
         func numbers(_ values: [Double]) -> Value { .list(values.map(Value.number)) }
         func optional(_ value: Double?) -> Value { value.map(Value.number) ?? .none }
         return [
-            Property("accuracy", "validation accuracy at the last evaluation (none without labels or validation)") { _ in optional(self.accuracy) },
-            Property("config", "the settings of the run") { _ in .record(self.config) },
-            Property("final_loss", "the loss of the last finished step") { _ in optional(self.finalLoss) },
-            Property("kind", "pretrain or finetune") { _ in .string(self.kind) },
-            Property("loss", "the training loss of every step") { _ in numbers(self.losses) },
-            Property("lr", "the learning rate of every step") { _ in numbers(self.learningRates) },
-            Property("memory_mb", "estimated memory of one training step, in MiB") { _ in .number(Double(self.memoryBytes) / 1_048_576) },
-            Property("method", "the objective or fine-tuning method") { _ in .string(self.method) },
-            Property("model", "the name of the model trained") { _ in .string(self.modelName) },
-            Property("name", "the run's name") { _ in .string(self.name) },
-            Property("note", "why the run ended early, or none") { _ in self.note.map(Value.string) ?? .none },
-            Property("parameters", "the model's parameter count") { _ in .number(Double(self.parameters)) },
-            Property("seconds", "how long the run took") { _ in .number(self.seconds) },
-            Property("seed", "the seed of the batches and dropout") { _ in .number(Double(self.seed)) },
-            Property("steps", "how many steps finished") { _ in .number(Double(self.losses.count)) },
-            Property("trainable", "how many parameters trained") { _ in .number(Double(self.trainable)) },
-            Property("val_accuracy", "validation accuracy at each evaluation") { _ in
-                .list(self.validations.map { $0.accuracy.map(Value.number) ?? .none })
+            ObjectProperty("accuracy", "validation accuracy at the last evaluation (none without labels or validation)") { run, _ in optional(run.accuracy) },
+            ObjectProperty("config", "the settings of the run") { run, _ in .record(run.config) },
+            ObjectProperty("f1", "validation F1 at the last evaluation: of the positive (second) class with two classes, else macro") { run, _ in
+                optional(run.confusion?.headline.f1)
             },
-            Property("val_loss", "validation loss at each evaluation") { _ in numbers(self.validations.map(\.loss)) },
-            Property("val_steps", "the step of each evaluation") { _ in numbers(self.validations.map { Double($0.step) }) },
-            Property("version", "the Finch release that made the run") { _ in .string(self.version) },
+            ObjectProperty("macro_f1", "validation F1 averaged over the classes, at the last evaluation") { run, _ in optional(run.confusion?.macro.f1) },
+            ObjectProperty("precision", "validation precision at the last evaluation (positive class or macro, as f1)") { run, _ in
+                optional(run.confusion?.headline.precision)
+            },
+            ObjectProperty("recall", "validation recall at the last evaluation (positive class or macro, as f1)") { run, _ in
+                optional(run.confusion?.headline.recall)
+            },
+            ObjectProperty("final_loss", "the loss of the last finished step") { run, _ in optional(run.finalLoss) },
+            ObjectProperty("kind", "pretrain or finetune") { run, _ in .string(run.kind) },
+            ObjectProperty("loss", "the training loss of every step") { run, _ in numbers(run.losses) },
+            ObjectProperty("lr", "the learning rate of every step") { run, _ in numbers(run.learningRates) },
+            ObjectProperty("memory_mb", "estimated memory of one training step, in MiB") { run, _ in .number(Double(run.memoryBytes) / 1_048_576) },
+            ObjectProperty("method", "the objective or fine-tuning method") { run, _ in .string(run.method) },
+            ObjectProperty("model", "the name of the model trained") { run, _ in .string(run.modelName) },
+            ObjectProperty("name", "the run's name") { run, _ in .string(run.name) },
+            ObjectProperty("note", "why the run ended early, or none") { run, _ in run.note.map(Value.string) ?? .none },
+            ObjectProperty("parameters", "the model's parameter count") { run, _ in .number(Double(run.parameters)) },
+            ObjectProperty("seconds", "how long the run took") { run, _ in .number(run.seconds) },
+            ObjectProperty("seed", "the seed of the batches and dropout") { run, _ in .number(Double(run.seed)) },
+            ObjectProperty("steps", "how many steps finished") { run, _ in .number(Double(run.losses.count)) },
+            ObjectProperty("trainable", "how many parameters trained") { run, _ in .number(Double(run.trainable)) },
+            ObjectProperty("val_accuracy", "validation accuracy at each evaluation") { run, _ in
+                .list(run.validations.map { $0.accuracy.map(Value.number) ?? .none })
+            },
+            ObjectProperty("val_loss", "validation loss at each evaluation") { run, _ in numbers(run.validations.map(\.loss)) },
+            ObjectProperty("val_steps", "the step of each evaluation") { run, _ in numbers(run.validations.map { Double($0.step) }) },
+            ObjectProperty("version", "the Finch release that made the run") { run, _ in .string(run.version) },
         ]
     }
 

@@ -128,6 +128,8 @@ extension Interpreter {
             value = .symbol(word)
         case .any:
             value = try evaluate(expr)
+        case .wordOrValue(let words):
+            if case .variable(let name) = expr.kind, words.contains(name) { value = .symbol(name) } else { value = try evaluate(expr) }
         case .number, .string, .bool:
             value = try evaluate(expr)
             guard parameter.kind.accepts(value) else {
@@ -143,7 +145,7 @@ extension ValueKind {
     /// Whether a value of this kind can be `value`.
     func accepts(_ value: Value) -> Bool {
         switch (self, value) {
-        case (.any, _), (.number, .number), (.string, .string), (.bool, .bool): true
+        case (.any, _), (.wordOrValue, _), (.number, .number), (.string, .string), (.bool, .bool): true
         default: false
         }
     }
@@ -157,6 +159,7 @@ extension ValueKind {
         case .bool: "true or false"
         case .word: "a name"
         case .choice(let words): "one of \(words.joined(separator: ", "))"
+        case .wordOrValue(let words): "\(words.joined(separator: ", ")) or a value"
         }
     }
 }

@@ -44,10 +44,12 @@ final class Interpreter {
         return result
     }
 
-    /// Runs the statements of a block, such as a command's trailing block.
+    /// Runs the statements of a block (the body of `for`, `if` or `repeat`, a command's block),
+    /// showing the value of each expression statement that has one, as the statements of a cell
+    /// before its last are shown: a `table` or `compare` inside a loop shows at every turn.
     func runBlock(_ statements: [Stmt]) throws(FinchError) {
         for statement in statements {
-            _ = try execute(statement)
+            if let value = try execute(statement), value != .none { output.display(value.presentation) }
         }
     }
 
@@ -85,7 +87,13 @@ final class Interpreter {
         case .assign(let targets, let expr):
             assigningTo = targets.map(\.text)
             defer { assigningTo = [] }
-            try assign(try evaluate(expr), to: targets, from: expr.range)
+            let value = try evaluate(expr)
+            if targets.count == 1, case .command(let call) = expr.kind, case .list(let parts) = value,
+               let names = commands[call.name.text]?.unpackedNames?(parts.count) {
+                throw FinchError(.value, "'\(call.name.text)' gives \(parts.count) values; unpack them into \(parts.count) names, not one",
+                                 at: targets[0].range, note: "write '\(names.joined(separator: ", ")) = \(call.name.text) …'")
+            }
+            try assign(value, to: targets, from: expr.range)
         case .forLoop(let variable, let iterable, let body):
             let sequence = try evaluate(iterable)
             try Iteration.forEach(in: sequence, at: iterable.range) { (element) throws(FinchError) in

@@ -42,8 +42,10 @@ enum Properties {
             if properties.isEmpty {
                 throw FinchError(.name, "\(value.typeDescription) has no properties", at: name.range)
             }
+            let names = properties.map(\.name)
+            let existing = "its properties are " + names.joined(separator: ", ")
             throw FinchError(.name, "\(value.typeDescription) has no property '\(name.text)'", at: name.range,
-                             note: Suggestion.note(for: name.text, in: properties.map(\.name)))
+                             note: Suggestion.note(for: name.text, in: names).map { $0 + " " + existing } ?? existing)
         }
         return try property.get(name.range)
     }

@@ -37,6 +37,7 @@ struct Completer {
         let command = context.command(in: interpreter.commands)
         if let label = context.valueLabel, let command {
             if let parameter = command.labelled(label), case .choice(let words) = parameter.kind { return words.map { .init($0, .value) } }
+            if let parameter = command.labelled(label), case .wordOrValue(let words) = parameter.kind { return words.map { .init($0, .value) } }
         }
         if let (label, word) = context.openChoice, let settings = command?.labelled(label)?.settings[word] {
             return settings.filter { !context.usedLabels.contains($0) }.map { .init($0 + ":", .label) }

@@ -1,8 +1,8 @@
 import FinchDisplay
 
 extension Command {
-    /// `compare [RUN, …] [by: accuracy|final_loss|val_loss|seconds|trainable]`: a table of the runs
-    /// and a bar chart of one measure.
+    /// `compare [RUN, …] [by: accuracy|f1|macro_f1|precision|recall|final_loss|val_loss|seconds|trainable|steps]`:
+    /// a table of the runs and a bar chart of one measure.
     static let compare = Command(
         name: "compare",
         summary: "Compare runs side by side: a table, and a bar chart of one measure.",
@@ -23,7 +23,8 @@ extension Command {
         let values = runs.map { compareValue($0, measure) }
         guard values.contains(where: { $0 != nil }) else {
             throw FinchError(.value, "none of these runs measured \(measure)", at: invocation.place("by"),
-                             note: measure == "accuracy" ? "accuracy needs labelled validation data (validate:); try by: final_loss" : nil)
+                             note: ["accuracy", "f1", "macro_f1", "precision", "recall"].contains(measure)
+                                 ? "\(measure) needs labelled validation data (validate:); try by: final_loss" : nil)
         }
         let chart = BarChart(labels: runs.map(\.name), values: values.map { $0 ?? 0 }, title: measure)
         let table = Table(columns: RunObject.columns, rows: runs.map(\.row), caption: "comparison by \(measure)")
@@ -31,11 +32,15 @@ extension Command {
     }
 
     /// The measures `compare by:` accepts.
-    static let compareMeasures = ["accuracy", "final_loss", "val_loss", "seconds", "trainable", "steps"]
+    static let compareMeasures = ["accuracy", "f1", "macro_f1", "precision", "recall", "final_loss", "val_loss", "seconds", "trainable", "steps"]
 
     private static func compareValue(_ run: RunObject, _ measure: String) -> Double? {
         switch measure {
         case "accuracy": run.accuracy
+        case "f1": run.confusion?.headline.f1
+        case "macro_f1": run.confusion?.macro.f1
+        case "precision": run.confusion?.headline.precision
+        case "recall": run.confusion?.headline.recall
         case "final_loss": run.finalLoss
         case "val_loss": run.finalValidationLoss
         case "seconds": run.seconds

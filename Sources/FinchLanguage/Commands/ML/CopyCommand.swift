@@ -61,6 +61,7 @@ extension Command {
                   let original = source.model.parameter(named: named.name), original.shape == named.parameter.shape else { continue }
             try? named.parameter.assign(original.value)
         }
+        model.inputScaling = source.model.inputScaling
         let copy = ModelObject(name: name, model: model, seed: seed,
                                origin: "copy of \(source.name)'s body with \(kind == .none ? "no" : "a \(kind.rawValue)") head")
         copy.tokenizer = source.tokenizer

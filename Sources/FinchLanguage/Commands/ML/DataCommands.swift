@@ -24,7 +24,8 @@ extension Command {
     /// `tokenizer chars|words on: CORPUS [limit: N]`: a vocabulary learned from a corpus.
     static let tokenizer = Command(
         name: "tokenizer", summary: "Learn a character or word vocabulary from a corpus.",
-        positional: [Parameter("kind", .choice(["chars", "words"]), doc: "characters or words", required: true)],
+        positional: [Parameter("kind", .choice(["chars", "words"]), doc: "chars (one token per character) or words (the most frequent words)",
+                               required: true)],
         prepositions: [Parameter("on", .any, doc: "the corpus", required: true)],
         keywords: [Parameter("limit", .number, doc: "words: the most frequent words kept", default: .number(5000))]
     ) { invocation throws(FinchError) in
@@ -45,23 +46,29 @@ extension Command {
         keywords: [
             Parameter("text", .string, doc: "CSV: the column holding one text per example"),
             Parameter("features", .any, doc: "CSV: the numeric columns (default: every numeric column but the label)"),
-            Parameter("label", .string, doc: "CSV: the column holding the class"),
+            Parameter("label", .string, doc: "CSV: the column holding the class (default: a column called label or class, else the last column if it holds text)"),
+            Parameter("target", .string, doc: "CSV: a numeric column to predict with a regress head, in place of a label"),
+            Parameter("standardize", .bool,
+                      doc: "numeric features: a model first trained on them standardises them with this data's mean and deviation (default: true for a CSV file, false for built-in data)"),
         ]
     ) { invocation throws(FinchError) in
         let source = invocation.string("source") ?? ""
         let features = try invocation.strings("features")
-        let dataset: Dataset
+        var dataset: Dataset
         do throws(DataError) {
             // A name without a file extension is taken as built in, so a misspelling gets a suggestion.
             if BuiltinData.summary(of: source) != nil || !source.contains(".") {
                 dataset = try BuiltinData.dataset(named: source, seed: invocation.interpreter.workbench.seed)
+                dataset.standardize = invocation.flag("standardize") ?? false
             } else {
-                dataset = try CSVTable.load(path: source).dataset(text: invocation.string("text"), features: features,
-                                                                  label: invocation.string("label"))
+                let table = try CSVTable.load(path: source)
+                dataset = try table.dataset(text: invocation.string("text"), features: features, label: invocation.string("label"),
+                                            target: invocation.string("target"), standardize: invocation.flag("standardize") ?? true)
+                if features == nil, invocation.string("text") == nil { noteTextColumnsLeftOut(of: table, by: dataset, invocation) }
             }
         } catch {
             if case let .unknownColumn(path, name, available, suggestion) = error {
-                let argument = ["text", "label"].first { invocation.string($0) == name } ?? "features"
+                let argument = ["text", "label", "target"].first { invocation.string($0) == name } ?? "features"
                 let columns = "its columns are " + available.map(Value.quote).joined(separator: ", ")
                 throw FinchError(.value, "'\(path)' has no column '\(name)'", at: invocation.place(argument),
                                  note: suggestion.map { "did you mean '\($0)'? \(columns)" } ?? columns)
@@ -73,6 +80,19 @@ extension Command {
         return .wrap(DatasetObject(dataset, splitSeed: splitSeed))
     }
 
+    /// Names, on standard error, the columns of `table` that hold text and that `dataset` (read
+    /// with its default features) leaves out, so that none is dropped unnoticed.
+    private static func noteTextColumnsLeftOut(of table: CSVTable, by dataset: Dataset, _ invocation: Invocation) {
+        let used = Set(dataset.featureNames + [dataset.labelName, dataset.targetName])
+        let unused = table.header.filter { !used.contains($0) }
+        guard !unused.isEmpty else { return }
+        let one = unused.count == 1
+        invocation.interpreter.output.write(
+            "note: \(table.path): \(one ? "the column" : "the columns") \(unused.map { "'\($0)'" }.joined(separator: ", ")) "
+                + "\(one ? "holds" : "hold") text and \(one ? "is" : "are") left out; name the columns you want with features:, label: or text:\n",
+            to: .stderr)
+    }
+
     /// `split DATA [80, 20] [stratify: true]`: data sets of those percentages.
     static let split = Command(
         name: "split", summary: "Split a data set by percentages (seeded; stratified keeps class proportions).",
@@ -80,7 +100,8 @@ extension Command {
             Parameter("data", .any, doc: "the data set", required: true),
             Parameter("parts", .any, doc: "percentages, e.g. [80, 20]", required: true),
         ],
-        keywords: [Parameter("stratify", .bool, doc: "keep each class's share in every part", default: .bool(true))]
+        keywords: [Parameter("stratify", .bool, doc: "keep each class's share in every part (default: true when the data set has labels)")],
+        unpackedNames: { count in count == 2 ? ["train", "test"] : count == 3 ? ["train", "val", "test"] : (1...count).map { "part\($0)" } }
     ) { invocation throws(FinchError) in
         let data = try invocation.object("data", DatasetObject.self, what: "a data set")
         guard case .list(let elements)? = invocation.bound("parts")?.value, let parts = Functions.numbers(in: elements),
@@ -90,7 +111,7 @@ extension Command {
         let source = data.dataset
         let pieces: [Dataset]
         do throws(DataError) {
-            pieces = try source.split(parts, stratify: invocation.flag("stratify") ?? true, seed: invocation.interpreter.workbench.seed)
+            pieces = try source.split(parts, stratify: invocation.flag("stratify") ?? source.isLabeled, seed: invocation.interpreter.workbench.seed)
         } catch {
             throw FinchError(.value, error.description, at: invocation.place("parts"))
         }

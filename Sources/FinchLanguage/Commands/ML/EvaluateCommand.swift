@@ -20,8 +20,10 @@ extension Command {
         let object = try invocation.object("model", ModelObject.self, what: "a model")
         if object.model.head.kind == .lm { return .wrap(try LanguageModelScoring.evaluate(object, invocation)) }
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
+        if let targets = data.dataset.targets { return try regression(object, data, targets: targets, invocation) }
         guard let labels = data.dataset.labels else {
-            throw FinchError(.value, "\(data.name) has no labels to evaluate against", at: invocation.place("on"))
+            throw FinchError(.value, "\(data.name) has no labels to evaluate against", at: invocation.place("on"),
+                             note: "load it with label: COLUMN, or target: COLUMN for a number to predict")
         }
         let classes = data.dataset.classNames.count
         guard object.model.plan.outputWidth == classes else {
@@ -43,5 +45,21 @@ extension Command {
         }
         return .wrap(EvaluationObject(modelName: object.name, dataName: data.name, matrix: matrix,
                                       classNames: data.dataset.classNames, loss: loss))
+    }
+
+    /// `evaluate` of a regressor on `data`, whose numeric `targets` it predicts: MAE, RMSE and R².
+    private static func regression(_ object: ModelObject, _ data: DatasetObject, targets: [Float],
+                                   _ invocation: Invocation) throws(FinchError) -> Value {
+        guard object.model.head.kind == .regress, object.model.plan.outputWidth == 1 else {
+            throw FinchError(.value, "\(data.name) has a number to predict (\(data.dataset.targetName)), but \(object.name) is not a regressor of one value",
+                             at: invocation.place("model"))
+        }
+        let reading = try DataReading.of(data.dataset, by: object, in: invocation)
+        let predictions = try InferenceRunner.values(object, data.dataset, reading: reading, at: invocation.place("on")).map { $0[0] }
+        let scores: RegressionScores
+        do throws(MetricsError) { scores = try RegressionScores(predictions: predictions, truths: targets.map(Double.init)) } catch {
+            throw FinchError(.value, error.description, at: invocation.place("on"))
+        }
+        return .wrap(RegressionEvaluationObject(modelName: object.name, dataName: data.name, targetName: data.dataset.targetName, scores: scores))
     }
 }

@@ -2,11 +2,13 @@ import FinchEngine
 internal import FinchJSON
 
 extension Command {
-    /// `export VALUE to PATH`: a table, run, runs or list as CSV (`.csv`) or JSON (`.json`).
+    /// `export VALUE to PATH`: a table, data set (its rows with their ids), evaluation, run, runs or
+    /// list as CSV (`.csv`) or JSON (`.json`).
     static let export = Command(
         name: "export",
-        summary: "Write a table, a run (its history), runs or a list to a CSV or JSON file.",
-        positional: [Parameter("value", .any, doc: "what to write: a table, a run, runs, a list", required: true)],
+        summary: "Write a table, a data set (its rows, with ids), predictions, an evaluation, a run (its history), runs or a list to a CSV or JSON file.",
+        positional: [Parameter("value", .any, doc: "what to write: a table, a data set, predictions, an evaluation, a run, runs, a list",
+                               required: true)],
         prepositions: [Parameter("to", .string, doc: "the file; .csv or .json decides the format", required: true)]
     ) { invocation throws(FinchError) in
         let value = invocation.bound("value")?.value ?? .none

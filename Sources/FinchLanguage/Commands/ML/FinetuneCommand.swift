@@ -6,9 +6,9 @@ extension Command {
     /// supervised training on labelled data; returns the run.
     static let finetune = Command(
         name: "finetune",
-        summary: "Fine-tune a model on labelled data: all weights, some frozen, only the head (probe), or LoRA adapters.",
+        summary: "Fine-tune a model on labelled data (or a numeric target, with a regress head): all weights, some frozen, only the head (probe), or LoRA adapters.",
         positional: [Parameter("model", .any, doc: "the model to train (in place); make one with 'copy … head: classify'", required: true)],
-        prepositions: [Parameter("on", .any, doc: "the labelled training data", required: true)],
+        prepositions: [Parameter("on", .any, doc: "the training data: labelled, or with a target", required: true)],
         keywords: [
             Parameter("method", .choice(TuningMethod.allCases.map(\.rawValue)), doc: "full, freeze (some layers), probe (only the head) or lora",
                       default: .symbol("full"), settings: TuningMethod.settings),
@@ -23,9 +23,12 @@ extension Command {
             Parameter("steps", .number, doc: "the number of steps, instead of epochs"),
             Parameter("validate", .any, doc: "labelled validation data, measured each epoch (or eval_every steps)"),
             Parameter("early_stop", .choice(EarlyStopping.Metric.allCases.map(\.rawValue) + ["none"]),
-                      doc: "stop when val_loss (or val_accuracy) has not improved for patience: validations", default: .symbol("none"),
+                      doc: "stop when val_loss (or val_accuracy, val_f1, val_macro_f1, val_precision, val_recall) has not improved for patience: validations",
+                      default: .symbol("none"),
                       settings: Dictionary(uniqueKeysWithValues: EarlyStopping.Metric.allCases.map { ($0.rawValue, ["patience"]) })),
             Parameter("patience", .number, doc: "validations without improvement before stopping early", default: .number(2)),
+            Parameter("class_weights", .wordOrValue(["balanced"]),
+                      doc: "weigh the loss of each class's examples: balanced (total / (classes × the class's count), as scikit-learn), or one number per class"),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
         ] + TrainingOptions.parameters,
@@ -34,23 +37,32 @@ extension Command {
         let target = try invocation.object("model", ModelObject.self, what: "a model")
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
         let dataset = data.dataset
-        guard dataset.labels != nil else {
-            throw FinchError(.value, "\(data.name) has no labels to fine-tune on", at: invocation.place("on"))
-        }
-        let classes = target.model.plan.outputWidth
-        guard [.classify, .regress].contains(target.model.head.kind), classes == dataset.classNames.count else {
-            throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(classes) values",
-                             at: invocation.place("model"),
-                             note: "make a classifier with 'copy \(target.name) head: classify(classes: \(dataset.classNames.count))'")
+        let regression = dataset.targets != nil
+        try checkHead(of: target, fits: data, in: invocation)
+        let weights = try classWeights(invocation, dataset)
+        let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
+            (metric) throws(FinchError) in
+            guard !regression || metric == .loss else {
+                throw FinchError(.value, "early_stop: \(metric.rawValue) measures classes, but \(data.name) has a number to predict",
+                                 at: invocation.place("early_stop"), note: "use early_stop: val_loss")
+            }
+            return EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
         }
         var held: Dataset?
         if let bound = invocation.bound("validate") {
-            guard let object = bound.value.object(DatasetObject.self), object.dataset.labels != nil else {
-                throw FinchError(.type, "'validate:' needs a labelled data set, not \(bound.value.typeDescription)", at: bound.range)
+            guard let object = bound.value.object(DatasetObject.self),
+                  regression ? object.dataset.targets != nil : object.dataset.labels != nil else {
+                throw FinchError(.type, "'validate:' needs a data set \(regression ? "with targets" : "with labels"), not \(bound.value.typeDescription)",
+                                 at: bound.range)
             }
             held = object.dataset
         }
         let reading = try DataReading.of(dataset, by: target, in: invocation, others: held.map { [$0] } ?? [])
+        let standardisation = InputStandardisation(training: dataset, for: target, output: invocation.interpreter.output)
+        let training = try standardisation.scaled(dataset, at: invocation.place("on"))
+        let validating = try held.map { (held: Dataset) throws(FinchError) in
+            try standardisation.scaled(held, at: invocation.place("validate"))
+        }
         let batch = min(try invocation.integer("batch", in: 1...100_000) ?? 16, dataset.count)
         let perEpoch = (dataset.count + batch - 1) / batch
         let epochs = try invocation.integer("epochs", in: 1...100_000) ?? 3
@@ -69,13 +81,13 @@ extension Command {
         var groups: [ParameterGroup] = []
         if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
         let config = try TrainingOptions.config(invocation, steps: steps, seed: seed, groups: groups)
-        let maker = try classBatches(dataset, reading, batch: batch, seed: seed, at: invocation.place("on"))
-        let validation = try held.map { (held: Dataset) throws(FinchError) in
-            try classBatches(held, reading, batch: batch, seed: seed, at: invocation.place("validate")).evaluationBatches(limit: held.count)
+        let maker = try trainingBatches(training, reading, batch: batch, seed: seed, at: invocation.place("on"))
+        let validation = try validating.map { (held: Dataset) throws(FinchError) in
+            try trainingBatches(held, reading, batch: batch, seed: seed, at: invocation.place("validate")).evaluationBatches(limit: held.count)
         } ?? []
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? perEpoch
         let merge = method == .lora && invocation.flag("merge") == true
-        target.classNames = dataset.classNames
+        if !regression { target.classNames = dataset.classNames }
         if let tokenizer = reading.tokenizer {
             target.tokenizer = .wrap(TokenizerObject(tokenizer))
             target.textContext = reading.context
@@ -85,10 +97,7 @@ extension Command {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
         }
         if method == .freeze { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
-        let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
-            (metric) throws(FinchError) in
-            EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
-        }
+        if let weights { extra.append(Record.Field(name: "class_weights", value: .list(weights.map { .number(Double($0.description) ?? Double($0)) }))) }
         var plan = TrainingPlan(
             kind: "finetune", method: method.rawValue, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval,
@@ -96,14 +105,67 @@ extension Command {
             settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),
             name: TrainingOptions.runName(invocation))
         if merge { plan.finish = { target.model.mergeLoRA() } }
+        if let weights { plan.objective = CrossEntropy(classWeights: weights) }
+        plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
+        if let held, !regression, held.classCounts.filter({ $0 > 0 }).count >= 2, let largest = held.classCounts.max() {
+            plan.chance = Double(largest) / Double(held.count)
+        }
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
     }
 
-    /// Seeded shuffled classification batches of `dataset`, read as `reading` says: feature rows,
-    /// or texts tokenized and padded. Errors point at `range`.
-    private static func classBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
+    /// Checks that `target`'s head suits `data`: a classifier of its classes for labels, a
+    /// regressor of one value for numeric targets.
+    private static func checkHead(of target: ModelObject, fits data: DatasetObject, in invocation: Invocation) throws(FinchError) {
+        let dataset = data.dataset, outputs = target.model.plan.outputWidth
+        if dataset.targets != nil {
+            guard target.model.head.kind == .regress, outputs == 1 else {
+                throw FinchError(.value, "\(data.name) has a number to predict (\(dataset.targetName)), but \(target.name) is not a regressor of one value",
+                                 at: invocation.place("model"),
+                                 note: "make one with 'copy \(target.name) head: regress', or end the model with 'regress'")
+            }
+            return
+        }
+        guard dataset.labels != nil else {
+            throw FinchError(.value, "\(data.name) has no labels to fine-tune on", at: invocation.place("on"),
+                             note: "load it with label: COLUMN for classes, or target: COLUMN for a number to predict")
+        }
+        guard [.classify, .regress].contains(target.model.head.kind), outputs == dataset.classNames.count else {
+            throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(outputs) values",
+                             at: invocation.place("model"),
+                             note: "make a classifier with 'copy \(target.name) head: classify(classes: \(dataset.classNames.count))'")
+        }
+    }
+
+    /// The class weights `class_weights:` asks for (`balanced`, or one positive number per class
+    /// of `dataset`), or nil for none.
+    private static func classWeights(_ invocation: Invocation, _ dataset: Dataset) throws(FinchError) -> [Float]? {
+        guard let bound = invocation.bound("class_weights") else { return nil }
+        guard dataset.targets == nil else {
+            throw FinchError(.value, "'class_weights:' weighs classes, but \(dataset.name) has a number to predict", at: bound.range)
+        }
+        let classes = dataset.classNames.count
+        switch bound.value {
+        case .symbol("balanced"), .string("balanced"):
+            return CrossEntropy.balancedWeights(classCounts: dataset.classCounts)
+        case .list(let elements):
+            guard let numbers = Functions.numbers(in: elements), numbers.count == classes,
+                  numbers.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+                throw FinchError(.value, "'class_weights:' needs one positive number for each of the \(classes) classes of \(dataset.name)",
+                                 at: bound.range, note: "its classes are \(dataset.classNames.joined(separator: ", ")); or write class_weights: balanced")
+            }
+            return numbers.map(Float.init)
+        default:
+            throw FinchError(.type, "'class_weights:' needs balanced or a list of numbers, not \(bound.value.typeDescription)", at: bound.range)
+        }
+    }
+
+    /// Seeded shuffled batches of `dataset`, read as `reading` says: feature rows with their
+    /// numeric targets (regression), else with their classes, or texts tokenized and padded with
+    /// their classes. Errors point at `range`.
+    private static func trainingBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
                                      at range: SourceRange) throws(FinchError) -> any BatchMaker {
         do throws(DataError) {
+            if dataset.targets != nil { return try ValueBatches(dataset: dataset, batch: batch, seed: seed) }
             if let tokenizer = reading.tokenizer {
                 return try ClassBatches(texts: dataset, tokenizer: tokenizer, context: reading.context, batch: batch, seed: seed)
             }

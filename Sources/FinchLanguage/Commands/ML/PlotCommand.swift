@@ -2,13 +2,16 @@ import FinchDisplay
 import FinchEngine
 
 extension Command {
-    /// `plot VALUE [by: FIELD] [title:] [log: BOOL] [width:] [height:] [names: [...]] [x: LABEL] [y: LABEL]`:
+    /// `plot VALUE [to PATH] [by: FIELD] [title:] [log: BOOL] [width:] [height:] [names: [...]] [x: LABEL] [y: LABEL]`:
     /// a line chart of numbers, several lists, a run's losses, several runs, or the numeric
-    /// fields of a list of records (against the field `by:`).
+    /// fields of a list of records (against the field `by:`); an evaluation's confusion matrix as a
+    /// heatmap. With `to`, the chart is written to an `.svg` or `.txt` file instead of shown.
     static let plot = Command(
         name: "plot",
-        summary: "Draw a line chart of a list of numbers, a list of lists, a run's train/val loss, several runs, or a list of records.",
-        positional: [Parameter("value", .any, doc: "numbers, lists of numbers, a run, a list of runs, or a list of records", required: true)],
+        summary: "Draw a line chart of a list of numbers, a list of lists, a run's train/val loss, several runs, or a list of records; an evaluation's confusion matrix. Show it, or write it to an .svg or .txt file.",
+        positional: [Parameter("value", .any, doc: "numbers, lists of numbers, a run, a list of runs, a list of records, or an evaluation",
+                               required: true)],
+        prepositions: [Parameter("to", .string, doc: "a file to write the chart to: .svg (the drawing) or .txt (the text chart)")],
         keywords: [
             Parameter("by", .word, doc: "records: the field along the x axis (default: their order); each other numeric field is a line"),
             Parameter("title", .string, doc: "the chart's title"),
@@ -21,6 +24,10 @@ extension Command {
         ]
     ) { invocation throws(FinchError) in
         let value = invocation.bound("value")?.value ?? .none
+        if let evaluation = value.object(EvaluationObject.self) {
+            let title = invocation.string("title") ?? "Confusion of \(evaluation.modelName) on \(evaluation.dataName) (rows: true class, columns: predicted)"
+            return try show(ChartObject(evaluation.confusionHeatmap(title: title).bundle, title: title), invocation)
+        }
         let by = invocation.word("by")
         var series: [Series]
         if case .list(let items) = value, let records = Record.all(items) {
@@ -40,7 +47,28 @@ extension Command {
         let chart = LineChart(series: series, title: invocation.string("title"), xLabel: invocation.string("x") ?? by ?? "step", yLabel: invocation.string("y"),
                               logY: invocation.flag("log") ?? false, width: try invocation.integer("width", in: 24...400) ?? 80,
                               height: try invocation.integer("height", in: 3...200) ?? 16)
-        return .wrap(ChartObject(chart.bundle, title: invocation.string("title") ?? "plot"))
+        return try show(ChartObject(chart.bundle, title: invocation.string("title") ?? "plot"), invocation)
+    }
+
+    /// The chart as the command's value, or, with `to`, written to that file (`.svg` or `.txt`)
+    /// and said so. A failed write leaves any file that was there unchanged.
+    private static func show(_ chart: ChartObject, _ invocation: Invocation) throws(FinchError) -> Value {
+        guard let path = invocation.string("to") else { return .wrap(chart) }
+        let text: String
+        if path.hasSuffix(".svg") {
+            text = chart.chartBundle["image/svg+xml"] ?? ""
+        } else if path.hasSuffix(".txt") {
+            text = chart.chartBundle.plainText + "\n"
+        } else {
+            throw FinchError(.value, "the chart file must end in .svg or .txt", at: invocation.place("to"))
+        }
+        do throws(FileWriteError) {
+            try AtomicFile.write(to: path) { (file) throws(FileWriteError) in try file.append(Array(text.utf8)) }
+        } catch {
+            throw FinchError(.value, error.description, at: invocation.place("to"), note: "the file that was there before is unchanged")
+        }
+        invocation.interpreter.output.write("wrote \(path)\n", to: .stdout)
+        return .none
     }
 
     /// One series per field that is a number in every record, against the field `by` (or the

@@ -2,7 +2,8 @@ import FinchData
 import FinchDisplay
 
 extension Command {
-    /// `predict MODEL on INPUTS`: the predicted class and its probability for each input.
+    /// `predict MODEL on INPUTS`: for each input, its id, its true class (for a labelled data
+    /// set), the predicted class and the probability of each class; for a regressor, the value.
     static let predict = Command(
         name: "predict",
         summary: "Classify new inputs: the predicted class of each, with the probability of every class.",
@@ -19,19 +20,36 @@ extension Command {
                                  : "end the model with a head that pools the sequence, e.g. 'copy \(object.name) head: classify(classes: N)'")
         }
         let dataset = try predictionInputs(invocation)
+        if object.model.head.kind == .regress { return try regression(object, dataset, invocation) }
         let names = object.classNames ?? (0..<object.model.plan.outputWidth).map(String.init)
         let reading = try DataReading.of(dataset, by: object, in: invocation)
         let probabilities = try InferenceRunner.probabilities(object, dataset, reading: reading, at: invocation.place("on"))
-        let texts = dataset.texts
+        let texts = dataset.texts, labels = dataset.labels
         let rows: [[Cell]] = probabilities.enumerated().map { index, row in
             let best = row.indices.max { row[$0] < row[$1] } ?? 0
-            return [.number(Double(index))] + (texts.map { [.text(shortened($0[index]))] } ?? [])
+            return [.number(Double(dataset.rowIDs[index]))] + (texts.map { [.text(shortened($0[index]))] } ?? [])
+                + (labels.map { [.text(dataset.classNames[$0[index]])] } ?? [])
                 + [.text(best < names.count ? names[best] : String(best)), .number(row[best])]
                 + (names.count <= 10 ? row.map(Cell.number) : [])
         }
-        let columns: [Column] = ["example"] + (texts != nil ? ["text"] : []) + ["predicted", "probability"]
-            + (names.count <= 10 ? names.map { Column("p(\($0))") } : [])
+        let columns: [Column] = [Column("id", format: .count)] + (texts != nil ? ["text"] : []) + (labels != nil ? ["true"] : [])
+            + ["predicted", "probability"] + (names.count <= 10 ? names.map { Column("p(\($0))") } : [])
         return .wrap(TableObject(Table(columns: columns, rows: rows, caption: "\(object.name): predictions"), name: "predictions"))
+    }
+
+    /// The predictions of a regressor: one value per output, on the targets' scale.
+    private static func regression(_ object: ModelObject, _ dataset: Dataset, _ invocation: Invocation) throws(FinchError) -> Value {
+        let reading = try DataReading.of(dataset, by: object, in: invocation)
+        let values = try InferenceRunner.values(object, dataset, reading: reading, at: invocation.place("on"))
+        let width = object.model.plan.outputWidth
+        let names = width == 1 ? ["predicted"] : (1...width).map { "predicted \($0)" }
+        let targets = dataset.targets
+        let rows: [[Cell]] = values.enumerated().map { index, row in
+            [.number(Double(dataset.rowIDs[index]))] + (targets.map { [.number(Double($0[index]))] } ?? []) + row.map(Cell.number)
+        }
+        let columns = [Column("id", format: .count)] + (targets != nil ? [Column("true")] : []) + names.map { Column($0) }
+        return .wrap(TableObject(Table(columns: columns, rows: rows,
+                                       caption: "\(object.name): predictions"), name: "predictions"))
     }
 
     /// A text cut to its first 40 characters, on one line.

@@ -37,12 +37,15 @@ extension Command {
         let config = try TrainingOptions.config(invocation, steps: steps, seed: seed)
         let source = try PretrainingData(invocation, target: target, seed: seed)
         let interval = try invocation.integer("eval_every", in: 1...10_000_000) ?? max(1, steps / 10)
-        let plan = TrainingPlan(
+        var plan = TrainingPlan(
             kind: "pretrain", method: source.objective.rawValue, model: target, config: config, maker: source.maker,
             validation: source.validation, evaluationInterval: interval, earlyStop: nil,
             settings: TrainingOptions.settings(invocation, steps: steps,
                                                extra: [Record.Field(name: "objective", value: .symbol(source.objective.rawValue))]),
             name: TrainingOptions.runName(invocation))
+        if let standardisation = source.standardisation {
+            plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
+        }
         return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
     }
 }
@@ -54,6 +57,8 @@ private struct PretrainingData {
     let objective: PretrainingObjective
     let maker: any BatchMaker
     let validation: [Batch]
+    /// How features are scaled, for a data set of features.
+    var standardisation: InputStandardisation?
 
     init(_ invocation: Invocation, target: ModelObject, seed: UInt64) throws(FinchError) {
         let batch = try invocation.integer("batch", in: 1...100_000) ?? 16
@@ -78,7 +83,10 @@ private struct PretrainingData {
                                  at: invocation.place("validate"))
             }
             objective = chosen ?? .denoise
-            (maker, validation) = try Self.featureBatches(dataset, objective, invocation, target: target, batch: batch, rate: rate, seed: seed)
+            let standardisation = InputStandardisation(training: dataset, for: target, output: invocation.interpreter.output)
+            self.standardisation = standardisation
+            (maker, validation) = try Self.featureBatches(dataset, objective, invocation, target: target, standardisation: standardisation,
+                                                          batch: batch, rate: rate, seed: seed)
         } else {
             throw FinchError(.type, "'pretrain' needs tokens or a data set after 'on', not \(data?.typeDescription ?? "nothing")",
                              at: invocation.place("on"))
@@ -140,7 +148,7 @@ private struct PretrainingData {
     /// Masked rows of `dataset` to rebuild: nine tenths to train on, a tenth for validation
     /// (all of it to train on when it has fewer than ten rows).
     private static func featureBatches(_ dataset: Dataset, _ objective: PretrainingObjective, _ invocation: Invocation,
-                                       target: ModelObject, batch: Int, rate: Float,
+                                       target: ModelObject, standardisation: InputStandardisation, batch: Int, rate: Float,
                                        seed: UInt64) throws(FinchError) -> (any BatchMaker, [Batch]) {
         guard objective == .denoise, let width = dataset.width else {
             throw FinchError(.value, "\(objective.rawValue) pre-training needs tokens; \(dataset.name) holds \(dataset.width != nil ? "features" : "labelled texts")",
@@ -155,6 +163,7 @@ private struct PretrainingData {
             throw FinchError(.value, "denoising rebuilds the \(width) features, but \(target.name) outputs \(target.model.plan.outputWidth) values",
                              at: invocation.place("model"), note: "end the model with 'reconstruct'")
         }
+        let dataset = try standardisation.scaled(dataset, at: invocation.place("on"))
         do throws(DataError) {
             let parts = dataset.count >= 10 ? try dataset.split([90, 10], seed: seed) : [dataset]
             let maker = try MaskedFeatureBatches(dataset: parts[0], batch: batch, maskRate: rate, seed: seed)

@@ -1,11 +1,11 @@
 import FinchDisplay
 
 extension Command {
-    /// `table VALUE [columns: [NAME, …]] [title: STRING]`: any list, list of rows or records, run
-    /// history or table, as a table.
+    /// `table VALUE [columns: [NAME, …]] [title: STRING]`: any list, list of rows or records, data
+    /// set (its rows with their ids), run history or table, as a table.
     static let table = Command(
         name: "table",
-        summary: "Show a list, a list of rows or records, a run's history, or runs as a table.",
+        summary: "Show a list, a list of rows or records, a data set's rows, a run's history, or runs as a table.",
         positional: [Parameter("value", .any, doc: "what to tabulate", required: true)],
         keywords: [
             Parameter("columns", .any, doc: "the column names, as a list of strings"),
@@ -31,6 +31,9 @@ extension Command {
     /// The table of `value`.
     static func tabulate(_ value: Value, at range: SourceRange) throws(FinchError) -> Table {
         if let table = value.object(TableObject.self) { return table.table }
+        if let data = value.object(DatasetObject.self) { return data.rowTable }
+        if let evaluation = value.object(EvaluationObject.self) { return evaluation.report.table }
+        if let evaluation = value.object(RegressionEvaluationObject.self) { return evaluation.table }
         if let run = value.object(RunObject.self) {
             let validation = Dictionary(run.validations.map { ($0.step, $0) }, uniquingKeysWith: { $1 })
             let rows: [[Cell]] = run.losses.enumerated().map { index, loss in
@@ -42,7 +45,7 @@ extension Command {
             return Table(columns: ["step", "loss", "lr", "val loss", "val accuracy"], rows: rows, caption: "run \(run.name)")
         }
         guard case .list(let elements) = value else {
-            throw FinchError(.type, "'table' needs a list, a run or a table, not \(value.typeDescription)", at: range)
+            throw FinchError(.type, "'table' needs a list, a data set, a run or a table, not \(value.typeDescription)", at: range)
         }
         if case .record(let first)? = elements.first {
             let names = first.fields.map(\.name)
