@@ -12,6 +12,13 @@ import Glibc
 @Suite struct HostileCellTests {
     let finch = Harness()
 
+    @Test func aHugeListShowsItsEndsAndLength() throws {
+        let shown = try #require(finch.result("(1..10000000).list"))
+        #expect(shown == "[1, 2, 3, 4, 5, …, 9999996, 9999997, 9999998, 9999999, 10000000] (10,000,000 elements)")
+        #expect(finch.result("(1..1000).list")?.hasSuffix("999, 1000]") == true, "up to a thousand elements show whole")
+        #expect(finch.result("length((1..10000000).list)") == "10000000", "only the display is short")
+    }
+
     @Test func predictOnAnEmptyListIsAnError() {
         finch.define("train", Fixtures.blobs("train"))
         finch.result(TrainingTests.mlp)

@@ -1,5 +1,5 @@
 import FinchDisplay
-import FinchLanguage
+@testable import FinchLanguage
 import Testing
 
 @Suite struct InterruptionTests {
@@ -95,5 +95,34 @@ import Testing
     @Test func aCellEndingInAnAssignmentHasNoResultButShowsItsBareValues() {
         #expect(finch.result("1 + 1\nz = 3") == nil)
         #expect(finch.sink.events == [.display(MimeBundle(plainText: "2"), id: nil)])
+    }
+}
+
+/// Inference asks about interrupts between chunks of examples, not only before its statement.
+@Suite struct InferenceInterruptionTests {
+    private static let setup = [TrainingTests.mlp, "seed 1"]
+
+    /// How many interrupt checks `finch` makes while running `cells`.
+    private static func checks(_ cells: [String], big: DatasetObject) -> Int {
+        let counter = Countdown(checks: .max)
+        let finch = Harness(isInterrupted: { counter.check() })
+        finch.define("big", big)
+        for cell in cells { finch.result(cell) }
+        return .max - counter.remaining
+    }
+
+    @Test func evaluateAndPredictStopBetweenChunks() {
+        let big = Fixtures.blobs("big", count: 1000)
+        let before = Self.checks(Self.setup, big: big)
+        for statement in ["e = evaluate net on big", "p = predict net on big"] {
+            let during = Self.checks(Self.setup + [statement], big: big) - before
+            #expect(during >= 16, "1000 examples in chunks of 64: a check per chunk (\(during))")
+            let countdown = Countdown(checks: before + 3)
+            let finch = Harness(isInterrupted: { countdown.check() })
+            finch.define("big", big)
+            for cell in Self.setup { finch.result(cell) }
+            #expect(finch.error(statement)?.kind == .interrupted)
+            #expect(finch.result("e")?.hasPrefix("unexpected") == true, "nothing is assigned")
+        }
     }
 }

@@ -35,7 +35,7 @@ NOTEBOOKS = {"01-tour.ipynb": "tour.finch", "02-pretrain-finetune.ipynb": "pretr
 def without_durations(text):
     """The text with run times (12.3s, 4m05s, 3.1ms, a progress bar's `[00:12<00:00, 48.1 step/s`
     and the bar, whose width follows them) masked and column padding folded, so re-runs compare equal."""
-    text = re.sub(r"(\d+%)(?:\|[^|\n]*\|)? (.*)\[[\d:]+<[\d:?]+, [\d.?]+ step/s", r"\1<bar> \2[<time>", text)
+    text = re.sub(r"(\d+%)(?:\|[^|\n]*\|)? (.*)\[[\d:]+<[\d:?]+, [\d.?]+ step/s([^\]\n]*)\] *", r"\1<bar> \2[<time>\3]", text)
     text = re.sub(r"\b(\d+m)?\d+(\.\d+)?(e-?\d+)?m?s\b", "<time>", text)
     return re.sub(r"[ -]{2,}", " ", text)
 

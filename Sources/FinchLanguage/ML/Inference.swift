@@ -14,27 +14,29 @@ enum InferenceRunner {
 
     /// Softmax probabilities `[example][class]` of `object` on every example of `dataset`, read
     /// as `reading` says, on the scale the model was trained on.
-    static func probabilities(_ object: ModelObject, _ dataset: Dataset, reading: DataReading,
+    static func probabilities(_ object: ModelObject, _ dataset: Dataset, reading: DataReading, interpreter: Interpreter,
                               at range: SourceRange) throws(FinchError) -> [[Double]] {
-        try outputs(object, dataset, reading: reading, at: range).map(softmax)
+        try outputs(object, dataset, reading: reading, interpreter: interpreter, at: range).map(softmax)
     }
 
     /// A regressor's predictions `[example][value]` on every example of `dataset`, on the scale
     /// of the targets it was trained on.
-    static func values(_ object: ModelObject, _ dataset: Dataset, reading: DataReading,
+    static func values(_ object: ModelObject, _ dataset: Dataset, reading: DataReading, interpreter: Interpreter,
                        at range: SourceRange) throws(FinchError) -> [[Double]] {
-        let raw = try outputs(object, dataset, reading: reading, at: range)
+        let raw = try outputs(object, dataset, reading: reading, interpreter: interpreter, at: range)
         guard let scaling = object.model.targetScaling else { return raw }
         return raw.map { row in scaling.invert(row.map(Float.init)).map(Double.init) }
     }
 
     /// The model's outputs `[example][output]` on every example of `dataset`, read as `reading`
-    /// says, its features on the scale the model was trained on.
-    static func outputs(_ object: ModelObject, _ dataset: Dataset, reading: DataReading,
+    /// says, its features on the scale the model was trained on. Stops with an interrupted error
+    /// between chunks when the user asks `interpreter` to.
+    static func outputs(_ object: ModelObject, _ dataset: Dataset, reading: DataReading, interpreter: Interpreter,
                         at range: SourceRange) throws(FinchError) -> [[Double]] {
         var result: [[Double]] = []
         let scaled = try InputStandardisation.scaled(dataset, for: object, at: range)
         for input in try reading.inputs(scaled, batch: chunk, at: range) {
+            try interpreter.checkInterruption(at: range)
             let output: Tensor
             do throws(BatchError) { output = try object.model.predict(input) } catch {
                 throw FinchError(.value, "the data does not fit \(object.name): \(error.description)", at: range)

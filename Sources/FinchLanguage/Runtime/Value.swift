@@ -1,3 +1,5 @@
+import FinchDisplay
+
 internal import FinchJSON
 
 /// A value of the Finch language. Every value has a text form (``Value/text``).
@@ -53,11 +55,23 @@ enum Value: Equatable, Sendable {
         case .number(let value): Value.format(value)
         case .string(let value): Value.quote(value)
         case .symbol(let name): name
-        case .list(let elements): "[" + elements.map(\.text).joined(separator: ", ") + "]"
+        case .list(let elements): Value.listText(elements)
         case .range(let range): range.text
         case .record(let record): record.text
         case .object(let ref): ref.object.text
         }
+    }
+
+    /// Lists longer than this show their first and last few elements and their length, so a
+    /// result of millions of elements stays a line a front end can show.
+    static let fullListLimit = 1000
+
+    /// `[1, 2, 3]`, or for a list over ``fullListLimit`` elements `[1, 2, …, 9, 10] (10 elements)`.
+    private static func listText(_ elements: [Value]) -> String {
+        guard elements.count > fullListLimit else { return "[" + elements.map(\.text).joined(separator: ", ") + "]" }
+        let ends = 5
+        let shown = elements.prefix(ends).map(\.text) + ["…"] + elements.suffix(ends).map(\.text)
+        return "[" + shown.joined(separator: ", ") + "] (" + NumberFormat.count.string(elements.count) + " elements)"
     }
 
     /// The text form `print` uses: strings raw, everything else as ``text``.

@@ -60,11 +60,14 @@ struct Harness {
 /// An interrupt flag that flips after a number of checks, and back once seen, as a kernel clears
 /// its flag when the interrupt has been delivered.
 final class Countdown: Sendable {
-    private let remaining: Atomic<Int>
+    private let left: Atomic<Int>
 
     /// A flag that is false for the first `checks` checks, true for the next, then false.
-    init(checks: Int) { remaining = Atomic(checks) }
+    init(checks: Int) { left = Atomic(checks) }
 
     /// Whether the user has just interrupted; each call counts one check.
-    func check() -> Bool { remaining.subtract(1, ordering: .relaxed).newValue == -1 }
+    func check() -> Bool { left.subtract(1, ordering: .relaxed).newValue == -1 }
+
+    /// Checks left before the flag flips.
+    var remaining: Int { left.load(ordering: .relaxed) }
 }

@@ -36,7 +36,7 @@ extension Command {
                              at: invocation.place("on"), note: "evaluate fewer classes, or predict and compare the labels yourself")
         }
         let reading = try DataReading.of(data.dataset, by: object, in: invocation)
-        let probabilities = try InferenceRunner.probabilities(object, data.dataset, reading: reading, at: invocation.place("on"))
+        let probabilities = try InferenceRunner.probabilities(object, data.dataset, reading: reading, interpreter: invocation.interpreter, at: invocation.place("on"))
         let predictions = probabilities.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
         let loss = zip(probabilities, labels).reduce(0.0) { $0 - log(max($1.0[$1.1], 1e-12)) } / Double(max(labels.count, 1))
         let matrix: ConfusionMatrix
@@ -55,7 +55,7 @@ extension Command {
                              at: invocation.place("model"))
         }
         let reading = try DataReading.of(data.dataset, by: object, in: invocation)
-        let predictions = try InferenceRunner.values(object, data.dataset, reading: reading, at: invocation.place("on")).map { $0[0] }
+        let predictions = try InferenceRunner.values(object, data.dataset, reading: reading, interpreter: invocation.interpreter, at: invocation.place("on")).map { $0[0] }
         let scores: RegressionScores
         do throws(MetricsError) { scores = try RegressionScores(predictions: predictions, truths: targets.map(Double.init)) } catch {
             throw FinchError(.value, error.description, at: invocation.place("on"))

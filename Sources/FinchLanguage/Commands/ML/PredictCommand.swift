@@ -23,7 +23,7 @@ extension Command {
         if object.model.head.kind == .regress { return try regression(object, dataset, invocation) }
         let names = object.classNames ?? (0..<object.model.plan.outputWidth).map(String.init)
         let reading = try DataReading.of(dataset, by: object, in: invocation)
-        let probabilities = try InferenceRunner.probabilities(object, dataset, reading: reading, at: invocation.place("on"))
+        let probabilities = try InferenceRunner.probabilities(object, dataset, reading: reading, interpreter: invocation.interpreter, at: invocation.place("on"))
         let texts = dataset.texts, labels = dataset.labels
         let rows: [[Cell]] = probabilities.enumerated().map { index, row in
             let best = row.indices.max { row[$0] < row[$1] } ?? 0
@@ -40,7 +40,7 @@ extension Command {
     /// The predictions of a regressor: one value per output, on the targets' scale.
     private static func regression(_ object: ModelObject, _ dataset: Dataset, _ invocation: Invocation) throws(FinchError) -> Value {
         let reading = try DataReading.of(dataset, by: object, in: invocation)
-        let values = try InferenceRunner.values(object, dataset, reading: reading, at: invocation.place("on"))
+        let values = try InferenceRunner.values(object, dataset, reading: reading, interpreter: invocation.interpreter, at: invocation.place("on"))
         let width = object.model.plan.outputWidth
         let names = width == 1 ? ["predicted"] : (1...width).map { "predicted \($0)" }
         let targets = dataset.targets
