@@ -19,6 +19,14 @@ import Glibc
         #expect(finch.result("length((1..10000000).list)") == "10000000", "only the display is short")
     }
 
+    @Test func aHugeStringShowsItsBeginningAndLength() throws {
+        finch.result(#"s = "ab"; repeat 22 { s = s + s }; t = "ab"; repeat 12 { t = t + t }"#)
+        let shown = try #require(finch.result("s"))
+        #expect(shown == "\"" + String(repeating: "ab", count: 500) + "\"… (8,388,608 characters)")
+        #expect(finch.result("s.length") == "8388608", "only the display is short")
+        #expect(finch.result("t")?.count == 8194, "up to ten thousand bytes show whole")
+    }
+
     @Test func predictOnAnEmptyListIsAnError() {
         finch.define("train", Fixtures.blobs("train"))
         finch.result(TrainingTests.mlp)

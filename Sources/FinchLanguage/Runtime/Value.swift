@@ -53,7 +53,7 @@ enum Value: Equatable, Sendable {
         case .none: "none"
         case .bool(let value): value ? "true" : "false"
         case .number(let value): Value.format(value)
-        case .string(let value): Value.quote(value)
+        case .string(let value): Value.stringText(value)
         case .symbol(let name): name
         case .list(let elements): Value.listText(elements)
         case .range(let range): range.text
@@ -65,6 +65,16 @@ enum Value: Equatable, Sendable {
     /// Lists longer than this show their first and last few elements and their length, so a
     /// result of millions of elements stays a line a front end can show.
     static let fullListLimit = 1000
+
+    /// Strings longer than this (in UTF-8 bytes) show their beginning and their length.
+    static let fullStringLimit = 10_000
+
+    /// The string quoted, or for one over ``fullStringLimit`` bytes its first thousand characters
+    /// quoted, then `… (N characters)`; `print` still writes it whole.
+    private static func stringText(_ value: String) -> String {
+        guard value.utf8.count > fullStringLimit else { return quote(value) }
+        return quote(String(value.prefix(1000))) + "… (" + NumberFormat.count.string(value.count) + " characters)"
+    }
 
     /// `[1, 2, 3]`, or for a list over ``fullListLimit`` elements `[1, 2, …, 9, 10] (10 elements)`.
     private static func listText(_ elements: [Value]) -> String {
