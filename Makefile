@@ -11,8 +11,10 @@ setup:
 	scripts/setup.sh
 
 # The Swift runtime is linked statically, so the binary (and the wheel) need no Swift installed.
+# Beside it, finch-launch (C, libc only), which the kernelspec starts: see launcher/finch-launch.c.
 build: setup
 	$(SWIFT) build -c release --static-swift-stdlib --product finch
+	$(CC) -O2 -Wall -Wextra -Werror -o .build/release/finch-launch launcher/finch-launch.c
 
 # Installs the kernelspec `finch` into the venv, where jupyter_client, nbconvert and papermill look.
 install: build

@@ -3,12 +3,15 @@
 
 The wheel, assembled here by hand (a platform wheel with a binary and data files needs nothing a
 build backend adds), holds:
-  finch_kernel/*.py                  the launcher (`python -m finch_kernel`), lexer, papermill translator
-  finch_kernel/bin/finch             the binary, stripped, its rpath set to $ORIGIN/../lib
-  finch_kernel/lib/                  every shared library it needs outside the manylinux base set
-                                     (glibc, libgcc_s, libstdc++), rpath $ORIGIN, named in libraries.txt
-  finch_kernel/share/finch/data/     the built-in data, found beside the binary (DataFolder.swift)
-  <data>/share/jupyter/kernels/finch the kernelspec, started as `python -m finch_kernel kernel …`
+  finch_kernel/*.py        the launcher (`finch`, `python -m finch_kernel`), lexer, papermill translator
+  <data>/share/jupyter/kernels/finch/, the kernelspec folder, which jupyter_client names
+  `{resource_dir}`, so its argv starts the binary itself with no Python before it:
+    kernel.json, logos
+    bin/finch-launch       what argv starts: opens the connection file's ports, then becomes bin/finch
+    bin/finch              the binary, stripped, its rpath set to $ORIGIN/../lib
+    lib/                   every shared library it needs outside the manylinux base set
+                           (glibc, libgcc_s, libstdc++), rpath $ORIGIN, named in libraries.txt
+    share/finch/data/      the built-in data, found beside the binary (DataFolder.swift)
 Its platform tag is manylinux_2_N for the newest glibc symbol version any of them uses.
 
 Usage: scripts/build-wheel.py [--binary .build/release/finch] [--out dist]   (needs ldd, strip, objdump, patchelf)
@@ -29,6 +32,8 @@ import zipfile
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 NAME = "finch-kernel"
 PACKAGE = "finch_kernel"
+# Where the kernelspec folder goes in the wheel's data scheme (under the install's prefix).
+KERNELSPEC = pathlib.Path("share", "jupyter", "kernels", "finch")
 # The libraries every manylinux system has (PEP 600's base, as auditwheel's policy lists them).
 SYSTEM_LIBRARIES = {
     "linux-vdso.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libc.so.6", "libm.so.6",
@@ -82,28 +87,34 @@ def newest_glibc(files):
     return max(versions)
 
 
-def kernelspec(staging):
-    """Writes the wheel's kernelspec: kernelspec/ with argv starting `python -m finch_kernel`, which
-    jupyter_client runs with its own interpreter, so a venv that was never activated works."""
-    folder = staging / "share" / "jupyter" / "kernels" / "finch"
+def kernelspec(folder):
+    """Writes kernel.json and the logos into the kernelspec `folder`. Its argv starts
+    `{resource_dir}/bin/finch-launch`, in the folder itself, so a venv that was never activated
+    works and the kernel's ports are open before the binary has loaded."""
     folder.mkdir(parents=True)
     spec = json.loads((ROOT / "kernelspec" / "kernel.json").read_text())
     if spec["argv"][0] != "{finch}":
         raise BuildError("kernelspec/kernel.json's argv no longer starts with {finch}")
-    spec["argv"] = ["python", "-m", PACKAGE] + spec["argv"][1:]
+    spec["argv"] = ["{resource_dir}/bin/finch-launch"] + spec["argv"][1:]
     (folder / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
     for logo in ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg"):
         shutil.copy(ROOT / "kernelspec" / logo, folder / logo)
 
 
 def package(staging, binary):
-    """Lays out finch_kernel/ in `staging`: Python files, binary, libraries, data. Returns the ELF files."""
-    target = staging / PACKAGE
-    shutil.copytree(ROOT / "python" / PACKAGE, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    """Lays out finch_kernel/ (the Python files) and the kernelspec folder, with the binary, its
+    libraries and the data, in `staging`. Returns the ELF files."""
+    shutil.copytree(ROOT / "python" / PACKAGE, staging / PACKAGE, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    target = staging / "data" / KERNELSPEC
+    kernelspec(target)
     (target / "bin").mkdir()
     (target / "lib").mkdir()
     shutil.copy(binary, target / "bin" / "finch")
-    run("strip", target / "bin" / "finch")
+    launcher = binary.parent / "finch-launch"
+    if not launcher.exists():
+        raise BuildError(f"{launcher} is missing: make build compiles it from launcher/finch-launch.c")
+    shutil.copy(launcher, target / "bin" / "finch-launch")
+    run("strip", target / "bin" / "finch", target / "bin" / "finch-launch")
     run("patchelf", "--set-rpath", "$ORIGIN/../lib", target / "bin" / "finch")
     libraries = needed_libraries(binary)
     for soname, path in sorted(libraries.items()):
@@ -115,7 +126,7 @@ def package(staging, binary):
     data.mkdir(parents=True)
     for file in (ROOT / "data").iterdir():
         shutil.copy(file, data / file.name)
-    return [target / "bin" / "finch"] + [target / "lib" / soname for soname in libraries]
+    return [target / "bin" / "finch", target / "bin" / "finch-launch"] + [target / "lib" / soname for soname in libraries]
 
 
 def metadata(version):
@@ -150,15 +161,14 @@ def build(binary, out):
     with tempfile.TemporaryDirectory() as temporary:
         staging = pathlib.Path(temporary)
         elf_files = package(staging, binary)
-        kernelspec(staging / "data")
         glibc = newest_glibc(elf_files)
         tag = f"py3-none-manylinux_{glibc[0]}_{glibc[1]}_{platform.machine()}"
         dist_info, data_dir = f"{PACKAGE}-{version}.dist-info", f"{PACKAGE}-{version}.data"
         files = {}
         for file in sorted(p for p in (staging / PACKAGE).rglob("*") if p.is_file()):
-            files[str(file.relative_to(staging))] = (file.read_bytes(), 0o755 if file.name == "finch" else 0o644)
+            files[str(file.relative_to(staging))] = (file.read_bytes(), 0o644)
         for file in sorted(p for p in (staging / "data").rglob("*") if p.is_file()):
-            files[f"{data_dir}/data/{file.relative_to(staging / 'data')}"] = (file.read_bytes(), 0o644)
+            files[f"{data_dir}/data/{file.relative_to(staging / 'data')}"] = (file.read_bytes(), 0o755 if file.parent.name == "bin" else 0o644)
         files[f"{dist_info}/METADATA"] = (metadata(version).encode(), 0o644)
         files[f"{dist_info}/WHEEL"] = (
             f"Wheel-Version: 1.0\nGenerator: finch build-wheel.py\nRoot-Is-Purelib: false\nTag: {tag}\n".encode(), 0o644)

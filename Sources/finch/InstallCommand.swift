@@ -42,7 +42,7 @@ struct InstallCommand: ParsableCommand {
             base = environment["JUPYTER_DATA_DIR"]
                 ?? (environment["XDG_DATA_HOME"] ?? ((environment["HOME"] ?? "/root") + "/.local/share")) + "/jupyter"
         }
-        let installer = KernelspecInstaller(executable: try currentExecutablePath())
+        let installer = KernelspecInstaller(executable: kernelProgram(beside: try currentExecutablePath()))
         let folder = try installer.install(into: base + "/kernels/" + name)
         print("Installed kernelspec \(name) in \(folder)")
     }
@@ -55,6 +55,14 @@ struct ProcessEnvironment {
         let text = String(cString: value)
         return text.isEmpty ? nil : text
     }
+}
+
+/// What a kernelspec starts for the `finch` binary at `executable`: the `finch-launch` beside it
+/// when there is one (it opens the sockets before finch loads, so the kernel is ready sooner),
+/// else the binary itself.
+func kernelProgram(beside executable: String) -> String {
+    let launcher = executable.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/finch-launch"
+    return access(launcher, X_OK) == 0 ? launcher : executable
 }
 
 /// The absolute path of the running `finch` binary.

@@ -19,8 +19,9 @@ struct KernelCommand: ParsableCommand {
         valueName: "size"))
     var maxMessageSize: String?
 
+    /// Reads the connection file, binds its sockets, and only then readies the engine and makes
+    /// the session (see `KernelServer.run`).
     func run() throws {
-        try prepareEngine()
         let bytes: [UInt8]
         do { bytes = try readFileBytes(connectionFile) } catch {
             throw CommandFailure("cannot read connection file \(connectionFile): \(error.reason)")
@@ -35,6 +36,9 @@ struct KernelCommand: ParsableCommand {
             limits = try KernelLimits(maximumMessageSize: maxMessageSize ?? variable)
         } catch { throw CommandFailure(error.description) }
         let log = KernelLog(minimum: debug ? .debug : .warning)
-        try KernelServer(connection: connection, limits: limits, log: log).run(FinchInterpreter(interruptFlag: .process))
+        try KernelServer(connection: connection, limits: limits, log: log).run {
+            try prepareEngine()
+            return FinchInterpreter(interruptFlag: .process)
+        }
     }
 }

@@ -1,7 +1,8 @@
 internal import Glibc
 
 /// Writes the kernelspec (kernel.json and logos, built into the binary: see `KernelspecFiles.swift`)
-/// into a Jupyter kernels folder, with `{finch}` in kernel.json replaced by the binary's absolute path.
+/// into a Jupyter kernels folder, with `{finch}` in kernel.json replaced by the absolute path of the
+/// program that starts the kernel (`finch-launch` or `finch`, see `kernelProgram(beside:)`).
 /// Files are written 0644 and folders made 0755 whatever the umask, so every user's Jupyter can read
 /// them and none can change them.
 struct KernelspecInstaller {

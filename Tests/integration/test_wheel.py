@@ -92,23 +92,32 @@ def test_the_wheel_holds_binary_libraries_kernelspec_and_data_with_an_honest_tag
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         modes = {info.filename: info.external_attr >> 16 & 0o777 for info in archive.infolist()}
-        libraries = archive.read("finch_kernel/lib/libraries.txt").decode().split()
         (data,) = {name.split("/")[0] for name in names if ".data/" in name}
-        spec = json.loads(archive.read(f"{data}/data/share/jupyter/kernels/finch/kernel.json"))
+        folder = f"{data}/data/share/jupyter/kernels/finch"
+        libraries = archive.read(f"{folder}/lib/libraries.txt").decode().split()
+        spec = json.loads(archive.read(f"{folder}/kernel.json"))
         entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert modes["finch_kernel/bin/finch"] == 0o755
+    assert modes[f"{folder}/bin/finch"] == modes[f"{folder}/bin/finch-launch"] == 0o755
     assert {"libzmq.so.5", "libopenblas.so.0", "libcrypto.so.3"} <= set(libraries)
     assert not any(name.startswith(("libswift", "libc.so", "libstdc++")) for name in libraries)
-    assert {f"finch_kernel/lib/{name}" for name in libraries} <= names
-    assert "finch_kernel/share/finch/data/digits.csv.gz" in names
-    assert {f"{data}/data/share/jupyter/kernels/finch/{f}" for f in ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg")} <= names
-    assert spec["argv"] == ["python", "-m", "finch_kernel", "kernel", "--connection-file", "{connection_file}"]
+    assert {f"{folder}/lib/{name}" for name in libraries} <= names
+    assert f"{folder}/share/finch/data/digits.csv.gz" in names
+    assert {f"{folder}/{f}" for f in ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg")} <= names
+    assert not any(name.startswith("finch_kernel/") and not name.endswith(".py") for name in names)
+    # The kernel starts with no Python before it: jupyter_client (and VS Code) fill in {resource_dir}.
+    assert spec["argv"] == ["{resource_dir}/bin/finch-launch", "kernel", "--connection-file", "{connection_file}"]
     assert "finch = finch_kernel.lexer:FinchLexer" in entry_points
     assert "finch = finch_kernel.papermill_translator:Engine" in entry_points
 
 
+def kernelspec_folder(venv):
+    """Where the venv's install put the kernelspec folder, with the binary and its libraries."""
+    return venv / "share" / "jupyter" / "kernels" / "finch"
+
+
 def test_the_binary_needs_no_swift_runtime(venv):
-    (binary,) = venv.glob("lib/python*/site-packages/finch_kernel/bin/finch")
+    binary = kernelspec_folder(venv) / "bin" / "finch"
+    assert os.access(binary, os.X_OK)
     linked = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, check=True).stdout
     assert "libswift" not in linked and "not found" not in linked
     resolved = dict(re.findall(r"^\s*(\S+) => (\S+)", linked, re.MULTILINE))
@@ -146,7 +155,7 @@ def test_the_finch_command_of_the_wheel_runs_scripts_and_installs_kernelspecs(ve
     assert run_in(venv, elsewhere, "finch", "run", "hello.finch").stdout == "hello 42\n"
     run_in(venv, elsewhere, "finch", "install", "--prefix", str(folder / "prefix"))
     spec = json.loads((folder / "prefix" / "share" / "jupyter" / "kernels" / "finch" / "kernel.json").read_text())
-    assert spec["argv"][0].endswith("/site-packages/finch_kernel/bin/finch")
+    assert spec["argv"][0] == str(kernelspec_folder(venv) / "bin" / "finch-launch")
 
 
 def test_papermill_injects_numbers_strings_booleans_lists_and_records(venv, elsewhere):
@@ -176,10 +185,11 @@ def test_papermill_refuses_a_parameter_finch_has_no_value_for(venv, elsewhere):
 
 
 def test_a_broken_install_says_which_library_is_missing(venv, elsewhere):
-    folder, _ = elsewhere
-    (installed,) = venv.glob("lib/python*/site-packages/finch_kernel")
-    shutil.copytree(installed, folder / "finch_kernel")
-    (folder / "finch_kernel" / "lib" / "libzmq.so.5").unlink()
-    result = run_in(venv, elsewhere, "python", "-m", "finch_kernel", "--version", check=False)
+    library = kernelspec_folder(venv) / "lib" / "libzmq.so.5"
+    library.rename(library.with_suffix(".moved"))
+    try:
+        result = run_in(venv, elsewhere, "python", "-m", "finch_kernel", "--version", check=False)
+    finally:
+        library.with_suffix(".moved").rename(library)
     assert result.returncode == 127
-    assert f"missing:\n  {folder / 'finch_kernel' / 'lib' / 'libzmq.so.5'}\n" in result.stderr
+    assert f"missing:\n  {library}\n" in result.stderr

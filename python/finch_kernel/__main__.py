@@ -1,4 +1,4 @@
-"""`python -m finch_kernel ARGS` runs the bundled `finch ARGS` (what the kernelspec's argv does)."""
+"""`python -m finch_kernel ARGS` runs the installed `finch ARGS`, as the `finch` command does."""
 from finch_kernel.launcher import main
 
 main()

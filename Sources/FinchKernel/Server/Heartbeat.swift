@@ -4,15 +4,18 @@ final class Heartbeat: Sendable {
     private let socket: ZeroMQSocket
     private let log: KernelLog
 
-    init(context: ZeroMQContext, connection: ConnectionInfo, limits: KernelLimits, log: KernelLog) throws(ZeroMQError) {
+    /// Binds the heartbeat socket of `connection`, taking over the one of `listeners` on its port.
+    init(context: ZeroMQContext, connection: ConnectionInfo, limits: KernelLimits, log: KernelLog,
+         listeners: inout InheritedListeners) throws(ZeroMQError) {
         socket = try ZeroMQSocket.bound(.reply, in: context, to: connection, port: connection.heartbeatPort,
-                                        limits: limits, lingerMilliseconds: 0)
+                                        limits: limits, lingerMilliseconds: 0,
+                                        listener: listeners.take(port: connection.heartbeatPort, of: connection))
         self.log = log
     }
 
-    /// Echoes until the context shuts down.
+    /// Echoes until the context shuts down, then closes the socket.
     func run() {
-        defer { socket.close() }
+        defer { close() }
         do {
             while true {
                 guard let ping = try socket.receive() else { continue }
@@ -24,4 +27,7 @@ final class Heartbeat: Sendable {
             log.error("heartbeat: \(error)")
         }
     }
+
+    /// Closes the socket; for a kernel that stops before `run` starts.
+    func close() { socket.close() }
 }

@@ -24,16 +24,30 @@ public final class KernelServer: Sendable {
         self.log = log
     }
 
-    /// Serves `interpreter` until a `shutdown_request`; returns after every socket is closed.
-    public func run(_ interpreter: any KernelInterpreter) throws {
-        for risk in connection.risks { log.warning("\(risk)") }
+    /// Binds the sockets, then serves the interpreter `makeInterpreter` returns until a
+    /// `shutdown_request`; returns after every socket is closed. The sockets are bound before
+    /// the interpreter is made (and before anything else that takes time), because the client
+    /// connects a few milliseconds after starting the kernel: a socket not yet bound refuses it,
+    /// and ZeroMQ tries again only after its reconnect interval (100–200 ms). Messages that come
+    /// meanwhile wait in the sockets.
+    public func run(_ makeInterpreter: () throws -> any KernelInterpreter) throws {
         let codec = WireCodec(signer: try makeSigner(key: connection.key, scheme: connection.signatureScheme))
         let context = ZeroMQContext()
+        var listeners = InheritedListeners.fromEnvironment()
+        defer { listeners.closeRest() }
         let (transport, heartbeat) = try bindOwnerOnly { () throws(ZeroMQError) in
-            (try SocketTransport(context: context, connection: connection, limits: limits, codec: codec, log: log),
-             try Heartbeat(context: context, connection: connection, limits: limits, log: log))
+            (try SocketTransport(context: context, connection: connection, limits: limits, codec: codec, log: log, listeners: &listeners),
+             try Heartbeat(context: context, connection: connection, limits: limits, log: log, listeners: &listeners))
         }
         defer { removeSocketFiles() }
+        for risk in connection.risks { log.warning("\(risk)") }
+        let interpreter: any KernelInterpreter
+        do { interpreter = try makeInterpreter() } catch {
+            transport.closeAll()
+            heartbeat.close()
+            context.terminate()
+            throw error
+        }
         InterruptFlag.installSignalHandler()
         let core = KernelCore(interpreter: interpreter, transport: transport, interruptFlag: .process, log: log)
         core.announceStart()

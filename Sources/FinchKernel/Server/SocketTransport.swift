@@ -8,14 +8,20 @@ final class SocketTransport: KernelTransport, Sendable {
     private let log: KernelLog
     private let iopubBackpressure = Mutex(IOPubBackpressure())
 
-    init(context: ZeroMQContext, connection: ConnectionInfo, limits: KernelLimits, codec: WireCodec, log: KernelLog) throws(ZeroMQError) {
+    /// Binds the shell, IOPub, control and stdin sockets of `connection`, taking over those of
+    /// `listeners` that listen on their ports.
+    init(context: ZeroMQContext, connection: ConnectionInfo, limits: KernelLimits, codec: WireCodec, log: KernelLog,
+         listeners: inout InheritedListeners) throws(ZeroMQError) {
         var sockets: [Channel: GuardedSocket] = [:]
+        // Shell and IOPub first: the two a client's wait for the kernel to be ready needs.
         let layout: [(Channel, SocketKind, Int)] = [
-            (.shell, .router, connection.shellPort), (.control, .router, connection.controlPort),
-            (.stdin, .router, connection.stdinPort), (.iopub, .extendedPublisher, connection.iopubPort),
+            (.shell, .router, connection.shellPort), (.iopub, .extendedPublisher, connection.iopubPort),
+            (.control, .router, connection.controlPort), (.stdin, .router, connection.stdinPort),
         ]
         for (channel, kind, port) in layout {
-            let socket = try ZeroMQSocket.bound(kind, in: context, to: connection, port: port, limits: limits) { socket in
+            let listener = listeners.take(port: port, of: connection)
+            let socket = try ZeroMQSocket.bound(kind, in: context, to: connection, port: port, limits: limits,
+                                                listener: listener) { socket in
                 guard channel == .iopub else { return }
                 socket.waitForSlowSubscribers(highWaterMark: IOPubBackpressure.highWaterMark,
                                               timeoutMilliseconds: IOPubBackpressure.waitMilliseconds)

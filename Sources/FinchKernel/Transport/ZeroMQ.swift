@@ -119,6 +119,12 @@ public final class ZeroMQSocket: @unchecked Sendable {
         zmq_setsockopt(handle, option, &value, MemoryLayout<Int32>.size)
     }
 
+    /// Makes the next `bind` take over `fd`, a TCP socket already bound and listening, instead of
+    /// opening one (`ZMQ_USE_FD`); the socket then owns it.
+    public func adoptListening(_ fd: Int32) {
+        setOption(ZMQ_USE_FD, fd)
+    }
+
     /// Binds to `endpoint` (`tcp://ip:port` or `ipc://path`).
     public func bind(_ endpoint: String) throws(ZeroMQError) {
         guard zmq_bind(handle, endpoint) == 0 else { throw .last("bind \(endpoint)") }
