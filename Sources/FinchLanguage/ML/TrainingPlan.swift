@@ -26,6 +26,9 @@ struct TrainingPlan {
     let name: String
     /// What the steps minimise; nil for the standard objective of the batches' targets.
     var objective: (any Objective)?
+    /// How the number of steps was chosen, when the command chose it, e.g. `286 epochs: auto`;
+    /// the header shows it beside the steps.
+    var stepsChoice: String?
     /// The validation accuracy of always guessing the largest class, for the chance warning;
     /// nil without labelled validation data.
     var chance: Double?
@@ -143,7 +146,8 @@ struct TrainingRunner {
         let model = plan.model.model
         let count = NumberFormat.count
         let total = RunObject.duration(begin.time.seconds * Double(begin.steps))
-        return "\(plan.kind) \(plan.model.name) (\(plan.method)): \(begin.steps) steps, seed \(plan.config.seed); "
+        let choice = plan.stepsChoice.map { " (\($0))" } ?? ""
+        return "\(plan.kind) \(plan.model.name) (\(plan.method)): \(begin.steps) steps\(choice), seed \(plan.config.seed); "
             + "trainable \(count.string(model.trainableParameterCount)) of \(count.string(model.parameterCount)) parameters; "
             + "about \(TrainingRunner.size(begin.memory.total)) and \(TrainingRunner.milliseconds(begin.time.seconds)) per step "
             + "(~\(total) in all)\n"

@@ -19,7 +19,9 @@ extension Command {
                       default: .list([.string("attn")])),
             Parameter("merge", .bool, doc: "method: lora — add the adapters into the weights after training", default: .bool(false)),
             Parameter("layer_decay", .number, doc: "discriminative learning rates: each layer below the head trains this much slower"),
-            Parameter("epochs", .number, doc: "passes over the training data", default: .number(3)),
+            Parameter("epochs", .wordOrValue(["auto"]),
+                      doc: "passes over the training data; auto: enough for about 4,000 steps (at least 3 passes, at most 500)",
+                      default: .symbol("auto")),
             Parameter("steps", .number, doc: "the number of steps, instead of epochs"),
             Parameter("validate", .any, doc: "labelled validation data, measured each epoch (or eval_every steps)"),
             Parameter("early_stop", .choice(EarlyStopping.Metric.allCases.map(\.rawValue) + ["none"]),
@@ -65,7 +67,8 @@ extension Command {
         }
         let batch = min(try invocation.integer("batch", in: 1...100_000) ?? 16, dataset.count)
         let perEpoch = (dataset.count + batch - 1) / batch
-        let epochs = try invocation.integer("epochs", in: 1...100_000) ?? 3
+        let automatic = invocation.word("epochs") == "auto" || invocation["epochs"] == nil
+        let epochs = automatic ? EpochBudget.epochs(stepsPerEpoch: perEpoch) : try invocation.integer("epochs", in: 1...100_000) ?? 3
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
         let method = invocation.word("method").flatMap(TuningMethod.init(rawValue:)) ?? .full
         let seed = try TrainingOptions.seed(invocation, purpose: "finetune " + target.name)
@@ -93,6 +96,7 @@ extension Command {
             target.textContext = reading.context
         }
         var extra = [Record.Field(name: "method", value: .symbol(method.rawValue))]
+        if automatic, invocation["steps"] == nil { extra.append(Record.Field(name: "epochs", value: .number(Double(epochs)))) }
         for name in ["rank", "alpha", "targets", "merge"] where method == .lora {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
         }
@@ -104,6 +108,7 @@ extension Command {
             earlyStop: earlyStop,
             settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),
             name: TrainingOptions.runName(invocation))
+        if automatic, invocation["steps"] == nil { plan.stepsChoice = "\(epochs) epochs: auto" }
         if merge { plan.finish = { target.model.mergeLoRA() } }
         if let weights { plan.objective = CrossEntropy(classWeights: weights) }
         plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
