@@ -1,0 +1,76 @@
+/// A sequence of tasks to learn one after another (continual learning): each task is a
+/// labelled training set and a test set over some of the classes of one labelled data set.
+///
+/// Class ids stay those of the whole data set, so a model with one head over every class can
+/// learn the tasks class-incrementally, or be scored among each task's own classes
+/// task-incrementally.
+public struct TaskStream: Equatable, Sendable {
+    /// One task of a stream.
+    public struct Task: Equatable, Sendable {
+        /// A name for tables, e.g. `0/1`: its class names joined by slashes.
+        public var name: String
+        /// The class ids of the task, ascending.
+        public var classes: [Int]
+        /// The training examples of those classes.
+        public var train: Dataset
+        /// The test examples of those classes.
+        public var test: Dataset
+    }
+
+    /// The name of the data set the tasks were cut from.
+    public let name: String
+    /// The tasks, in the order they are learned.
+    public let tasks: [Task]
+    /// The class names of the whole data set (the class ids index it).
+    public let classNames: [String]
+
+    /// `train` and `test` (of the same classes) cut into tasks of `perTask` classes each, in the
+    /// order of the class ids: digits by 2 gives 0/1, 2/3, …, 8/9. The last task takes the
+    /// classes left over. A stream needs at least two tasks and every task at least two classes.
+    public init(train: Dataset, test: Dataset, perTask: Int, name: String) throws(DataError) {
+        let trainLabels = try train.requireLabels(for: "cut into tasks by class")
+        let testLabels = try test.requireLabels(for: "cut into tasks by class")
+        guard train.classNames == test.classNames else {
+            throw .mismatchedParts(name: name, first: train.name, other: test.name, what: "classes")
+        }
+        let classes = train.classNames.count
+        guard perTask >= 1 else { throw .outOfRange(parameter: "the classes per task", value: "\(perTask)", allowed: "at least 2") }
+        guard perTask < classes else { throw .oneTaskStream(name: name, classes: classes, perTask: perTask) }
+        let groups = stride(from: 0, to: classes, by: perTask).map { Array($0..<min($0 + perTask, classes)) }
+        if let single = groups.first(where: { $0.count < 2 }) {
+            throw .oneClassTask(name: name, task: groups.firstIndex(of: single) ?? 0, className: train.classNames[single[0]],
+                                classes: classes, perTask: perTask)
+        }
+        let byClassTrain = train.indicesByClass(trainLabels), byClassTest = test.indicesByClass(testLabels)
+        var tasks: [Task] = []
+        for group in groups {
+            let taskName = group.map { train.classNames[$0] }.joined(separator: "/")
+            let trainRows = group.flatMap { byClassTrain[$0] }.sorted(), testRows = group.flatMap { byClassTest[$0] }.sorted()
+            guard !trainRows.isEmpty else { throw .emptyDataset(name: "\(train.name) of classes \(taskName)") }
+            guard !testRows.isEmpty else { throw .emptyDataset(name: "\(test.name) of classes \(taskName)") }
+            tasks.append(Task(name: taskName, classes: group,
+                              train: train.selecting(trainRows, name: "\(name) task \(tasks.count) train"),
+                              test: test.selecting(testRows, name: "\(name) task \(tasks.count) test")))
+        }
+        self.name = name
+        self.tasks = tasks
+        classNames = train.classNames
+    }
+
+    /// This stream with its tasks replaced by `tasks` (the same tasks with other inputs, such as
+    /// standardised features).
+    public func replacingTasks(_ tasks: [Task]) -> TaskStream {
+        TaskStream(name: name, tasks: tasks, classNames: classNames)
+    }
+
+    private init(name: String, tasks: [Task], classNames: [String]) {
+        self.name = name
+        self.tasks = tasks
+        self.classNames = classNames
+    }
+
+    /// Every task's training examples together, task after task (for joint training).
+    public func jointTraining() throws(DataError) -> Dataset {
+        try Dataset.concatenating(tasks.map(\.train), name: "\(name) all tasks train")
+    }
+}
