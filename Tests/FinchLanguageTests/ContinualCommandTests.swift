@@ -110,7 +110,13 @@ import Testing
         #expect(finch.result("j.bwt == none") == "true")
         #expect(try #require(Double(finch.result("j.accuracy") ?? "")) > 0.9)
         fresh()
-        finch.result("p = continual net through: s epochs: 2 method: probe")
+        let displayed = { (name: String) in
+            finch.sink.events.filter { if case .display(let bundle, _) = $0 { bundle.plainText.hasPrefix("continual \(name): ") } else { false } }.count
+        }
+        finch.result("p = continual net through: s epochs: 2 method: probe show: false")
+        #expect(displayed("p") == 0, "show: false only returns the result")
+        finch.result("q = continual net through: s epochs: 2")
+        #expect(displayed("q") == 1)
         #expect(finch.result("p.config.method") == "probe")
     }
 

@@ -23,6 +23,8 @@ struct ContinualPlan {
     let config: (_ steps: Int, _ seed: UInt64) throws(FinchError) -> TrainConfig
     /// The result's name.
     let name: String
+    /// Whether the result is displayed when the stream is done.
+    let show: Bool
     /// The settings the result records.
     let settings: [Record.Field]
 }
@@ -78,7 +80,7 @@ struct ContinualRunner {
         let result = ContinualObject(name: plan.name, modelName: plan.model.name, strategy: plan.strategy, scenario: plan.scenario,
                                      taskNames: tasks.map(\.name), metrics: ContinualMetrics(matrix: matrix, baseline: baseline),
                                      settings: Record(typeName: "config", fields: plan.settings), seed: plan.seed)
-        interpreter.output.display(result.presentation)
+        if plan.show { interpreter.output.display(result.presentation) }
         return result
     }
 
@@ -104,7 +106,8 @@ struct ContinualRunner {
             guard let teacher = plan.model.model.snapshot() else {
                 throw FinchError(.value, "lwf cannot copy \(plan.model.name) with its LoRA adapters", at: range, note: "use method: full, freeze or probe")
             }
-            objective = LearningWithoutForgetting(objective, teacher: teacher, weight: Float(lambda))
+            let learned = plan.stream.tasks[..<stage].flatMap(\.classes)
+            objective = LearningWithoutForgetting(objective, teacher: teacher, classes: learned, weight: Float(lambda))
         case let .ewc(lambda):
             for anchor in anchors { objective = objective.adding(anchor, weight: Float(lambda / 2)) }
         default:

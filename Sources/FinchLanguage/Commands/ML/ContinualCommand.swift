@@ -24,6 +24,7 @@ extension Command {
             Parameter("lambda", .number, doc: "strategy: ewc or lwf — the strength of the penalty (ewc, default 100) or of the distillation (lwf, default 1)"),
         ] + TuningMethod.parameters(merge: false) + [
             Parameter("epochs", .number, doc: "passes over each task's training data", default: .number(5)),
+            Parameter("show", .bool, doc: "display the result when the stream is done (false: only return it, e.g. in a loop)", default: .bool(true)),
         ] + TrainingOptions.parameters.filter { !["eval_every", "schedule", "warmup"].contains($0.name) },
         displaysItsValue: true
     ) { invocation throws(FinchError) in
@@ -49,7 +50,7 @@ extension Command {
         let plan = ContinualPlan(
             model: target, stream: stream, scenario: scenario, strategy: strategy, epochs: epochs, batch: batch, seed: seed,
             config: { (steps, seed) throws(FinchError) in try TrainingOptions.config(invocation, steps: steps, seed: seed) },
-            name: TrainingOptions.runName(invocation),
+            name: TrainingOptions.runName(invocation), show: invocation.flag("show") ?? true,
             settings: extra + TrainingOptions.settings(invocation, steps: 0, extra: []).filter { $0.name != "steps" })
         return .wrap(try ContinualRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
     }
@@ -95,8 +96,11 @@ extension Command {
                              at: invocation.place("model"),
                              note: "one shared head needs an output for every class: 'copy \(target.name) head: classify(classes: \(classes))'")
         }
+        // Written without Optional.map: that form crashes Swift 6.3.1's release optimiser (CopyPropagation).
+        var features = " (texts)"
+        if let width = stream.tasks[0].train.width { features = " (\(width) features)" }
         guard case .features(let width) = target.model.spec.input, stream.tasks[0].train.width == width else {
-            throw FinchError(.value, "\(target.name) does not read the feature rows of \(stream.name)" + (stream.tasks[0].train.width.map { " (\($0) features)" } ?? " (texts)"),
+            throw FinchError(.value, "\(target.name) does not read the feature rows of \(stream.name)" + features,
                              at: invocation.place("through"), note: "continual trains models of numeric features, such as 'input features: 64' for digits")
         }
     }
