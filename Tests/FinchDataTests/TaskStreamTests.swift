@@ -44,6 +44,25 @@ import Testing
         }
     }
 
+    @Test func severalDataSetsMakeOneTaskEachWithTheirClassesJoined() throws {
+        let first = Self.labelled(classes: 2, perClass: 3, name: "first")
+        let renamed = try Dataset(name: "second", features: [1, 2, 3, 4], width: 1, labels: [0, 1, 2, 1], classNames: ["c1", "x", "y"])
+        let stream = try TaskStream(parts: [("first", first, first), ("second", renamed, renamed)], name: "both")
+        #expect(stream.classNames == ["c0", "c1", "x", "y"])
+        #expect(stream.tasks.map(\.classes) == [[0, 1], [1, 2, 3]], "a class name two data sets share is one class")
+        #expect(stream.tasks[1].train.labels == [1, 2, 3, 2])
+        #expect(stream.tasks[0].train.labels == first.labels)
+        #expect(throws: DataError.oneDataSetStream(name: "one")) { try TaskStream(parts: [("first", first, first)], name: "one") }
+        let single = try Dataset(name: "single", features: [1, 2], width: 1, labels: [0, 0], classNames: ["only", "unused"])
+        #expect(throws: DataError.oneClassPart(name: "both", part: "single", className: "only")) {
+            try TaskStream(parts: [("first", first, first), ("single", single, single)], name: "both")
+        }
+        let texts = try Dataset(name: "texts", texts: ["a", "b"], labels: [0, 1], classNames: ["c0", "c1"])
+        #expect(throws: DataError.mismatchedParts(name: "mixed", first: first.name, other: "texts", what: "inputs")) {
+            try TaskStream(parts: [("first", first, first), ("texts", texts, texts)], name: "mixed")
+        }
+    }
+
     @Test func theReplayBufferKeepsAtMostItsCapacityWithEveryExampleEquallyLikely() throws {
         var buffer = try ReplayBuffer(capacity: 10, seed: 1)
         let first = Self.labelled(classes: 2, perClass: 4)

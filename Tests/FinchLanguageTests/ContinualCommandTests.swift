@@ -155,6 +155,56 @@ import Testing
         #expect(try #require(finch.model("net")).model.parameters.map(\.parameter.value.scalars) == before, "a refused command leaves the model as it was")
     }
 
+    /// `count` short texts of two classes whose words tell them apart: `first words` or `second words`.
+    static func texts(_ name: String, classes: [String], words: [[String]], count: Int) -> DatasetObject {
+        var generator = Xoshiro(seed: 5)
+        var texts: [String] = [], labels: [Int] = []
+        for index in 0..<count {
+            let label = index % 2
+            texts.append((0..<3).map { _ in words[label][generator.nextInt(below: words[label].count)] }.joined(separator: " "))
+            labels.append(label)
+        }
+        return DatasetObject(try! FinchData.Dataset(name: name, texts: texts, labels: labels, classNames: classes), splitSeed: 3)
+    }
+
+    @Test func aStreamOfSeveralDataSetsTrainsATextClassifierThroughThemInOrder() throws {
+        let colours = Self.texts("colours", classes: ["red", "blue"], words: [["cherry", "brick", "rose"], ["sky", "sea", "ice"]], count: 60)
+        let pets = Self.texts("pets", classes: ["cat", "dog"], words: [["purr", "meow", "whisker"], ["bark", "fetch", "wag"]], count: 60)
+        finch.define("colours", colours)
+        finch.define("pets", pets)
+        let words = (colours.dataset.texts ?? []) + (pets.dataset.texts ?? [])
+        finch.define("tok", TokenizerObject(.words(from: words.joined(separator: "\n"), limit: 100)))
+        finch.result("both = tasks [colours, pets]")
+        #expect(finch.result("both")?.hasPrefix("stream colours then pets: 2 tasks of 2 classes") == true)
+        #expect(finch.result("both.classes") == "[[\"red\", \"blue\"], [\"cat\", \"dog\"]]")
+        #expect(finch.result("both.train[1].labels")?.contains("3") == true, "the second data set's classes come after the first's")
+        finch.result("model reader {\n embedding vocab: tok.size dim: 8 context: 3\n classify classes: 4 pool: mean\n}")
+        finch.result("r = continual reader through: both tokenizer: tok epochs: 30 lr: 3e-2 scenario: task_incremental strategy: replay(buffer: 10)")
+        let result = try #require(finch.session.interpreter.variables["r"]?.object(ContinualObject.self))
+        #expect(result.metrics.matrix.count == 2)
+        #expect(result.metrics.final.allSatisfy { $0 > 0.9 }, "\(result.metrics.matrix)")
+        #expect(finch.error("tasks [colours]")?.message.hasPrefix("a stream of data sets needs at least two of them") == true)
+        #expect(finch.error("tasks [colours, pets] per_task: 2")?.message
+            == "'per_task:' cuts one data set; a list of data sets makes one task of each, with its own test part")
+        #expect(finch.error("tasks [colours, 3]")?.message == "'tasks' needs a list of data sets, but it holds a number")
+        #expect(finch.error("continual reader through: both epochs: 1 strategy: lwf method: lora")?.message.hasPrefix("strategy: lwf distils") == true)
+        #expect(try #require(finch.model("reader")).model.adapters.isEmpty, "the refused command added no adapters")
+    }
+
+    @Test func anInterruptStopsTheStreamWithinATaskAndSaysWhere() throws {
+        let countdown = Countdown(checks: 20)
+        let interrupted = Harness(isInterrupted: { countdown.check() })
+        interrupted.define("fit", Self.rings("rings", classes: 4, perClass: 30, seed: 1))
+        interrupted.define("held", Self.rings("rings", classes: 4, perClass: 10, seed: 2))
+        interrupted.result("s = tasks fit test: held per_task: 2")
+        interrupted.result("model net {\n input features: 2\n dense 16 activation: tanh\n classify classes: 4\n}")
+        let error = try #require(interrupted.error("r = continual net through: s epochs: 50"))
+        #expect(error.kind == .interrupted)
+        #expect(error.message.hasPrefix("interrupted during task 0 (k0/k1), after step "))
+        #expect(error.message.hasSuffix("; net keeps the weights of that step"))
+        #expect(interrupted.session.interpreter.variables["r"] == nil)
+    }
+
     @Test func helpDescribesTheCommandsAndTheirResults() {
         finch.result("help continual")
         #expect(finch.sink.stdout.contains("strategy: naive|replay|ewc|lwf|joint"))

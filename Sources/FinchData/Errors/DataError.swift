@@ -58,6 +58,10 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case mismatchedParts(name: String, first: String, other: String, what: String)
     /// A task stream cut from `classes` classes by `perTask` that would have a single task.
     case oneTaskStream(name: String, classes: Int, perTask: Int)
+    /// A task stream of data sets given a single data set.
+    case oneDataSetStream(name: String)
+    /// A task stream of data sets one of which, `part`, has examples of the single class `className`.
+    case oneClassPart(name: String, part: String, className: String)
     /// A task stream whose task `task` (from 0) would hold the single class `className`.
     case oneClassTask(name: String, task: Int, className: String, classes: Int, perTask: Int)
 
@@ -125,6 +129,12 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .oneTaskStream(name, classes, perTask):
             "\(name) has \(classes) classes, so \(perTask) per task makes a stream of one task, which cannot show forgetting; "
                 + "use fewer classes per task (at most \(classes / 2))"
+        case let .oneDataSetStream(name):
+            "a stream of data sets needs at least two of them, but \(name) is one; list two or more, e.g. tasks [first, second], "
+                + "or cut one data set by class with per_task:"
+        case let .oneClassPart(name, part, className):
+            "\(name): \(part) has examples of one class only (\(className)), which a classifier cannot learn as a task; "
+                + "give every data set of the stream at least two classes"
         case let .oneClassTask(name, task, className, classes, perTask):
             "\(name)'s \(classes) classes by \(perTask) leave task \(task) with the one class \(className), which a classifier cannot learn; "
                 + "choose a number of classes per task that leaves at least 2 in the last task"

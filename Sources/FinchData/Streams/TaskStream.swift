@@ -57,6 +57,35 @@ public struct TaskStream: Equatable, Sendable {
         classNames = train.classNames
     }
 
+    /// One task for each labelled data set of `parts`, in order (a domain shift: reviews, then
+    /// messages): the classes of the stream are the class names of all parts, the first part's
+    /// first; parts that share a class name share its class. A stream needs at least two parts,
+    /// each with at least two classes, all of the same kind of inputs.
+    public init(parts: [(name: String, train: Dataset, test: Dataset)], name: String) throws(DataError) {
+        guard parts.count >= 2 else { throw .oneDataSetStream(name: name) }
+        var classNames: [String] = []
+        for part in parts {
+            _ = try part.train.requireLabels(for: "made a task")
+            _ = try part.test.requireLabels(for: "made a task")
+            guard part.train.classNames == part.test.classNames else {
+                throw .mismatchedParts(name: name, first: part.train.name, other: part.test.name, what: "classes")
+            }
+            let present = zip(part.train.classNames, part.train.classCounts).filter { $0.1 > 0 }.map(\.0)
+            guard present.count >= 2 else { throw .oneClassPart(name: name, part: part.name, className: present.first ?? "") }
+            for className in part.train.classNames where !classNames.contains(className) { classNames.append(className) }
+        }
+        var tasks: [Task] = []
+        for part in parts {
+            let train = part.train.relabeled(into: classNames), test = part.test.relabeled(into: classNames)
+            let classes = part.train.classNames.compactMap { classNames.firstIndex(of: $0) }.sorted()
+            tasks.append(Task(name: part.name, classes: classes, train: train, test: test))
+        }
+        _ = try Dataset.concatenating(tasks.map(\.train), name: name)
+        self.name = name
+        self.tasks = tasks
+        self.classNames = classNames
+    }
+
     /// This stream with its tasks replaced by `tasks` (the same tasks with other inputs, such as
     /// standardised features).
     public func replacingTasks(_ tasks: [Task]) -> TaskStream {

@@ -9,6 +9,8 @@ struct ContinualPlan {
     let model: ModelObject
     /// The tasks, with their inputs as the model reads them.
     let stream: TaskStream
+    /// How the model reads the tasks' examples (the tokenizer of texts).
+    let reading: DataReading
     /// How tasks are scored (and, task-incrementally, trained).
     let scenario: ContinualScenario
     /// What is done against forgetting.
@@ -41,7 +43,7 @@ struct ContinualRunner {
     /// Trains as `plan` says and returns the accuracy matrix and its measures.
     func run(_ plan: ContinualPlan) throws(FinchError) -> ContinualObject {
         let model = plan.model.model, tasks = plan.stream.tasks
-        let tests = try tasks.map { (task) throws(FinchError) in try evaluationBatches(task.test) }
+        let tests = try tasks.map { (task) throws(FinchError) in try evaluationBatches(task.test, plan) }
         let baseline = try accuracies(plan, tests)
         let stages = plan.strategy == .joint ? [try joint(plan.stream)] : tasks.map(\.train)
         let steps = stages.map { plan.epochs * (($0.count + min(plan.batch, $0.count) - 1) / min(plan.batch, $0.count)) }
@@ -124,8 +126,8 @@ struct ContinualRunner {
 
     /// EWC's anchor after training on `stage`: the Fisher diagonal over its examples, one at a time.
     private func consolidation(_ plan: ContinualPlan, _ stage: Dataset) throws(FinchError) -> ElasticWeightConsolidation {
-        do {
-            let examples = try ClassBatches(features: stage, batch: 1, seed: plan.seed).evaluationBatches(limit: stage.count)
+        let examples = try Command.trainingBatches(stage, plan.reading, batch: 1, seed: plan.seed, at: range).evaluationBatches(limit: stage.count)
+        do throws(BatchError) {
             return try ElasticWeightConsolidation(plan.model.model, examples: examples, objective: labelObjective(plan))
         } catch {
             throw FinchError(.value, "cannot measure the Fisher information: \(error)", at: range)
@@ -134,11 +136,12 @@ struct ContinualRunner {
 
     /// The stage's training batches: the task's examples, with replayed ones once the buffer holds some.
     private func batches(_ stage: Dataset, _ held: Dataset?, _ plan: ContinualPlan, seed: UInt64) throws(FinchError) -> any BatchMaker {
+        guard case let .replay(_, ratio) = plan.strategy, let held else {
+            return try Command.trainingBatches(stage, plan.reading, batch: plan.batch, seed: seed, at: range)
+        }
         do throws(DataError) {
-            if case let .replay(_, ratio) = plan.strategy, let held {
-                return try ReplayBatches(task: stage, buffer: held, ratio: Float(ratio), batch: plan.batch, seed: seed)
-            }
-            return try ClassBatches(features: stage, batch: plan.batch, seed: seed)
+            return try ReplayBatches(task: stage, buffer: held, ratio: Float(ratio), batch: plan.batch, tokenizer: plan.reading.tokenizer,
+                                     context: plan.reading.context, seed: seed)
         } catch {
             throw FinchError(.value, error.description, at: range)
         }
@@ -158,12 +161,8 @@ struct ContinualRunner {
     }
 
     /// A test set's batches, every example once.
-    private func evaluationBatches(_ test: Dataset) throws(FinchError) -> [Batch] {
-        do throws(DataError) {
-            return try ClassBatches(features: test, batch: 256, seed: 0).evaluationBatches(limit: test.count)
-        } catch {
-            throw FinchError(.value, error.description, at: range)
-        }
+    private func evaluationBatches(_ test: Dataset, _ plan: ContinualPlan) throws(FinchError) -> [Batch] {
+        try Command.trainingBatches(test, plan.reading, batch: 256, seed: 0, at: range).evaluationBatches(limit: test.count)
     }
 
     /// Refuses to go on through the stream after a task that was interrupted or diverged.

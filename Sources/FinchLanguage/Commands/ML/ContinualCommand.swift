@@ -24,6 +24,8 @@ extension Command {
             Parameter("lambda", .number, doc: "strategy: ewc or lwf — the strength of the penalty (ewc, default 100) or of the distillation (lwf, default 1)"),
         ] + TuningMethod.parameters(merge: false) + [
             Parameter("epochs", .number, doc: "passes over each task's training data", default: .number(5)),
+            Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
+            Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
             Parameter("show", .bool, doc: "display the result when the stream is done (false: only return it, e.g. in a loop)", default: .bool(true)),
         ] + TrainingOptions.parameters.filter { !["eval_every", "schedule", "warmup"].contains($0.name) },
         displaysItsValue: true
@@ -32,23 +34,29 @@ extension Command {
         let streamObject = try invocation.object("through", StreamObject.self, what: "a stream of tasks (make one with 'tasks')")
         let strategy = try continualStrategy(invocation, streamObject.stream)
         try checkHead(of: target, fits: streamObject.stream, in: invocation)
+        let reading = try DataReading.of(try joint(streamObject.stream, in: invocation), by: target, in: invocation,
+                                         others: streamObject.stream.tasks.map(\.test))
         let scenario = invocation.word("scenario").flatMap(ContinualScenario.init(rawValue:)) ?? .classIncremental
         let batch = try invocation.integer("batch", in: 1...100_000) ?? 16
         let epochs = try invocation.integer("epochs", in: 1...100_000) ?? 5
         let seed = try TrainingOptions.seed(invocation, purpose: "continual " + target.name)
         _ = try TrainingOptions.config(invocation, steps: 1, seed: seed)
-        let (method, frozen) = try TuningMethod.apply(invocation, to: target, seed: seed)
-        if case .lwf = strategy, method == .lora {
+        if case .lwf = strategy, invocation.word("method") == TuningMethod.lora.rawValue || !target.model.adapters.isEmpty {
             throw FinchError(.value, "strategy: lwf distils from a copy of \(target.name), which cannot hold LoRA adapters", at: invocation.place("method"),
                              note: "use method: full, freeze or probe with lwf")
         }
+        let (method, frozen) = try TuningMethod.apply(invocation, to: target, seed: seed)
         let stream = try scaled(streamObject.stream, for: target, in: invocation)
         target.classNames = stream.classNames
+        if let tokenizer = reading.tokenizer {
+            target.tokenizer = .wrap(TokenizerObject(tokenizer))
+            target.textContext = reading.context
+        }
         var extra = [Record.Field(name: "scenario", value: .symbol(scenario.rawValue)), Record.Field(name: "strategy", value: .string(strategy.text)),
                      Record.Field(name: "method", value: .symbol(method.rawValue)), Record.Field(name: "epochs", value: .number(Double(epochs)))]
         if method == .freeze { extra.append(Record.Field(name: "layers", value: .list(frozen.map(Value.string)))) }
         let plan = ContinualPlan(
-            model: target, stream: stream, scenario: scenario, strategy: strategy, epochs: epochs, batch: batch, seed: seed,
+            model: target, stream: stream, reading: reading, scenario: scenario, strategy: strategy, epochs: epochs, batch: batch, seed: seed,
             config: { (steps, seed) throws(FinchError) in try TrainingOptions.config(invocation, steps: steps, seed: seed) },
             name: TrainingOptions.runName(invocation), show: invocation.flag("show") ?? true,
             settings: extra + TrainingOptions.settings(invocation, steps: 0, extra: []).filter { $0.name != "steps" })
@@ -87,7 +95,7 @@ extension Command {
         return try invocation.number("lambda", in: 0...1e12) ?? value
     }
 
-    /// Checks that `target` is a classifier of feature rows with an output for every class of `stream`.
+    /// Checks that `target` is a classifier with an output for every class of `stream`.
     private static func checkHead(of target: ModelObject, fits stream: TaskStream, in invocation: Invocation) throws(FinchError) {
         let classes = stream.classNames.count, outputs = target.model.plan.outputWidth
         guard target.model.head.kind == .classify, outputs >= classes else {
@@ -96,22 +104,13 @@ extension Command {
                              at: invocation.place("model"),
                              note: "one shared head needs an output for every class: 'copy \(target.name) head: classify(classes: \(classes))'")
         }
-        // Written without Optional.map: that form crashes Swift 6.3.1's release optimiser (CopyPropagation).
-        var features = " (texts)"
-        if let width = stream.tasks[0].train.width { features = " (\(width) features)" }
-        guard case .features(let width) = target.model.spec.input, stream.tasks[0].train.width == width else {
-            throw FinchError(.value, "\(target.name) does not read the feature rows of \(stream.name)" + features,
-                             at: invocation.place("through"), note: "continual trains models of numeric features, such as 'input features: 64' for digits")
-        }
     }
 
     /// `stream` with each task's inputs standardised as `target` reads them (a CSV file's
     /// features: fitted on every task's training data at once, and kept by the model).
     private static func scaled(_ stream: TaskStream, for target: ModelObject, in invocation: Invocation) throws(FinchError) -> TaskStream {
         guard stream.tasks.contains(where: { $0.train.standardize }) || target.model.inputScaling != nil else { return stream }
-        let all: Dataset
-        do throws(DataError) { all = try stream.jointTraining() } catch { throw FinchError(.value, error.description, at: invocation.place("through")) }
-        let standardisation = InputStandardisation(training: all, for: target, output: invocation.interpreter.output)
+        let standardisation = InputStandardisation(training: try joint(stream, in: invocation), for: target, output: invocation.interpreter.output)
         standardisation.adopt(by: target, output: invocation.interpreter.output)
         var tasks: [TaskStream.Task] = []
         for task in stream.tasks {
@@ -121,5 +120,10 @@ extension Command {
             tasks.append(scaledTask)
         }
         return stream.replacingTasks(tasks)
+    }
+
+    /// Every task's training data together.
+    private static func joint(_ stream: TaskStream, in invocation: Invocation) throws(FinchError) -> Dataset {
+        do throws(DataError) { return try stream.jointTraining() } catch { throw FinchError(.value, error.description, at: invocation.place("through")) }
     }
 }

@@ -145,7 +145,7 @@ extension Command {
     /// Seeded shuffled batches of `dataset`, read as `reading` says: feature rows with their
     /// numeric targets (regression), else with their classes, or texts tokenized and padded with
     /// their classes. Errors point at `range`.
-    private static func trainingBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
+    static func trainingBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
                                      at range: SourceRange) throws(FinchError) -> any BatchMaker {
         do throws(DataError) {
             if dataset.targets != nil { return try ValueBatches(dataset: dataset, batch: batch, seed: seed) }
