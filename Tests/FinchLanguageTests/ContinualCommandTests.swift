@@ -77,6 +77,8 @@ import Testing
             """)
         #expect(result.figures.count == 2, "a heatmap of R and a line per task")
         #expect(result.figures[0].plainText.contains("after k2/k3"))
+        #expect(finch.result("plot r") == result.figures[0].plainText, "plot draws the heatmap of R")
+        #expect(finch.result("plot r title: \"R\"")?.hasPrefix("R\n") == true)
     }
 
     @Test func replayAndTheTaskIncrementalScenarioKeepTheFirstTask() throws {

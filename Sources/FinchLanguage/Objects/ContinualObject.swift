@@ -66,10 +66,17 @@ final class ContinualObject: DocumentedObject {
 
     var bundle: MimeBundle { table.bundle(width: 120) }
 
+    /// The title of the heatmap of R.
+    var heatmapTitle: String { "\(name): accuracy on each task (columns) after each stage (rows)" }
+
+    /// R as a heatmap: a row per stage, a column per task.
+    func heatmap(title: String) -> Heatmap {
+        Heatmap(matrix: metrics.matrix, rowLabels: stageNames, columnLabels: taskNames, title: title)
+    }
+
     /// The heatmap of R and, for a sequential run, each task's accuracy across the stream.
     var figures: [MimeBundle] {
-        let heatmap = Heatmap(matrix: metrics.matrix, rowLabels: stageNames, columnLabels: taskNames,
-                              title: "\(name): accuracy on each task (columns) after each stage (rows)")
+        let heatmap = heatmap(title: heatmapTitle)
         guard metrics.isSequential else { return [heatmap.bundle] }
         let series = taskNames.enumerated().map { task, taskName in
             Series(name: taskName, points: metrics.matrix.enumerated().map { (x: Double($0.offset), y: $0.element[task]) })
