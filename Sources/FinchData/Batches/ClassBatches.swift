@@ -64,7 +64,7 @@ public struct ClassBatches: BatchMaker {
     }
 
     /// The examples at `rows` and their labels.
-    private func batch(_ rows: [Int]) -> Batch {
+    func batch(_ rows: [Int]) -> Batch {
         Batch(input: examples.input(rows), targets: .classes(rows.map { labels[$0] }))
     }
 }

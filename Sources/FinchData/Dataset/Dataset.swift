@@ -188,6 +188,17 @@ public struct Dataset: Equatable, Sendable {
         return labels
     }
 
+    /// This data set with its classes renamed into `classNames` (which holds every class name of
+    /// this one): each label becomes the index of its class's name there.
+    func relabeled(into classNames: [String]) -> Dataset {
+        var result = self
+        var index: [Int] = []
+        for name in self.classNames { index.append(classNames.firstIndex(of: name) ?? 0) }
+        if let labels { result.labels = labels.map { index[$0] } }
+        result.classNames = classNames
+        return result
+    }
+
     /// Example indices of each class id.
     func indicesByClass(_ labels: [Int]) -> [[Int]] {
         var groups = [[Int]](repeating: [], count: classNames.count)

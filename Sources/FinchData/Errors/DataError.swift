@@ -53,6 +53,17 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case streamTooShort(tokens: Int, window: Int)
     /// A parameter outside the values it may take.
     case outOfRange(parameter: String, value: String, allowed: String)
+    /// Data sets joined into `name` (a stream, a concatenation) whose `what` (classes or
+    /// inputs) differ between `first` and `other`.
+    case mismatchedParts(name: String, first: String, other: String, what: String)
+    /// A task stream cut from `classes` classes by `perTask` that would have a single task.
+    case oneTaskStream(name: String, classes: Int, perTask: Int)
+    /// A task stream of data sets given a single data set.
+    case oneDataSetStream(name: String)
+    /// A task stream of data sets one of which, `part`, has examples of the single class `className`.
+    case oneClassPart(name: String, part: String, className: String)
+    /// A task stream whose task `task` (from 0) would hold the single class `className`.
+    case oneClassTask(name: String, task: Int, className: String, classes: Int, perTask: Int)
 
     /// What went wrong, where, and what to do.
     public var description: String {
@@ -113,6 +124,21 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "set the environment variable FINCH_DATA to the folder that holds Finch's data files"
         case let .streamTooShort(tokens, window):
             "the text has \(tokens) tokens, too few for a window of \(window); use a shorter context or a longer text"
+        case let .mismatchedParts(name, first, other, what):
+            "\(name): \(first) and \(other) have different \(what); join only data sets of the same \(what)"
+        case let .oneTaskStream(name, classes, perTask):
+            "\(name) has \(classes) classes, so \(perTask) per task makes a stream of one task, which cannot show forgetting; "
+                + "use fewer classes per task (at most \(classes / 2))"
+        case let .oneDataSetStream(name):
+            "a stream of data sets needs at least two of them, but \(name) is one; list two or more, e.g. tasks [first, second], "
+                + "or cut one data set by class with per_task:"
+        case let .oneClassPart(name, part, className):
+            "\(name): \(part) has examples of one class only (\(className)), which a classifier cannot learn as a task; "
+                + "give every data set of the stream at least two classes"
+        case let .oneClassTask(name, task, className, classes, perTask):
+            "\(name)'s \(classes) classes by \(perTask) leave task \(task) with the one class \(className), which a classifier cannot learn; "
+                + "choose a number of classes per task that leaves at least 2 in the last task"
+                + (classes % 2 == 0 ? ", e.g. 2" : "")
         case let .outOfRange(parameter, value, allowed):
             "\(parameter) must be \(allowed), got \(value)"
         }

@@ -78,7 +78,7 @@ struct TrainingRunner {
                 }
             }
         } catch {
-            throw describe(error, plan)
+            throw describe(error, model: plan.model.name)
         }
         if let action = reporter?.finish(now: workbench.clock()) { show(action) }
         let note = self.note(history, plan)
@@ -120,19 +120,20 @@ struct TrainingRunner {
     }
 
     /// The engine's refusal as an error at the command, in the words of the language.
-    private func describe(_ error: TrainError, _ plan: TrainingPlan) -> FinchError {
+    func describe(_ error: TrainError, model name: String) -> FinchError {
         switch error {
         case let .memoryBudgetExceeded(estimate, budget, batch, length):
             FinchError(.value, "one training step needs about \(TrainingRunner.size(estimate.total)), over the budget of \(TrainingRunner.size(budget))",
                        at: range, note: TrainingRunner.shrinkAdvice(estimate, batch: batch, length: length))
         case .nothingToTrain:
-            FinchError(.value, "every parameter of \(plan.model.name) is frozen: nothing to train", at: range)
+            FinchError(.value, "every parameter of \(name) is frozen: nothing to train", at: range)
         default:
             FinchError(.value, error.description, at: range)
         }
     }
 
-    private func show(_ action: ProgressAction) {
+    /// Shows a progress bar's drawing: a new display, an update of it, or a line.
+    func show(_ action: ProgressAction) {
         switch action {
         case .show(let bundle, let id): interpreter.output.display(bundle, id: id)
         case .update(let bundle, let id): interpreter.output.updateDisplay(bundle, id: id)

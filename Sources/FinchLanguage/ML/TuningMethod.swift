@@ -15,6 +15,36 @@ enum TuningMethod: String, CaseIterable {
     /// The `finetune` keywords each method takes as its settings.
     static let settings = ["freeze": ["layers"], "lora": ["rank", "alpha", "targets", "merge"]]
 
+    /// The keywords that choose the method and its settings, shared by the training commands;
+    /// `merge:` only where the command merges adapters after training.
+    static func parameters(merge: Bool) -> [Parameter] {
+        let settings = merge ? settings : settings.mapValues { $0.filter { $0 != "merge" } }
+        return [
+            Parameter("method", .choice(allCases.map(\.rawValue)), doc: "full, freeze (some layers), probe (only the head) or lora",
+                      default: .symbol("full"), settings: settings),
+            Parameter("layers", .any, doc: "method: freeze — layer names or patterns, e.g. [\"embed\", \"blocks.0\"], or a range of blocks 0..1"),
+            Parameter("rank", .number, doc: "method: lora — the adapters' rank", default: .number(8)),
+            Parameter("alpha", .number, doc: "method: lora — the adapters' scale numerator (scale = alpha / rank)", default: .number(16)),
+            Parameter("targets", .any, doc: "method: lora — parts of the layer names to adapt, e.g. [\"attn\"] or [\"q\", \"v\"]",
+                      default: .list([.string("attn")])),
+        ] + (merge ? [Parameter("merge", .bool, doc: "method: lora — add the adapters into the weights after training", default: .bool(false))] : [])
+    }
+
+    /// The method `invocation` names (`method:` and its settings), applied to `target`; returns
+    /// it with the layers it froze.
+    static func apply(_ invocation: Invocation, to target: ModelObject, seed: UInt64) throws(FinchError) -> (method: TuningMethod, frozen: [String]) {
+        let method = invocation.word("method").flatMap(TuningMethod.init(rawValue:)) ?? .full
+        var freezing = try invocation.strings("layers") ?? []
+        if case .range(let span) = invocation["layers"] {
+            freezing = (0..<span.count).map { "blocks.\(span.lower + $0)" }
+        }
+        let targets = try invocation.strings("targets") ?? ["attn"]
+        let rank = try invocation.integer("rank", in: 1...4096) ?? 8
+        let alpha = try invocation.number("alpha", in: 0.001...1e6) ?? 16
+        try method.apply(to: target, freezing: freezing, targets: targets, rank: rank, alpha: alpha, seed: seed, at: invocation.place("method"))
+        return (method, freezing)
+    }
+
     /// Sets which parameters of `object` train; LoRA adapters are added to the Dense layers of
     /// the body whose names contain one of `targets`.
     func apply(to object: ModelObject, freezing: [String], targets: [String], rank: Int, alpha: Double,

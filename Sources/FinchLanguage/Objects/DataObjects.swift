@@ -19,6 +19,13 @@ final class DatasetObject: DocumentedObject {
     /// The part `index` (0: train, 1: val, 2: test) of a seeded stratified 80/10/10 split,
     /// named `NAME.train` and so on.
     private func standardPart(_ index: Int, at range: SourceRange) throws(FinchError) -> Value {
+        var part = try standardParts(at: range)[index]
+        part.name = dataset.name + "." + ["train", "val", "test"][index]
+        return .wrap(DatasetObject(part, splitSeed: splitSeed))
+    }
+
+    /// The standard split's train, val and test parts; errors point at `range`.
+    func standardParts(at range: SourceRange) throws(FinchError) -> [Dataset] {
         if standardSplit == nil {
             do throws(DataError) {
                 standardSplit = try dataset.standardSplit(seed: splitSeed)
@@ -26,9 +33,7 @@ final class DatasetObject: DocumentedObject {
                 throw FinchError(.value, error.description, at: range)
             }
         }
-        var part = standardSplit![index]
-        part.name = dataset.name + "." + ["train", "val", "test"][index]
-        return .wrap(DatasetObject(part, splitSeed: splitSeed))
+        return standardSplit ?? []
     }
 
     /// The data set's name, e.g. `digits` or `reviews (part 1 of 2)`.

@@ -29,12 +29,14 @@ enum Documentation {
 
     /// The object types whose properties `help` lists.
     static var documentedTypes: [TypeHelp] {
-        [DatasetObject.typeHelp, RunObject.typeHelp, EvaluationObject.typeHelp, RegressionEvaluationObject.typeHelp]
+        [DatasetObject.typeHelp, RunObject.typeHelp, EvaluationObject.typeHelp, RegressionEvaluationObject.typeHelp,
+         StreamObject.typeHelp, ContinualObject.typeHelp]
     }
 
     /// The documented type of the value each command gives, by command name.
     static var valueTypes: [String: TypeHelp] {
         ["dataset": DatasetObject.typeHelp, "split": DatasetObject.typeHelp, "sample": DatasetObject.typeHelp,
+         "tasks": StreamObject.typeHelp, "continual": ContinualObject.typeHelp,
          "pretrain": RunObject.typeHelp, "finetune": RunObject.typeHelp, "evaluate": TypeHelp(names: [], text: EvaluationObject.typeHelp.text + "\n\n" + RegressionEvaluationObject.typeHelp.text)]
     }
 }

@@ -9,15 +9,7 @@ extension Command {
         summary: "Fine-tune a model on labelled data (or a numeric target, with a regress head): all weights, some frozen, only the head (probe), or LoRA adapters.",
         positional: [Parameter("model", .any, doc: "the model to train (in place); make one with 'copy … head: classify'", required: true)],
         prepositions: [Parameter("on", .any, doc: "the training data: labelled, or with a target", required: true)],
-        keywords: [
-            Parameter("method", .choice(TuningMethod.allCases.map(\.rawValue)), doc: "full, freeze (some layers), probe (only the head) or lora",
-                      default: .symbol("full"), settings: TuningMethod.settings),
-            Parameter("layers", .any, doc: "method: freeze — layer names or patterns, e.g. [\"embed\", \"blocks.0\"], or a range of blocks 0..1"),
-            Parameter("rank", .number, doc: "method: lora — the adapters' rank", default: .number(8)),
-            Parameter("alpha", .number, doc: "method: lora — the adapters' scale numerator (scale = alpha / rank)", default: .number(16)),
-            Parameter("targets", .any, doc: "method: lora — parts of the layer names to adapt, e.g. [\"attn\"] or [\"q\", \"v\"]",
-                      default: .list([.string("attn")])),
-            Parameter("merge", .bool, doc: "method: lora — add the adapters into the weights after training", default: .bool(false)),
+        keywords: TuningMethod.parameters(merge: true) + [
             Parameter("layer_decay", .number, doc: "discriminative learning rates: each layer below the head trains this much slower"),
             Parameter("epochs", .wordOrValue(["auto"]),
                       doc: "passes over the training data; auto: enough for about 4,000 steps (at least 3 passes, at most 500)",
@@ -70,17 +62,8 @@ extension Command {
         let automatic = invocation.word("epochs") == "auto" || invocation["epochs"] == nil
         let epochs = automatic ? EpochBudget.epochs(stepsPerEpoch: perEpoch) : try invocation.integer("epochs", in: 1...100_000) ?? 3
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
-        let method = invocation.word("method").flatMap(TuningMethod.init(rawValue:)) ?? .full
         let seed = try TrainingOptions.seed(invocation, purpose: "finetune " + target.name)
-        var freezing = try invocation.strings("layers") ?? []
-        if case .range(let span) = invocation["layers"] {
-            freezing = (0..<span.count).map { "blocks.\(span.lower + $0)" }
-        }
-        let targets = try invocation.strings("targets") ?? ["attn"]
-        let rank = try invocation.integer("rank", in: 1...4096) ?? 8
-        let alpha = try invocation.number("alpha", in: 0.001...1e6) ?? 16
-        try method.apply(to: target, freezing: freezing, targets: targets, rank: rank, alpha: alpha,
-                         seed: seed, at: invocation.place("method"))
+        let (method, freezing) = try TuningMethod.apply(invocation, to: target, seed: seed)
         var groups: [ParameterGroup] = []
         if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
         let config = try TrainingOptions.config(invocation, steps: steps, seed: seed, groups: groups)
@@ -167,7 +150,7 @@ extension Command {
     /// Seeded shuffled batches of `dataset`, read as `reading` says: feature rows with their
     /// numeric targets (regression), else with their classes, or texts tokenized and padded with
     /// their classes. Errors point at `range`.
-    private static func trainingBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
+    static func trainingBatches(_ dataset: Dataset, _ reading: DataReading, batch: Int, seed: UInt64,
                                      at range: SourceRange) throws(FinchError) -> any BatchMaker {
         do throws(DataError) {
             if dataset.targets != nil { return try ValueBatches(dataset: dataset, batch: batch, seed: seed) }

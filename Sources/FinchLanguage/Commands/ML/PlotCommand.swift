@@ -5,11 +5,11 @@ extension Command {
     /// `plot VALUE [to PATH] [by: FIELD] [title:] [log: BOOL] [width:] [height:] [names: [...]] [x: LABEL] [y: LABEL]`:
     /// a line chart of numbers, several lists, a run's losses, several runs, or the numeric
     /// fields of a list of records (against the field `by:`); an evaluation's confusion matrix as a
-    /// heatmap. With `to`, the chart is written to an `.svg` or `.txt` file instead of shown.
+    /// heatmap, and a continual-learning result's accuracy matrix. With `to`, the chart is written to an `.svg` or `.txt` file instead of shown.
     static let plot = Command(
         name: "plot",
-        summary: "Draw a line chart of a list of numbers, a list of lists, a run's train/val loss, several runs, or a list of records; an evaluation's confusion matrix. Show it, or write it to an .svg or .txt file.",
-        positional: [Parameter("value", .any, doc: "numbers, lists of numbers, a run, a list of runs, a list of records, or an evaluation",
+        summary: "Draw a line chart of a list of numbers, a list of lists, a run's train/val loss, several runs, or a list of records; an evaluation's confusion matrix; a continual result's accuracy matrix. Show it, or write it to an .svg or .txt file.",
+        positional: [Parameter("value", .any, doc: "numbers, lists of numbers, a run, a list of runs, a list of records, an evaluation, or a continual result",
                                required: true)],
         prepositions: [Parameter("to", .string, doc: "a file to write the chart to: .svg (the drawing) or .txt (the text chart)")],
         keywords: [
@@ -27,6 +27,10 @@ extension Command {
         if let evaluation = value.object(EvaluationObject.self) {
             let title = invocation.string("title") ?? "Confusion of \(evaluation.modelName) on \(evaluation.dataName) (rows: true class, columns: predicted)"
             return try show(ChartObject(evaluation.confusionHeatmap(title: title).bundle, title: title), invocation)
+        }
+        if let result = value.object(ContinualObject.self) {
+            let title = invocation.string("title") ?? result.heatmapTitle
+            return try show(ChartObject(result.heatmap(title: title).bundle, title: title), invocation)
         }
         let by = invocation.word("by")
         var series: [Series]

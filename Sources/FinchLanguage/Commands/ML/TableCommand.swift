@@ -34,6 +34,8 @@ extension Command {
         if let data = value.object(DatasetObject.self) { return data.rowTable }
         if let evaluation = value.object(EvaluationObject.self) { return evaluation.report.table }
         if let evaluation = value.object(RegressionEvaluationObject.self) { return evaluation.table }
+        if let result = value.object(ContinualObject.self) { return result.table }
+        if let stream = value.object(StreamObject.self) { return stream.table }
         if let run = value.object(RunObject.self) {
             let validation = Dictionary(run.validations.map { ($0.step, $0) }, uniquingKeysWith: { $1 })
             let rows: [[Cell]] = run.losses.enumerated().map { index, loss in
