@@ -33,3 +33,24 @@ import Testing
         #expect(finch.error(#"finetune net on points epochs: "often""#)?.message.contains("epochs") == true)
     }
 }
+
+/// `pretrain` without `steps:` or `lr:` trains long enough to matter: 1,500 steps at 3e-3, while
+/// `finetune` keeps 1e-3.
+@Suite struct PretrainingDefaultsTests {
+    let finch = Harness()
+
+    @Test func pretrainDefaultsToFifteenHundredStepsAtThreeTimesTheFineTuningRate() throws {
+        finch.define("text", TokensObject(name: "text", stream: Fixtures.cycle))
+        finch.result(TrainingTests.lm)
+        finch.result("pre = pretrain lm on text batch: 2")
+        let run = try #require(finch.run("pre"))
+        #expect(run.losses.count == 1500)
+        #expect(run.learningRates.allSatisfy { abs($0 - 3e-3) < 1e-9 })
+        finch.define("points", Fixtures.blobs(count: 32))
+        finch.result("model net { input features: 4; classify classes: 2 }")
+        finch.result("tuned = finetune net on points epochs: 1")
+        #expect(finch.run("tuned")?.learningRates.allSatisfy { abs($0 - 1e-3) < 1e-9 } == true)
+        #expect(Command.pretrain.keywords.first { $0.name == "lr" }?.defaultValue == .number(3e-3), "help shows the default")
+        #expect(Command.finetune.keywords.first { $0.name == "lr" }?.defaultValue == .number(1e-3))
+    }
+}

@@ -25,7 +25,7 @@ extension Command {
                       doc: "weigh the loss of each class's examples: balanced (total / (classes × the class's count), as scikit-learn), or one number per class"),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
-        ] + TrainingOptions.parameters,
+        ] + TrainingOptions.parameters(),
         displaysItsValue: true
     ) { invocation throws(FinchError) in
         let target = try invocation.object("model", ModelObject.self, what: "a model")
