@@ -187,7 +187,7 @@ private func largestDifference(_ a: Tensor, _ b: Tensor) -> Float {
     }
 
     @Test func aFactorisedModelSavesAndLoadsBack() throws {
-        let factorized = try classifier().factorized(rank: 3, matching: "dense.2")
+        let factorized = try classifier().factorized(rank: 3, matching: ["dense.2"])
         let path = temporaryPath("lowrank.safetensors")
         defer { unlink(path) }
         try factorized.save(to: path)

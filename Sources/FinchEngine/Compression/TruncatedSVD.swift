@@ -50,20 +50,20 @@ struct SVDFailure: Error {
 
 /// Low-rank factorisation of Dense layers.
 extension Model {
-    /// A copy in which every Dense layer whose path matches `pattern` (nil: every Dense layer
-    /// of the body, before the head) becomes two of `rank` (``LowRankDense``), by truncated SVD
+    /// A copy in which every Dense layer whose path matches one of `patterns` (nil: every Dense
+    /// layer of the body, before the head) becomes two of `rank` (``LowRankDense``), by truncated SVD
     /// of its weight. Refuses a rank below 1 or above a matched layer's smaller width; this
     /// model is left unchanged.
-    public func factorized(rank: Int, matching pattern: String? = nil) throws(CompressionError) -> Model {
+    public func factorized(rank: Int, matching patterns: [String]? = nil) throws(CompressionError) -> Model {
         guard !isQuantized else { throw .alreadyQuantized }
         let headNames = Set(plan.entries[head.firstLayer...].map(\.name))
-        let matcher = pattern.map(NamePattern.init)
+        let matchers = patterns?.map(NamePattern.init)
         let chosen = linearLayers.filter { path, layer in
             guard layer is Dense else { return false }
-            if let matcher { return matcher.matches(path) }
+            if let matchers { return matchers.contains { $0.matches(path) } }
             return !headNames.contains(path) && !headNames.contains(where: { path.hasPrefix($0 + ".") })
         }
-        guard !chosen.isEmpty else { throw .nothingToCompress("factorise" + (pattern.map { " matching '\($0)'" } ?? "")) }
+        guard !chosen.isEmpty else { throw .nothingToCompress("factorise" + (patterns.map { " matching \($0.joined(separator: ", "))" } ?? "")) }
         for (path, layer) in chosen where rank < 1 || rank > min(layer.inputs, layer.outputs) {
             throw .rank(rank, path: path, largest: min(layer.inputs, layer.outputs))
         }
