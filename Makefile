@@ -35,6 +35,7 @@ notebooks: install
 	$(VENV)/bin/python scripts/notebook.py build notebooks/pretrain-finetune.finch notebooks/02-pretrain-finetune.ipynb
 	$(VENV)/bin/python scripts/notebook.py build notebooks/peft-digits.finch notebooks/03-peft-digits.ipynb
 	$(VENV)/bin/python scripts/notebook.py build notebooks/real-text.finch notebooks/04-real-text.ipynb
+	$(VENV)/bin/python scripts/notebook.py build notebooks/compress.finch notebooks/06-compress.ipynb
 
 test: install test-swift test-integration
 

@@ -117,6 +117,14 @@ private func largestDifference(_ a: Tensor, _ b: Tensor) -> Float {
         #expect(abs(pruned.sparsity - 0.6) < 0.01)
     }
 
+    @Test func inferenceWithoutTheMaskGivesTheMaskedOutputsAfterFineTuning() throws {
+        let pruned = try classifier().pruned(sparsity: 0.7)
+        let batch = Batch(input: features(12), targets: .classes((0..<12).map { Int32($0 % 3) }))
+        try train(pruned, batches: { _ in batch }, config: TrainConfig(steps: 10, learningRate: 0.05, optimizer: .sgd(momentum: 0.9)))
+        let masked = Graph(isTraining: false, recordsGradients: true)
+        #expect(masked.value(of: pruned.forward(batch.input, in: masked)) == (try pruned.predict(batch.input)))
+    }
+
     @Test func refusesASparsityOutsideZeroToOne() throws {
         let model = try classifier()
         #expect(throws: CompressionError.sparsity(1)) { try model.pruned(sparsity: 1) }

@@ -34,10 +34,13 @@ public final class MaskedDense: LinearLayer {
     /// The base layer's product (the mask saves none of it).
     public func trainingFlops(batch: Int, length: Int) -> Double { base.trainingFlops(batch: batch, length: length) }
 
-    /// `x·(W ⊙ M)ᵀ + b`.
+    /// `x·(W ⊙ M)ᵀ + b`. A pass that records no gradients uses W as it is: its pruned weights
+    /// are zero already (set so when the mask is put in place, and the masked product gives them
+    /// no gradient, so no update moves them).
     public func forward(_ x: Var, in graph: Graph) -> Var {
-        let weight = graph.mul(graph.parameter(base.weight), graph.constant(mask))
-        return graph.linear(x, weight: weight, bias: base.bias.map { graph.parameter($0) })
+        let bias = base.bias.map { graph.parameter($0) }
+        guard graph.recordsGradients else { return graph.linear(x, weight: graph.parameter(base.weight), bias: bias) }
+        return graph.linear(x, weight: graph.mul(graph.parameter(base.weight), graph.constant(mask)), bias: bias)
     }
 
     /// Puts a stored mask in place (any nonzero byte keeps its weight); false unless it has
