@@ -83,6 +83,60 @@ private func largestDifference(_ a: Tensor, _ b: Tensor) -> Float {
     }
 }
 
+@Suite struct CompressedCheckpointTests {
+    /// A quantised classifier saved at a fresh path, and that path.
+    private func saved(_ name: String) throws -> (SafeTensors, String) {
+        let path = temporaryPath(name)
+        try classifier().pruned(sparsity: 0.5).quantized().save(to: path)
+        return (try SafeTensors.read(from: path), path)
+    }
+
+    @Test(arguments: [
+        (#"[{"layer": "dense.0", "kind": "int4"}]"#, CheckpointError.malformed("finch.compression has an unknown kind 'int4'")),
+        (#"[{"layer": "act.0", "kind": "int8"}]"#, CheckpointError.malformed("finch.compression names no dense layer of the model")),
+        (#"{"layer": "dense.0"}"#, CheckpointError.malformed("finch.compression is not a list")),
+    ])
+    func refusesACompressionEntryItCannotApply(entry: String, error: CheckpointError) throws {
+        var (file, path) = try saved("bad-entry-\(entry.utf8.count).safetensors")
+        defer { unlink(path) }
+        file.metadata["finch.compression"] = entry
+        try file.write(to: path)
+        #expect(throws: error) { try Model.load(from: path) }
+    }
+
+    @Test func refusesInt8TensorsTheModelDoesNotHave() throws {
+        var (file, path) = try saved("extra-int8.safetensors")
+        defer { unlink(path) }
+        file.bytes.append((name: "dense.9.weight", shape: [2], values: [1, 2]))
+        try file.write(to: path)
+        #expect(throws: CheckpointError.unexpectedTensor("dense.9.weight")) { try Model.load(from: path) }
+    }
+
+    @Test func refusesNegativeScalesAndAMissingScale() throws {
+        var (file, path) = try saved("bad-scale.safetensors")
+        defer { unlink(path) }
+        let index = try #require(file.tensors.firstIndex { $0.name == "dense.0.weight_scale" })
+        file.tensors[index].tensor = file.tensors[index].tensor.map { -$0 }
+        try file.write(to: path)
+        #expect(throws: CheckpointError.malformed("dense.0.weight_scale holds a scale that is not finite and ≥ 0")) { try Model.load(from: path) }
+        file.tensors.remove(at: index)
+        try file.write(to: path)
+        #expect(throws: CheckpointError.missingTensor("dense.0.weight_scale")) { try Model.load(from: path) }
+    }
+
+    @Test func refusesAnInt8HeaderWhoseSizeOverflows() throws {
+        let path = temporaryPath("overflow.safetensors")
+        defer { unlink(path) }
+        let header = Array(#"{"w":{"dtype":"I8","shape":[4611686018427387904,4],"data_offsets":[0,0]}}"#.utf8)
+        var bytes = withUnsafeBytes(of: UInt64(header.count).littleEndian) { Array($0) } + header
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: 8))
+        let file = fopen(path, "wb")
+        fwrite(bytes, 1, bytes.count, file)
+        fclose(file)
+        #expect(throws: CheckpointError.malformed("tensor w has an invalid shape or offsets")) { try SafeTensors.read(from: path) }
+    }
+}
+
 @Suite struct PruningTests {
     @Test func globalPruningZeroesTheSmallestWeightsBehindAMask() throws {
         let model = try classifier()
