@@ -308,3 +308,15 @@ private func largestDifference(_ a: Tensor, _ b: Tensor) -> Float {
         #expect(throws: BatchError.teacherClasses(teacher: 3, student: 4)) { try objective.validate(batch, for: student) }
     }
 }
+
+@Suite struct CompressedGenerationTests {
+    @Test func compressedLanguageModelsGenerateAsTheirForwardPassPredicts() throws {
+        let model = try Model(.gpt(vocabulary: 9, context: 6, depth: 1, heads: 2, width: 8, tied: true), seed: 3)
+        for compressed in [try model.quantized(), try model.factorized(rank: 4, matching: ["blocks.0.mlp"]), try model.pruned(sparsity: 0.5)] {
+            let prompt: [Int32] = [1, 2, 3]
+            let produced = try Generator(model: compressed).generate(prompt: prompt, count: 1, sampling: Sampling(topK: 1), seed: 1)
+            let logits = try compressed.predict(.tokens(prompt, batch: 1, length: 3)).scalars.suffix(9)
+            #expect(produced == [Int32(logits.indices.max { logits[$0] < logits[$1] }! - logits.startIndex)])
+        }
+    }
+}

@@ -126,4 +126,13 @@ import Testing
         let input = ModelInput.features(try Tensor(shape: [2, 4], values: [1, 1, 1, 1, -1, -1, -1, -1]))
         #expect(try loaded.model.predict(input) == q.model.predict(input))
     }
+
+    @Test func aCompressedModelIsNotCopiedWithLostWeights() {
+        finch.result("q = quantize net")
+        let error = finch.error("c = copy q head: classify(classes: 2)")
+        #expect(error?.message == "q has compressed layers (int8, pruning masks or factors), which a copy cannot take")
+        #expect(finch.model("c") == nil)
+        finch.result("p = prune net neurons: 0.5")
+        #expect(finch.result("c = copy p head: classify(classes: 2); c.parameters") == "86")
+    }
 }

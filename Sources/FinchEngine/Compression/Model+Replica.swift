@@ -24,6 +24,10 @@ extension Model {
         layerTree.compactMap { path, layer in (layer as? any CompressedLayer).map { (path, $0) } }
     }
 
+    /// Whether some layer is compressed in place of a Dense layer (int8, a pruning mask or two
+    /// factors): such layers are not rebuilt from the architecture alone.
+    public var hasCompressedLayers: Bool { !compressedLayers.isEmpty }
+
     /// Whether some layer holds int8 weights.
     public var isQuantized: Bool { compressedLayers.contains { $0.layer.compression == .int8 } }
 
