@@ -29,6 +29,9 @@ import Testing
         #expect(finch.sink.stdout.contains("q: 3 dense layers of net in int8, one scale per output channel"))
         #expect(finch.result("q.parameters") == finch.result("net.parameters"))
         #expect(finch.result("q.origin") == #""int8 quantisation of net""#)
+        let summary = try #require(finch.result("summary q"))
+        #expect(summary.contains("dense.0 int8"))
+        #expect(summary.contains("Trainable params: 26") && summary.contains("Frozen params: 208"))
     }
 
     @Test func quantizingAQuantisedModelIsRefused() {

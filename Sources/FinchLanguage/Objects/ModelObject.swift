@@ -47,7 +47,8 @@ final class ModelObject: FinchObject {
         if case .tokens(_, let length) = model.spec.input { length } else { 1 }
     }
 
-    /// The summary table: one row per layer, LoRA adapters as rows of their own.
+    /// The summary table: one row per layer, LoRA adapters and int8 weights (which do not train)
+    /// as rows of their own.
     var summary: ModelSummary {
         var rows: [ModelSummary.Layer] = []
         let parameters = model.parameters
@@ -60,8 +61,12 @@ final class ModelObject: FinchObject {
             let compressed = model.compressionSummary(of: entry.name)
             rows.append(ModelSummary.Layer(
                 name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= model.head.firstLayer) + compressed.note,
-                outputShape: shape, parameters: base.reduce(0) { $0 + $1.parameter.count } + compressed.int8Weights,
+                outputShape: shape, parameters: base.reduce(0) { $0 + $1.parameter.count },
                 trainable: base.contains { $0.parameter.requiresGrad }))
+            if compressed.int8Weights > 0 {
+                rows.append(ModelSummary.Layer(name: entry.name + " int8", kind: "int8 weights", outputShape: shape,
+                                               parameters: compressed.int8Weights, trainable: false))
+            }
             if !adapters.isEmpty {
                 rows.append(ModelSummary.Layer(
                     name: entry.name + " +lora", kind: "LoRA adapters", outputShape: shape,
