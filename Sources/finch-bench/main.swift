@@ -3,6 +3,7 @@ import Glibc
 
 // finch-bench gpt --text FILE [--steps N] [--threads T] [--seed S]
 // finch-bench generate --text FILE [--tokens N] [--threads T] [--seed S] [--repeats R]
+// finch-bench compress [--threads T] [--repeats R] [--examples N]   (inference of a classifier and its compressed forms)
 // finch-bench gemm   (OpenBLAS GFLOP/s for each product shape of the GPT step)
 // finch-bench checkpoint-write FILE | checkpoint-read FILE   (fixtures for the Python interop test)
 // Prints figures as `name: value` lines; asserts nothing.
@@ -59,6 +60,19 @@ func parseGenerate(_ arguments: ArraySlice<String>) throws(BenchError) -> Genera
     return benchmark
 }
 
+/// Parses `compress …` into the inference benchmark of compressed models.
+func parseCompress(_ arguments: ArraySlice<String>) throws(BenchError) -> CompressBenchmark {
+    let usage = "usage: finch-bench compress [--threads T] [--repeats R] [--examples N] [--seed S]"
+    var options = try options(arguments, usage: usage)
+    var benchmark = CompressBenchmark()
+    if let n = try positive("threads", &options) { benchmark.threads = n }
+    if let n = try positive("repeats", &options) { benchmark.repeats = n }
+    if let n = try positive("examples", &options) { benchmark.examples = n }
+    if let n = try seed(&options) { benchmark.seed = n }
+    guard options.isEmpty else { throw .usage("unknown option --\(options.keys.sorted()[0])\n\(usage)") }
+    return benchmark
+}
+
 do {
     if let problem = CPUFeatures.problem(missing: CPUFeatures.missing()) { throw BenchError.unsupportedProcessor(problem) }
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -68,7 +82,8 @@ do {
     case ("checkpoint-read", 2): try readCheckpoint(path: arguments[1])
     case ("generate", _): try parseGenerate(arguments.dropFirst()).run()
     case ("gpt", _): try parseGPT(arguments.dropFirst()).run()
-    default: throw BenchError.usage("usage: finch-bench gpt|generate|gemm|checkpoint-write|checkpoint-read …")
+    case ("compress", _): try parseCompress(arguments.dropFirst()).run()
+    default: throw BenchError.usage("usage: finch-bench gpt|generate|compress|gemm|checkpoint-write|checkpoint-read …")
     }
 } catch {
     print("finch-bench: \(error)")

@@ -21,14 +21,14 @@ import Testing
     private func span(_ completion: Completion) -> Span { Span(completion.matches, completion.start, completion.end) }
 
     @Test func commandsAndFunctionsAtStatementStart() {
-        #expect(span(complete("pr|")) == Span(["predict", "pretrain", "print"], 0, 2))
+        #expect(span(complete("pr|")) == Span(["predict", "pretrain", "print", "prune"], 0, 2))
     }
     @Test func infixKeywordsOnlyAfterAValue() {
         #expect(complete("x = a|").matches == ["abs", "ask"])
         #expect(complete("x = y a|").matches == ["abs", "and"])
     }
     @Test func keywordsAtStatementStart() {
-        #expect(complete("f|").matches == ["false", "finetune", "floor", "for"])
+        #expect(complete("f|").matches == ["factorize", "false", "finetune", "floor", "for"])
     }
     @Test func variablesInScope() {
         finch.result("learning_rate = 0.1; layers = 4")
@@ -67,7 +67,7 @@ import Testing
     @Test func eachMatchSaysWhatItIs() {
         finch.result("fine = 1")
         let kinds = Dictionary(uniqueKeysWithValues: complete("f|").candidates.map { ($0.text, $0.kind) })
-        #expect(kinds == ["false": .keyword, "finetune": .command, "fine": .variable, "floor": .function, "for": .keyword])
+        #expect(kinds == ["factorize": .command, "false": .keyword, "finetune": .command, "fine": .variable, "floor": .function, "for": .keyword])
         #expect(complete("finetune m on d method: l|").candidates == [Completion.Candidate("lora", .value)])
         #expect(complete("finetune m on d l|").candidates.first { $0.text == "lr:" }?.kind == .label)
         finch.result("xs = [1]")

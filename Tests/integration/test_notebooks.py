@@ -30,14 +30,17 @@ def text_outputs(notebook):
 
 NOTEBOOKS = {"01-tour.ipynb": "tour.finch", "02-pretrain-finetune.ipynb": "pretrain-finetune.finch",
              "03-peft-digits.ipynb": "peft-digits.finch", "04-real-text.ipynb": "real-text.finch",
-             "05-continual.ipynb": "continual.finch"}
+             "05-continual.ipynb": "continual.finch",
+             "06-compress.ipynb": "compress.finch"}
 
 
 def without_durations(text):
     """The text with run times (12.3s, 4m05s, 3.1ms, a progress bar's `[00:12<00:00, 48.1 step/s`
-    and the bar, whose width follows them) masked and column padding folded, so re-runs compare equal."""
+    and the bar, whose width follows them) and throughputs (`48213 ex/s`) masked and column padding folded, so re-runs compare equal."""
     text = re.sub(r"(\d+%)(?:\|[^|\n]*\|)? (.*)\[[\d:]+<[\d:?]+, [\d.?]+ step/s([^\]\n]*)\] *", r"\1<bar> \2[<time>\3]", text)
     text = re.sub(r"\b(\d+m)?\d+(\.\d+)?(e-?\d+)?m?s\b", "<time>", text)
+    # Throughput, as `compression` reports it (`48213 ex/s`): a wall-clock figure like the durations.
+    text = re.sub(r"\b\d+ ex/s\b", "<rate>", text)
     return re.sub(r"[ -]{2,}", " ", text)
 
 

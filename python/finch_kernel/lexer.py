@@ -13,11 +13,11 @@ from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation
 # The commands a session starts with (CommandTable.standard; the integration suite checks this list
 # against the kernel's `help`).
 COMMANDS = (
-    "activation", "ask", "attention", "classify", "clear", "compare", "continual", "copy", "corpus", "dataset",
-    "dense", "display", "dropout", "embedding", "evaluate", "exit", "export", "finetune", "generate",
-    "help", "input", "layernorm", "lm_head", "load", "model", "plot", "pool", "positions", "predict",
-    "pretrain", "print", "quit", "reconstruct", "regress", "repeat", "runs", "sample", "save", "seed",
-    "sleep", "split", "summary", "table", "tasks", "tokenizer", "transformer", "warn",
+    "activation", "ask", "attention", "classify", "clear", "compare", "compression", "continual", "copy", "corpus",
+    "dataset", "dense", "display", "distill", "dropout", "embedding", "evaluate", "exit", "export", "factorize",
+    "finetune", "generate", "help", "input", "layernorm", "lm_head", "load", "model", "plot", "pool", "positions",
+    "predict", "pretrain", "print", "prune", "quantize", "quit", "reconstruct", "regress", "repeat", "runs",
+    "sample", "save", "seed", "sleep", "split", "summary", "table", "tasks", "tokenizer", "transformer", "warn",
 )
 # The words that introduce a command's prepositional arguments (`pretrain m on text`).
 PREPOSITIONS = ("on", "to", "from", "through")

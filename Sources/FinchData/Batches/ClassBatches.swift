@@ -27,24 +27,30 @@ public struct ClassBatches: BatchMaker {
         }
     }
 
-    /// Batches of the labelled feature rows of `dataset`, shuffled with `seed`.
-    public init(features dataset: Dataset, batch: Int, seed: UInt64) throws(DataError) {
+    /// Batches of the labelled feature rows of `dataset`, shuffled with `seed`. With
+    /// `unlabelled`, a data set without labels is allowed: every target is the ignore index
+    /// (for objectives that need no labels, such as distillation from soft targets).
+    public init(features dataset: Dataset, batch: Int, seed: UInt64, unlabelled: Bool = false) throws(DataError) {
         try requirePositive(batch, "the batch size")
         guard case let .features(values, width) = dataset.inputs else { throw .wrongInputs(name: dataset.name, needs: "feature rows") }
-        try self.init(dataset, .features(values, width: width), batch: batch, seed: seed)
+        try self.init(dataset, .features(values, width: width), batch: batch, seed: seed, unlabelled: unlabelled)
     }
 
     /// Batches of the labelled texts of `dataset`, encoded with `tokenizer` to `context`
-    /// tokens, shuffled with `seed`.
-    public init(texts dataset: Dataset, tokenizer: Tokenizer, context: Int, batch: Int, seed: UInt64) throws(DataError) {
+    /// tokens, shuffled with `seed`; `unlabelled` as for feature rows.
+    public init(texts dataset: Dataset, tokenizer: Tokenizer, context: Int, batch: Int, seed: UInt64,
+                unlabelled: Bool = false) throws(DataError) {
         try requirePositive(context, "the context")
         try requirePositive(batch, "the batch size")
         guard let texts = dataset.texts else { throw .wrongInputs(name: dataset.name, needs: "texts") }
-        try self.init(dataset, .texts(PaddedTokens(texts, tokenizer: tokenizer, context: context)), batch: batch, seed: seed)
+        try self.init(dataset, .texts(PaddedTokens(texts, tokenizer: tokenizer, context: context)), batch: batch, seed: seed,
+                      unlabelled: unlabelled)
     }
 
-    private init(_ dataset: Dataset, _ examples: Examples, batch: Int, seed: UInt64) throws(DataError) {
-        labels = try dataset.requireLabels(for: "used to train a classifier").map { Int32($0) }
+    private init(_ dataset: Dataset, _ examples: Examples, batch: Int, seed: UInt64, unlabelled: Bool) throws(DataError) {
+        labels = unlabelled && dataset.labels == nil
+            ? [Int32](repeating: CrossEntropy.defaultIgnoreIndex, count: dataset.count)
+            : try dataset.requireLabels(for: "used to train a classifier").map { Int32($0) }
         self.examples = examples
         batchSize = min(batch, dataset.count)
         order = EpochOrder(count: dataset.count, generator: Xoshiro(seed: seed))

@@ -133,6 +133,12 @@ extension Graph {
                 let pv = value(p)
                 for j in 0..<n { dp[j] += factor * (pv[j] - target[j]) }
             }
+        case let .softCrossEntropy(logits, targets, probs):
+            let ld = nodes[logits].dims
+            if let dl = inputGrad(logits) {
+                let factor = dout[0] / Float(max(ld.rows, 1))
+                for j in 0..<ld.count { dl[j] += factor * (probs[j] - targets[j]) }
+            }
         }
     }
 

@@ -291,6 +291,21 @@ extension Graph {
         return v
     }
 
+    /// Mean over rows of the KL divergence `Σ pⱼ·(log pⱼ − log qⱼ)` of the model's
+    /// `q = softmax(logits[…, classes])` from the target distributions `targets` (one row of
+    /// probabilities per row of logits): distillation's soft-target loss. A scalar; its
+    /// gradient is `(q − p) / rows`.
+    public func softCrossEntropy(_ logits: Var, targets: UnsafeBufferPointer<Float>) -> Var {
+        let d = nodes[logits.index].dims
+        precondition(targets.count == d.count, "softCrossEntropy: \(targets.count) targets for \(d.count) logits")
+        let stored = floats.allocate(d.count)
+        if let base = targets.baseAddress { stored.update(from: base, count: d.count) }
+        let probs = floats.allocate(d.count)
+        let (v, out) = record(.softCrossEntropy(logits: logits.index, targets: stored, probs: probs), dims: .scalar, logits.index)
+        out[0] = softCrossEntropyForward(probs: probs, logits: nodes[logits.index].value, targets: stored, rows: d.rows, classes: d.last)
+        return v
+    }
+
     /// Mean squared error between `prediction` and `target` (same element count). A scalar.
     public func mse(_ prediction: Var, target: UnsafeBufferPointer<Float>) -> Var {
         let d = nodes[prediction.index].dims

@@ -91,6 +91,15 @@ public final class Graph {
         return append(Node(value: pointer, grad: nil, dims: Dims(tensor.shape), op: .leaf, requiresGrad: false))
     }
 
+    /// Records a constant input of `shape` whose values `fill` writes into the graph's memory
+    /// (no gradient): a value made on the fly, such as a dequantised weight, without a tensor.
+    func constant(shape: [Int], fill: (UnsafeMutablePointer<Float>) -> Void) -> Var {
+        let dims = Dims(shape)
+        let pointer = floats.allocate(dims.count)
+        fill(pointer)
+        return append(Node(value: pointer, grad: nil, dims: dims, op: .leaf, requiresGrad: false))
+    }
+
     /// Records `tensor` as an input whose gradient `backward` computes (for tests and probes).
     public func variable(_ tensor: Tensor) -> Var {
         let pointer = floats.allocate(tensor.count)

@@ -29,6 +29,9 @@ enum Op {
     case crossEntropy(logits: Int, targets: UnsafeMutablePointer<Int32>, probs: UnsafeMutablePointer<Float>, ignoreIndex: Int32,
                       weights: UnsafeMutablePointer<Float>?, weight: Float)
     case mse(Int, target: UnsafeMutablePointer<Float>)
+    /// Mean KL divergence of `softmax(logits)` from target distributions, the model's
+    /// probabilities saved in `probs`.
+    case softCrossEntropy(logits: Int, targets: UnsafeMutablePointer<Float>, probs: UnsafeMutablePointer<Float>)
 }
 
 /// A batched product `C[batch, m, n] = op(A)[batch, m, k] · op(B)[batch or 1, k, n]`.

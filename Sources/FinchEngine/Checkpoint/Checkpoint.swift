@@ -9,6 +9,7 @@ enum CheckpointKey {
     static let headStart = "finch.head_start"
     static let inputScaling = "finch.input_scaling"
     static let targetScaling = "finch.target_scaling"
+    static let compression = "finch.compression"
 }
 
 /// A model read back from a checkpoint, with what was stored beside it.
@@ -23,7 +24,8 @@ public struct LoadedCheckpoint {
 
 extension Model {
     /// Saves every parameter (by dotted name) to a safetensors file at `path`, with the
-    /// architecture, the head, the input scaling, LoRA adapters and `trainingConfig` in the metadata.
+    /// architecture, the head, the input scaling, LoRA adapters, compressed layers and
+    /// `trainingConfig` in the metadata.
     public func save(to path: String, trainingConfig: TrainConfig? = nil, metadata: [String: String] = [:]) throws(CheckpointError) {
         var stored = metadata
         stored[CheckpointKey.architecture] = spec.json.serialized
@@ -37,13 +39,17 @@ extension Model {
              "alpha": .double(Double(lora.alpha)), "dropout": .double(Double(lora.dropout))] as JSONValue
         }
         if !adapters.isEmpty { stored[CheckpointKey.adapters] = JSONValue.array(adapters).serialized }
-        try SafeTensors(tensors: parameters.map { ($0.name, $0.parameter.value) }, metadata: stored).write(to: path)
+        let compression = compressionRecord()
+        if let record = compression.metadata { stored[CheckpointKey.compression] = record }
+        var file = SafeTensors(tensors: parameters.map { ($0.name, $0.parameter.value) } + compression.floats, metadata: stored)
+        file.bytes = compression.bytes
+        try file.write(to: path)
     }
 
     /// Rebuilds the model stored at `path` (architecture from the metadata) with its weights; with
     /// `memoryBudget`, an architecture too large for it is refused before the model is built.
     public static func load(from path: String, memoryBudget: Int? = nil) throws(CheckpointError) -> LoadedCheckpoint {
-        let file = try SafeTensors.read(from: path)
+        var file = try SafeTensors.read(from: path)
         guard let text = file.metadata[CheckpointKey.architecture], let json = try? JSONValue.parse(text),
               let spec = ModelSpec(json: json) else { throw .missingArchitecture }
         let layers = spec.layers.count
@@ -70,6 +76,8 @@ extension Model {
                   scaling.width == model.plan.outputWidth else { throw .invalidScaling }
             model.targetScaling = scaling
         }
+        if let text = file.metadata[CheckpointKey.compression] { try model.restoreCompression(text, from: &file) }
+        if let extra = file.bytes.first { throw .unexpectedTensor(extra.name) }
         try model.loadWeights(file)
         let training = file.metadata[CheckpointKey.training].flatMap { try? JSONValue.parse($0) }.flatMap(TrainConfig.init(json:))
         return LoadedCheckpoint(model: model, trainingConfig: training, metadata: file.metadata)

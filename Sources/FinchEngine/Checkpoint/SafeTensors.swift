@@ -7,7 +7,7 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
     case io(path: String, reason: String)
     /// The bytes are not a valid safetensors file.
     case malformed(String)
-    /// A tensor stored in a type other than F32.
+    /// A tensor stored in a type other than F32 and I8.
     case unsupportedType(tensor: String, dtype: String)
     /// The file has no Finch architecture in its metadata (or it cannot be parsed).
     case missingArchitecture
@@ -28,7 +28,7 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
         switch self {
         case let .io(path, reason): "\(path): \(reason)"
         case let .malformed(reason): "not a valid safetensors file: \(reason)"
-        case let .unsupportedType(tensor, dtype): "tensor \(tensor) has type \(dtype); only F32 is supported"
+        case let .unsupportedType(tensor, dtype): "tensor \(tensor) has type \(dtype); only F32 and I8 are supported"
         case .missingArchitecture: "the checkpoint has no Finch architecture in its metadata"
         case let .missingTensor(name): "the checkpoint has no tensor \(name)"
         case let .unexpectedTensor(name): "the checkpoint has a tensor \(name) that the model does not"
@@ -39,14 +39,18 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
     }
 }
 
-/// A safetensors file: named float32 tensors and string metadata.
+/// A safetensors file: named float32 tensors, named int8 tensors (quantised weights, pruning
+/// masks) and string metadata.
 ///
 /// Layout: an 8-byte little-endian header length, a JSON header (`__metadata__` and, per tensor,
 /// `dtype`, `shape`, `data_offsets` relative to the data), padded with spaces to 8 bytes, then
-/// the tensors' bytes back to back in header order.
+/// the tensors' bytes back to back in header order (the float tensors first, so each stays
+/// 4-byte aligned, then the int8 ones).
 public struct SafeTensors {
-    /// Tensors in file order.
+    /// Float tensors in file order.
     public var tensors: [(name: String, tensor: Tensor)]
+    /// Int8 tensors in file order.
+    public var bytes: [(name: String, shape: [Int], values: [Int8])] = []
     /// String-to-string metadata (`__metadata__`).
     public var metadata: [String: String]
 
@@ -72,6 +76,11 @@ public struct SafeTensors {
                             "data_offsets": [.int(offset), .int(offset + bytes)]]
             offset += bytes
         }
+        for (name, shape, values) in self.bytes {
+            header[name] = ["dtype": "I8", "shape": .array(shape.map(JSONValue.int)),
+                            "data_offsets": [.int(offset), .int(offset + values.count)]]
+            offset += values.count
+        }
         var headerBytes = JSONValue.object(header).serializedBytes
         while headerBytes.count % 8 != 0 { headerBytes.append(0x20) }
         var length = UInt64(headerBytes.count).littleEndian
@@ -81,6 +90,11 @@ public struct SafeTensors {
                 try file.append(headerBytes)
                 for (_, tensor) in tensors where tensor.count > 0 {
                     try tensor.withUnsafePointer { (pointer) throws(FileWriteError) in try file.append(pointer, count: 4 * tensor.count) }
+                }
+                for (_, _, values) in bytes where !values.isEmpty {
+                    try values.withUnsafeBufferPointer { (pointer) throws(FileWriteError) in
+                        try file.append(UnsafeRawPointer(pointer.baseAddress!), count: values.count)
+                    }
                 }
             }
         } catch {
@@ -121,11 +135,22 @@ public struct SafeTensors {
                 continue
             }
             guard let dtype = entry["dtype"]?.stringValue else { throw .malformed("tensor \(name) has no dtype") }
-            guard dtype == "F32" else { throw .unsupportedType(tensor: name, dtype: dtype) }
+            guard dtype == "F32" || dtype == "I8" else { throw .unsupportedType(tensor: name, dtype: dtype) }
+            let width = dtype == "F32" ? 4 : 1
             guard let shape = entry["shape"]?.arrayValue?.compactMap(\.intValue), shape.allSatisfy({ $0 >= 0 }),
+                  let count = elementCount(shape),
                   let offsets = entry["data_offsets"]?.arrayValue?.compactMap(\.intValue), offsets.count == 2,
-                  offsets[0] >= 0, offsets[1] <= dataSize, offsets[1] - offsets[0] == 4 * shape.reduce(1, *)
+                  offsets[0] >= 0, offsets[1] <= dataSize, offsets[1] - offsets[0] == width * count
             else { throw .malformed("tensor \(name) has an invalid shape or offsets") }
+            if dtype == "I8" {
+                var values = [Int8](repeating: 0, count: count)
+                if count > 0 {
+                    fseek(file, dataStart + offsets[0], SEEK_SET)
+                    guard fread(&values, 1, count, file) == count else { throw .io(path: path, reason: "short read in \(name)") }
+                }
+                result.bytes.append((name, shape, values))
+                continue
+            }
             var tensor = Tensor(uncheckedZeros: shape)
             if tensor.count > 0 {
                 fseek(file, dataStart + offsets[0], SEEK_SET)
@@ -137,6 +162,17 @@ public struct SafeTensors {
         }
         return result
     }
+}
+
+/// The number of elements of `shape`, or nil when it overflows (a hostile header).
+private func elementCount(_ shape: [Int]) -> Int? {
+    var count = 1
+    for size in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: size)
+        guard !overflow, product <= Int(Int32.max) * 16 else { return nil }
+        count = product
+    }
+    return count
 }
 
 /// The C library's message for the current `errno`.

@@ -1,7 +1,8 @@
 /// A snapshot of a causal token model's weights in one allocation, laid out for generation:
 /// offsets into `values` for each tensor, and the model's layers as a list of steps.
 /// LoRA adapters are merged into their copy of the base weight (`W + scale · B·A`), so an
-/// adapted layer costs what a plain one does; the model itself is not changed.
+/// adapted layer costs what a plain one does; int8 weights are dequantised into the snapshot once
+/// and factorised layers multiplied out (`U·D`); the model itself is not changed.
 final class DecoderWeights {
     /// A linear map `y = x·Wᵀ + b`, W `[outputs, inputs]` at `weight`.
     struct Linear {
@@ -67,11 +68,23 @@ final class DecoderWeights {
             tensors.append((parameter.value, adapter))
             return total
         }
+        func add(_ tensor: Tensor) -> Int {
+            defer { total += tensor.count }
+            tensors.append((tensor, nil))
+            return total
+        }
         func linear(_ layer: any LinearLayer, _ path: String) throws(GenerationError) -> Linear {
             let base: Dense, adapter: LoRA?
             switch layer {
             case let dense as Dense: (base, adapter) = (dense, nil)
             case let lora as LoRA: (base, adapter) = (lora.base, lora)
+            case let masked as MaskedDense: (base, adapter) = (masked.base, nil)
+            case let quantized as QuantizedDense:
+                return Linear(weight: add(quantized.dequantized()), bias: quantized.bias.map { add($0) },
+                              inputs: quantized.inputs, outputs: quantized.outputs)
+            case let factorised as LowRankDense:
+                guard let product = try? factorised.up.value.matmul(factorised.down.value) else { throw .unsupportedLayer(path) }
+                return Linear(weight: add(product), bias: factorised.bias.map { add($0) }, inputs: factorised.inputs, outputs: factorised.outputs)
             default: throw .unsupportedLayer(path)
             }
             return Linear(weight: add(base.weight, merging: adapter), bias: base.bias.map { add($0) },

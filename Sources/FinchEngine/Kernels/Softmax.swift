@@ -26,6 +26,18 @@ func softmaxBackward(_ dx: UnsafeMutablePointer<Float>, _ y: UnsafePointer<Float
     }
 }
 
+/// Mean over rows of KL(targetsᵣ ‖ softmax(logitsᵣ)) for `logits[rows, classes]` and target
+/// distributions `targets[rows, classes]`; the softmax probabilities go into `probs`.
+func softCrossEntropyForward(probs: UnsafeMutablePointer<Float>, logits: UnsafePointer<Float>, targets: UnsafePointer<Float>,
+                             rows: Int, classes: Int) -> Float {
+    softmaxForward(probs, logits, rows: rows, width: classes)
+    var total: Double = 0
+    for j in 0..<(rows * classes) where targets[j] > 0 {
+        total += Double(targets[j]) * Double(logf(targets[j]) - logf(max(probs[j], Float.leastNormalMagnitude)))
+    }
+    return Float(total / Double(max(rows, 1)))
+}
+
 /// Cross-entropy of `logits[rows, classes]` against `targets[rows]`: softmax probabilities into
 /// `probs`, and the weighted mean negative log-probability of each
 /// row's target over the rows not ignored: Σ w[tᵣ]·(−log pᵣ[tᵣ]) / Σ w[tᵣ], with `weights[class]`

@@ -21,6 +21,12 @@ public final class Dense: LinearLayer {
         self.bias = bias ? Parameter(Tensor(uncheckedZeros: [outputs])) : nil
     }
 
+    /// A layer with the given weight `[outputs, inputs]` and bias `[outputs]` (copied).
+    init(weight: Tensor, bias: Tensor?) {
+        self.weight = Parameter(weight)
+        self.bias = bias.map { Parameter($0) }
+    }
+
     /// Input width.
     public var inputs: Int { weight.shape[1] }
     /// Output width.

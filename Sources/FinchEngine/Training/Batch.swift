@@ -43,6 +43,8 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
     case classWeights(count: Int, classes: Int)
     /// An empty batch.
     case empty
+    /// A distillation teacher whose number of classes differs from the student's.
+    case teacherClasses(teacher: Int, student: Int)
 
     /// One-line explanation.
     public var description: String {
@@ -57,6 +59,7 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .targetKind(expected): "the objective needs \(expected) as targets"
         case let .classWeights(count, classes): "\(count) class weights for \(classes) classes; give one positive weight per class"
         case .empty: "the batch is empty"
+        case let .teacherClasses(teacher, student): "the teacher outputs \(teacher) classes, the student \(student)"
         }
     }
 }

@@ -11,7 +11,8 @@ struct CommandTable: Sendable {
     static let standard = CommandTable(
         [Command.print, .warn, .display, .clear, .sleep, .help, .repeat, .ask, .exit, .quit, .seed, .model, .summary,
          .copy, .pretrain, .finetune, .evaluate, .predict, .generate, .runs, .compare, .table, .plot,
-         .save, .load, .export, .tasks, .continual] + Command.layers + Command.data)
+         .save, .load, .export, .tasks, .continual, .quantize, .prune, .factorize, .distill, .compression]
+         + Command.layers + Command.data)
 
     /// The command called `name`, if any.
     subscript(name: String) -> Command? { byName[name] }

@@ -15,6 +15,20 @@ enum EpochBudget {
     /// The fewest and most passes it chooses.
     static let passes = 3...500
 
+    /// The `epochs:` keyword of the commands that train on a data set, `auto` unless given.
+    static let parameter = Parameter("epochs", .wordOrValue(["auto"]),
+                                     doc: "passes over the training data; auto: enough for about 4,000 steps (at least 3 passes, at most 500)",
+                                     default: .symbol("auto"))
+
+    /// The passes `invocation`'s `epochs:` asks for over data of `stepsPerEpoch` steps each, and
+    /// whether the budget chose them (`epochs:` left out or `auto`).
+    static func epochs(_ invocation: Invocation, stepsPerEpoch: Int) throws(FinchError) -> (count: Int, automatic: Bool) {
+        guard invocation["epochs"] != nil, invocation.word("epochs") != "auto" else {
+            return (epochs(stepsPerEpoch: stepsPerEpoch), true)
+        }
+        return (try invocation.integer("epochs", in: 1...100_000) ?? epochs(stepsPerEpoch: stepsPerEpoch), false)
+    }
+
     /// The passes for data of `stepsPerEpoch` steps each.
     static func epochs(stepsPerEpoch: Int) -> Int {
         let wanted = (targetSteps + max(1, stepsPerEpoch) - 1) / max(1, stepsPerEpoch)

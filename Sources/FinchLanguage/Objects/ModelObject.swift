@@ -31,7 +31,7 @@ final class ModelObject: FinchObject {
 
     var text: String {
         "model \(name): \(inputText), \(model.spec.layers.count) layers, "
-            + "\(NumberFormat.count.string(model.parameterCount)) parameters (\(NumberFormat.count.string(model.trainableParameterCount)) trainable)"
+            + "\(NumberFormat.count.string(model.weightCount)) parameters (\(NumberFormat.count.string(model.trainableParameterCount)) trainable)"
     }
 
     /// What the model reads, e.g. `tokens (vocab 65, context 64)`.
@@ -47,7 +47,8 @@ final class ModelObject: FinchObject {
         if case .tokens(_, let length) = model.spec.input { length } else { 1 }
     }
 
-    /// The summary table: one row per layer, LoRA adapters as rows of their own.
+    /// The summary table: one row per layer, LoRA adapters and int8 weights (which do not train)
+    /// as rows of their own.
     var summary: ModelSummary {
         var rows: [ModelSummary.Layer] = []
         let parameters = model.parameters
@@ -57,10 +58,15 @@ final class ModelObject: FinchObject {
             let adapters = mine.filter { adapterParameters.contains(ObjectIdentifier($0.parameter)) }
             let base = mine.filter { !adapterParameters.contains(ObjectIdentifier($0.parameter)) }
             let shape = entry.isSequence ? [context, entry.outputWidth] : [entry.outputWidth]
+            let compressed = model.compressionSummary(of: entry.name)
             rows.append(ModelSummary.Layer(
-                name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= model.head.firstLayer),
+                name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= model.head.firstLayer) + compressed.note,
                 outputShape: shape, parameters: base.reduce(0) { $0 + $1.parameter.count },
                 trainable: base.contains { $0.parameter.requiresGrad }))
+            if compressed.int8Weights > 0 {
+                rows.append(ModelSummary.Layer(name: entry.name + " int8", kind: "int8 weights", outputShape: shape,
+                                               parameters: compressed.int8Weights, trainable: false))
+            }
             if !adapters.isEmpty {
                 rows.append(ModelSummary.Layer(
                     name: entry.name + " +lora", kind: "LoRA adapters", outputShape: shape,
@@ -87,7 +93,7 @@ final class ModelObject: FinchObject {
             Property("name", "the model's name") { _ in .string(self.name) },
             Property("origin", "how the model was made") { _ in .string(self.origin) },
             Property("outputs", "the width of the output: vocabulary, classes or values") { _ in .number(Double(self.model.plan.outputWidth)) },
-            Property("parameters", "the number of parameters") { _ in .number(Double(self.model.parameterCount)) },
+            Property("parameters", "the number of parameters (int8 weights included)") { _ in .number(Double(self.model.weightCount)) },
             Property("seed", "the seed the weights were drawn from") { _ in .number(Double(self.seed % (1 << 53))) },
             Property("summary", "the layer table, as shown by 'summary'") { _ in .wrap(TableObject(self.summary.table, name: "summary")) },
             Property("trainable", "the number of parameters training updates") { _ in .number(Double(self.model.trainableParameterCount)) },

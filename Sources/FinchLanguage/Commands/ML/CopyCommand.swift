@@ -21,6 +21,10 @@ extension Command {
             throw FinchError(.value, "\(source.name) has LoRA adapters; merge them before copying", at: invocation.place("model"),
                              note: "finetune with merge: true")
         }
+        if source.model.hasCompressedLayers {
+            throw FinchError(.value, "\(source.name) has compressed layers (int8, pruning masks or factors), which a copy cannot take",
+                             at: invocation.place("model"), note: "copy the float model it was compressed from")
+        }
         let name = invocation.interpreter.assigningTo.first ?? "\(source.name)_copy"
         let sourceHead = source.model.head
         let kind = invocation.word("head").flatMap(HeadKind.init(rawValue:))

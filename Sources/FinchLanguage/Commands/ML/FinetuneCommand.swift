@@ -11,9 +11,7 @@ extension Command {
         prepositions: [Parameter("on", .any, doc: "the training data: labelled, or with a target", required: true)],
         keywords: TuningMethod.parameters(merge: true) + [
             Parameter("layer_decay", .number, doc: "discriminative learning rates: each layer below the head trains this much slower"),
-            Parameter("epochs", .wordOrValue(["auto"]),
-                      doc: "passes over the training data; auto: enough for about 4,000 steps (at least 3 passes, at most 500)",
-                      default: .symbol("auto")),
+            EpochBudget.parameter,
             Parameter("steps", .number, doc: "the number of steps, instead of epochs"),
             Parameter("validate", .any, doc: "labelled validation data, measured each epoch (or eval_every steps)"),
             Parameter("early_stop", .choice(EarlyStopping.Metric.allCases.map(\.rawValue) + ["none"]),
@@ -59,8 +57,7 @@ extension Command {
         }
         let batch = min(try invocation.integer("batch", in: 1...100_000) ?? 16, dataset.count)
         let perEpoch = (dataset.count + batch - 1) / batch
-        let automatic = invocation.word("epochs") == "auto" || invocation["epochs"] == nil
-        let epochs = automatic ? EpochBudget.epochs(stepsPerEpoch: perEpoch) : try invocation.integer("epochs", in: 1...100_000) ?? 3
+        let (epochs, automatic) = try EpochBudget.epochs(invocation, stepsPerEpoch: perEpoch)
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
         let seed = try TrainingOptions.seed(invocation, purpose: "finetune " + target.name)
         let (method, freezing) = try TuningMethod.apply(invocation, to: target, seed: seed)
