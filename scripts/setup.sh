@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Finch needs on a fresh Debian machine: the C libraries (libzmq, OpenBLAS,
-# libcrypto, zlib), the tools that build the pip wheel (binutils, patchelf), Chromium and its
-# driver for the browser test, and a Python venv (.venv) with Jupyter's clients and the test tools.
+# libcrypto, zlib), a C compiler for finch-launch (gcc), the tools that build the pip wheel
+# (binutils, patchelf), Chromium and its driver for the browser test, and a Python venv (.venv)
+# with Jupyter's clients and the test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ missing=()
 for pc in libzmq openblas libcrypto zlib; do
   pkg-config --exists "$pc" 2>/dev/null || missing+=("$pc")
 done
-for tool in pkg-config objdump strip patchelf chromium chromedriver; do
+for tool in pkg-config cc objdump strip patchelf chromium chromedriver; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -17,7 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq pkg-config libzmq3-dev libopenblas-dev libssl-dev zlib1g-dev binutils patchelf chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq pkg-config gcc libzmq3-dev libopenblas-dev libssl-dev zlib1g-dev binutils patchelf chromium chromium-driver >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then
