@@ -18,6 +18,20 @@ import Testing
         #expect(CPUFeatures.missing(of: ["avx2", "fma"], cpuinfo: path) == [])
     }
 
+    /// The products of this process run with the pinned kernels where the processor has AVX2 and
+    /// FMA; elsewhere, or when the processor's flags cannot be read, OpenBLAS keeps its choice.
+    @Test func openBLASRunsTheHaswellKernelsWhereverTheProcessorHasThem() {
+        let flags = CPUFeatures.processorFlags("/proc/cpuinfo") ?? []
+        let chosen = BLASKernels.inUse
+        if flags.contains("avx2"), flags.contains("fma"), getenv("OPENBLAS_CORETYPE").map({ String(cString: $0) }) == BLASKernels.pinned {
+            #expect(chosen == "Haswell")
+        }
+        let path = cpuinfo("processor\t: 0\nflags\t\t: fpu sse2 avx\n")
+        defer { unlink(path) }
+        #expect(BLASKernels.pin(cpuinfo: path) == chosen, "once chosen, the choice stays")
+        #expect(BLASKernels.pin(cpuinfo: "/nonexistent/cpuinfo") == chosen)
+    }
+
     @Test func namesWhatAnOlderProcessorLacks() throws {
         let path = cpuinfo("processor\t: 0\nflags\t\t: fpu sse2 avx\n")
         defer { unlink(path) }

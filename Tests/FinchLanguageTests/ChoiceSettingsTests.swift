@@ -29,6 +29,15 @@ import Testing
         #expect(finch.result("a.config.momentum") == "0.9")
     }
 
+    @Test func aVariableGivesTheChoiceItHolds() throws {
+        finch.result(#"methods = []; for m in ["probe", "full"] { r = finetune net on train method: m epochs: 1; methods = methods + [r.method] }"#)
+        #expect(finch.result("methods") == #"["probe", "full"]"#)
+        let error = try #require(finch.error(#"m = "lorra"; finetune net on train method: m"#))
+        #expect(error.message == "'lorra' is not a value of method:; expected full, freeze, probe, lora")
+        #expect(finch.error("finetune net on train method: nothing")?.message.hasPrefix("'nothing' is not a value of method:") == true,
+                "a word that is neither a choice nor a variable")
+    }
+
     @Test func aSettingOfAnotherChoiceIsRefused() throws {
         let error = try #require(finch.error("finetune net on train method: full rank: 4"))
         #expect(error.message == "'rank:' is a setting of method: lora, not of full")

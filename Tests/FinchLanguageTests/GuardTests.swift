@@ -62,8 +62,8 @@ import Testing
     @Test func helpOfATypeListsItsProperties() {
         finch.result("help run")
         let text = finch.sink.stdout
-        #expect(text.hasPrefix("Properties of a run (write VALUE.NAME):\n  accuracy      validation accuracy at the last evaluation"))
-        #expect(text.contains("\n  val_loss      validation loss at each evaluation\n"))
+        #expect(text.hasPrefix("Properties of a run (write VALUE.NAME):\n  accuracy              validation accuracy at the last evaluation"))
+        #expect(text.contains("\n  val_loss              validation loss at each evaluation\n"))
         finch.result("help evaluation")
         #expect(finch.sink.stdout.contains("Properties of an evaluation (write VALUE.NAME):\n  accuracy             the fraction classified correctly\n"))
     }

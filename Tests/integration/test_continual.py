@@ -2,7 +2,10 @@
 committed notebook's tables: the pattern of van de Ven, Tuytelaars & Tolias (2020). Class-
 incrementally, naive training ends knowing little but the last task, replay recovers most of joint
 training, EWC and LwF help far less (at any of the strengths tried); task-incrementally all do well.
-The margins are those measured over five seeds (three for the strengths) minus the noise."""
+Then fine-tuning a pre-trained language model forgets its pre-training: full fine-tuning raises the
+held-out next-word loss the most, freezing and LoRA less, a probe not at all.
+The margins are those measured over five seeds (three for the strengths and the fine-tunes) minus
+the noise."""
 import nbformat
 
 from conftest import ROOT
@@ -80,3 +83,18 @@ def test_task_incrementally_every_strategy_does_well():
     for name in STRATEGIES:
         assert table["task_incremental", name][0] >= 0.93, (name, table["task_incremental", name])
     assert table["task_incremental", "naive"][0] - table["class_incremental", "naive"][0] >= 0.7
+
+
+def test_fine_tuning_forgets_pre_training_the_more_the_more_of_the_body_it_changes():
+    rows = table_after("method  trainable  accuracy  accuracy_sd  lm_loss_rise  rise_sd", notebook())
+    table = {row[0]: {"accuracy": float(row[2]), "rise": float(row[4])} for row in rows}
+    assert sorted(table) == ["freeze", "full", "lora", "probe"]
+    # Measured (seeds 1-3): rise full 2.49 (sd 0.352), freeze 1.144 (sd 0.076), lora 1.455
+    # (sd 0.398), probe 0; accuracy full 0.783 (sd 0.043), probe 0.603 (sd 0.022). With the
+    # Cooperlake kernels in place of Haswell's the rises were 2.443, 1.021 and 1.116: the margins
+    # asked for hold under both.
+    assert table["probe"]["rise"] == 0, "a probe leaves the body as it was"
+    for name in ["freeze", "lora"]:
+        assert table["full"]["rise"] - table[name]["rise"] >= 0.5, (name, table)
+        assert table[name]["rise"] >= 0.2, (name, table)
+    assert table["full"]["accuracy"] - table["probe"]["accuracy"] >= 0.05, table

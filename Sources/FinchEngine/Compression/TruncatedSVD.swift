@@ -23,6 +23,7 @@ struct TruncatedSVD {
         var iwork = [Int32](repeating: 0, count: 8 * smaller)
         var info: Int32 = 0, query: Int32 = -1, size: Float = 0
         var job = Int8(UInt8(ascii: "S"))
+        BLASKernels.ready()
         sgesdd_(&job, &m, &n, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &size, &query, &iwork, &info)
         guard info == 0 else { throw SVDFailure(info: Int(info)) }
         var lwork = Int32(size)

@@ -14,6 +14,7 @@ func sgemm(
     guard m > 0, n > 0 else { return }
     let profiling = profiled && GemmProfiler.enabled
     let start = profiling ? GemmProfiler.nanoseconds() : 0
+    BLASKernels.ready()
     cblas_sgemm(
         CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
         blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
@@ -26,6 +27,7 @@ func sgemm(
 func sgemv(m: Int, n: Int, a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>, beta: Float,
            y: UnsafeMutablePointer<Float>) {
     guard m > 0 else { return }
+    BLASKernels.ready()
     cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(m), blasint(n), 1, a, blasint(lda), x, 1, beta, y, 1)
 }
 
@@ -67,8 +69,11 @@ func sgemmParallel(
 }
 
 /// Rows of C at which `sgemmParallel` may split a product: a multiple of the row tiles of
-/// OpenBLAS's kernels (8 to 32 rows), which compute a tile's edge rows with other kernels.
-let gemmRowAlignment = 32
+/// OpenBLAS's kernels, which compute a tile's edge rows with other kernels. Measured with
+/// ProductOracleTests: with the Haswell kernels (``BLASKernels``) splits at 16 or 32 rows changed
+/// the results and splits at 24 or 48 did not; the Prescott, Sandybridge, SkylakeX and
+/// Cooperlake kernels keep them at 48 too.
+let gemmRowAlignment = 48
 
 /// The reference for `sgemm`: the same contract as three plain loops (test oracle only).
 func sgemmNaive(
@@ -100,6 +105,7 @@ public enum BLAS {
     public static func measureGemmRate(m: Int, n: Int, k: Int, repeats: Int) -> Double {
         let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
         var c = [Float](repeating: 0, count: m * n)
+        BLASKernels.ready()
         let start = GemmProfiler.now()
         for _ in 0..<repeats {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blasint(m), blasint(n), blasint(k), 1, a, blasint(k),

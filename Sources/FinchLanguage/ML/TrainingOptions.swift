@@ -27,6 +27,7 @@ enum TrainingOptions {
         Parameter("eval_every", .number, doc: "steps between validations (default: a tenth of the run, or each epoch)"),
         Parameter("seed", .number, doc: "the seed of batches and dropout (default: from the session seed)"),
         Parameter("memory_mb", .number, doc: "the memory budget of one step in MiB (default 2048)"),
+        Parameter("show", .bool, doc: "draw the run's progress and result (false: only return it, e.g. in a loop)", default: .bool(true)),
     ] }
 
     /// The engine configuration for `steps` steps from the shared keywords; `defaultRate` when
@@ -65,7 +66,7 @@ enum TrainingOptions {
     /// The settings a run records: every shared keyword with its value, plus `extra`.
     static func settings(_ invocation: Invocation, steps: Int, extra: [Record.Field]) -> [Record.Field] {
         var fields = [Record.Field(name: "steps", value: .number(Double(steps)))] + extra
-        for parameter in parameters() where parameter.name != "seed" && parameter.name != "memory_mb" {
+        for parameter in parameters() where !["seed", "memory_mb", "show"].contains(parameter.name) {
             if let value = invocation[parameter.name] { fields.append(Record.Field(name: parameter.name, value: value)) }
         }
         return fields

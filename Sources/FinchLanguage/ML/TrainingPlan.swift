@@ -37,6 +37,8 @@ struct TrainingPlan {
     var begin: () -> Void = {}
     /// After training, e.g. merging LoRA adapters.
     var finish: () -> Void = {}
+    /// For a copy of a pre-trained model, its pre-training, re-scored once the run has finished.
+    var retention: PretrainingRetention?
 }
 
 /// Runs a ``TrainingPlan`` through the engine's loop, drawing its progress live and making the
@@ -46,6 +48,21 @@ struct TrainingRunner {
     let interpreter: Interpreter
     /// Where the command is, for errors.
     let range: SourceRange
+    /// Whether the run draws its header, progress and result (`show: false` only returns it,
+    /// e.g. in a loop); warnings are written either way.
+    var shows = true
+
+    /// The runner of the training command `invocation`, which `show:` may quieten.
+    init(_ invocation: Invocation) {
+        self.init(interpreter: invocation.interpreter, range: invocation.range)
+        shows = invocation.flag("show") ?? true
+    }
+
+    /// A runner that shows everything.
+    init(interpreter: Interpreter, range: SourceRange) {
+        self.interpreter = interpreter
+        self.range = range
+    }
 
     /// Trains as `plan` says and returns the run (partial, with a note, if it stopped early).
     func run(_ plan: TrainingPlan) throws(FinchError) -> RunObject {
@@ -66,10 +83,10 @@ struct TrainingRunner {
                 switch event {
                 case .started(let begin):
                     plan.begin()
-                    interpreter.output.write(header(plan, begin), to: .stdout)
+                    if shows { interpreter.output.write(header(plan, begin), to: .stdout) }
                     id = workbench.nextDisplayID(plan.kind)
                     start = workbench.clock()
-                    reporter = ProgressReporter(id: id, total: plan.config.steps, label: "\(plan.kind) \(plan.model.name)", start: start,
+                    reporter = !shows ? nil : ProgressReporter(id: id, total: plan.config.steps, label: "\(plan.kind) \(plan.model.name)", start: start,
                                                 cadence: interpreter.output.redrawsInPlace ? .live(interval: 0.25) : .milestones)
                 case .step(let report):
                     if let action = reporter?.step(report.step + 1, loss: Double(report.loss), now: workbench.clock()) { show(action) }
@@ -89,6 +106,7 @@ struct TrainingRunner {
             interpreter.output.write("warning: \(plan.name): \(warning)\n", to: .stderr)
         }
         plan.finish()
+        let forgetting = plan.retention?.forgetting(of: model)
         let run = RunObject(name: plan.name, kind: plan.kind, modelName: plan.model.name, method: plan.method,
                             losses: history.losses.map(Double.init), learningRates: history.learningRates.map(Double.init),
                             validations: history.validations.map {
@@ -97,9 +115,10 @@ struct TrainingRunner {
                             },
                             config: Record(typeName: "config", fields: plan.settings), seed: plan.config.seed,
                             seconds: workbench.clock() - start, parameters: model.parameterCount,
-                            trainable: model.trainableParameterCount, memoryBytes: history.memory.total, note: note)
+                            trainable: model.trainableParameterCount, memoryBytes: history.memory.total, note: note,
+                            forgetting: forgetting)
         _ = workbench.record(run)
-        interpreter.output.display(run.presentation)
+        if shows { interpreter.output.display(run.presentation) }
         return run
     }
 

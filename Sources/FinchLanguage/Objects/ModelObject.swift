@@ -18,6 +18,10 @@ final class ModelObject: FinchObject {
     var tokenizer: Value?
     /// The tokens per text it was fine-tuned with, which `evaluate` and `predict` keep to.
     var textContext: Int?
+    /// The held-out data of its last `pretrain` run, which its copies re-score after fine-tuning.
+    var pretrainingValidation: PretrainingValidation?
+    /// For a copy of a pre-trained model: its pre-training, to re-score after each fine-tune.
+    var retention: PretrainingRetention?
 
     /// A model object; see the properties.
     init(name: String, model: Model, seed: UInt64, origin: String) {

@@ -42,13 +42,15 @@ final class RunObject: DocumentedObject {
     let memoryBytes: Int
     /// Why the run ended early, if it did.
     let note: String?
+    /// For a fine-tune of a pre-trained model's copy: its held-out pre-training loss before and after.
+    let forgetting: PretrainingForgetting?
     /// The Finch release that made the run.
     let version = FinchRelease.version
 
     /// A run; see the properties.
     init(name: String, kind: String, modelName: String, method: String, losses: [Double], learningRates: [Double],
          validations: [Validation], config: Record, seed: UInt64, seconds: Double, parameters: Int, trainable: Int,
-         memoryBytes: Int, note: String?) {
+         memoryBytes: Int, note: String?, forgetting: PretrainingForgetting? = nil) {
         self.name = name
         self.kind = kind
         self.modelName = modelName
@@ -63,6 +65,7 @@ final class RunObject: DocumentedObject {
         self.trainable = trainable
         self.memoryBytes = memoryBytes
         self.note = note
+        self.forgetting = forgetting
     }
 
     /// Loss of the last finished step.
@@ -120,7 +123,7 @@ final class RunObject: DocumentedObject {
         let count = NumberFormat.count
         let caption = "run \(name): \(kind) \(modelName) (\(method)), \(count.string(trainable)) of \(count.string(parameters)) parameters trained"
         let table = Table(columns: RunObject.ownColumns, rows: [outcome + [.text(String(seed)), .text(RunObject.duration(seconds))]], caption: caption,
-                          notes: [note].compactMap { $0 })
+                          notes: [note, forgetting?.sentence].compactMap { $0 })
         return table.bundle(width: 100)
     }
 
@@ -139,6 +142,12 @@ final class RunObject: DocumentedObject {
                 optional(run.confusion?.headline.f1)
             },
             ObjectProperty("macro_f1", "validation F1 averaged over the classes, at the last evaluation") { run, _ in optional(run.confusion?.macro.f1) },
+            ObjectProperty("pretrain_loss_before", "for a fine-tuned copy of a pre-trained model: the pre-training loss on its held-out data before the run (none otherwise)") { run, _ in
+                optional(run.forgetting?.before)
+            },
+            ObjectProperty("pretrain_loss_after", "the same pre-training loss after the run: how much of its pre-training the fine-tune forgot") { run, _ in
+                optional(run.forgetting?.after)
+            },
             ObjectProperty("precision", "validation precision at the last evaluation (positive class or macro, as f1)") { run, _ in
                 optional(run.confusion?.headline.precision)
             },

@@ -96,7 +96,9 @@ extension Interpreter {
     }
 
     /// Evaluates `expr` for `parameter`: bare words stay words where the parameter takes a name
-    /// or one of a set of words; other values must match the parameter's kind.
+    /// or one of a set of words (a variable that is not one of the words gives its value, so
+    /// `for m in ["full", "lora"] { finetune … method: m }` works); other values must match the
+    /// parameter's kind.
     private func bind(_ expr: Expr, to parameter: Parameter, of command: Command, label: String) throws(FinchError) -> BoundValue {
         let value: Value
         switch parameter.kind {
@@ -109,7 +111,7 @@ extension Interpreter {
             }
         case .choice(let words):
             let word: String
-            if case .variable(let name) = expr.kind {
+            if case .variable(let name) = expr.kind, words.contains(name) || variables[name] == nil {
                 word = name
             } else if expr.kind == .none, words.contains("none") {
                 word = "none"

@@ -12,12 +12,13 @@ extension KernelOracles {
         }
 
         /// Tiny products, run whole; and products of at least 2¹⁸ multiply-adds, which
-        /// `sgemmParallel` splits by rows of C between two threads when C has 64 rows or more
-        /// (forward: 70 and 96 rows; dw of packed projections: 70 outputs), and whose dx and dw
-        /// `linearBackward` runs side by side, one product per thread.
+        /// `sgemmParallel` splits by rows of C between two threads when C has 96 rows or more
+        /// (forward: 96 rows, split at 48, and 100 rows, also split at 48 with an uneven second
+        /// part; 70 rows run whole), and whose dx and dw `linearBackward` runs side by side, one
+        /// product per thread.
         static let shapes = [
             Shape(rows: 1, inputs: 1, outputs: 1), Shape(rows: 3, inputs: 4, outputs: 5), Shape(rows: 7, inputs: 9, outputs: 33),
-            Shape(rows: 70, inputs: 65, outputs: 63), Shape(rows: 96, inputs: 40, outputs: 70),
+            Shape(rows: 70, inputs: 65, outputs: 63), Shape(rows: 96, inputs: 40, outputs: 70), Shape(rows: 100, inputs: 48, outputs: 70),
         ]
 
         @Test(arguments: shapes)
@@ -91,9 +92,9 @@ extension KernelOracles {
             }
         }
 
-        /// Products big enough to split between two threads, of 64 rows (two parts of 32) and of
-        /// 70, 100 and 130, whose halves are not multiples of OpenBLAS's row tiles; A read both ways.
-        @Test(arguments: [64, 70, 100, 130], [false, true])
+        /// Products big enough to split between two threads, of 96 rows (two parts of 48) and of
+        /// 100, 130 and 200, whose halves are not multiples of OpenBLAS's row tiles; A read both ways.
+        @Test(arguments: [96, 100, 130, 200], [false, true])
         func aProductSplitBetweenThreadsEqualsTheWholeBitForBit(_ m: Int, _ transA: Bool) {
             let n = 64, k = 65
             let a = randomTensor([m * k], seed: 17), b = randomTensor([k * n], seed: 18)

@@ -25,6 +25,10 @@ final class RecordingSink: OutputSink {
     var stdout: String { text(of: .stdout) }
     /// Everything written to standard error, concatenated.
     var stderr: String { text(of: .stderr) }
+    /// The plain text of every display, one after another.
+    var displayedText: String {
+        events.map { if case .display(let bundle, _) = $0 { bundle.plainText + "\n" } else { "" } }.joined()
+    }
 
     func write(_ text: String, to stream: OutputStreamName) { events.append(.write(text, stream)) }
     func display(_ bundle: MimeBundle, id: String?) { events.append(.display(bundle, id: id)) }

@@ -26,7 +26,6 @@ extension Command {
             Parameter("epochs", .number, doc: "passes over each task's training data", default: .number(5)),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
-            Parameter("show", .bool, doc: "display the result when the stream is done (false: only return it, e.g. in a loop)", default: .bool(true)),
         ] + TrainingOptions.parameters().filter { !["eval_every", "schedule", "warmup"].contains($0.name) },
         displaysItsValue: true
     ) { invocation throws(FinchError) in

@@ -69,6 +69,9 @@ extension Command {
         let copy = ModelObject(name: name, model: model, seed: seed,
                                origin: "copy of \(source.name)'s body with \(kind == .none ? "no" : "a \(kind.rawValue)") head")
         copy.tokenizer = source.tokenizer
+        copy.retention = source.retention
+            ?? source.pretrainingValidation.flatMap { PretrainingRetention(pretrained: source.model, validation: $0,
+                                                                            memoryBudget: invocation.interpreter.workbench.memoryBudget) }
         return .wrap(copy)
     }
 }

@@ -66,7 +66,7 @@ extension Command {
                 student.textContext = reading.context
             }
         }
-        return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
+        return .wrap(try TrainingRunner(invocation).run(plan))
     }
 
     /// Refuses a student and teacher that are not classifiers of the same classes, or that

@@ -90,12 +90,13 @@ extension Command {
             name: TrainingOptions.runName(invocation))
         if automatic, invocation["steps"] == nil { plan.stepsChoice = "\(epochs) epochs: auto" }
         if merge { plan.finish = { target.model.mergeLoRA() } }
+        plan.retention = target.retention
         if let weights { plan.objective = CrossEntropy(classWeights: weights) }
         plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
         if let held, !regression, held.classCounts.filter({ $0 > 0 }).count >= 2, let largest = held.classCounts.max() {
             plan.chance = Double(largest) / Double(held.count)
         }
-        return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
+        return .wrap(try TrainingRunner(invocation).run(plan))
     }
 
     /// Checks that `target`'s head suits `data`: a classifier of its classes for labels, a

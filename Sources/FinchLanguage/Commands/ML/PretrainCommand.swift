@@ -51,7 +51,11 @@ extension Command {
         if let standardisation = source.standardisation {
             plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
         }
-        return .wrap(try TrainingRunner(interpreter: invocation.interpreter, range: invocation.range).run(plan))
+        let run = try TrainingRunner(invocation).run(plan)
+        if !source.validation.isEmpty {
+            target.pretrainingValidation = PretrainingValidation(objective: source.objective.rawValue, batches: source.validation)
+        }
+        return .wrap(run)
     }
 }
 
