@@ -91,14 +91,33 @@ public struct Heatmap: Sendable, Equatable {
     /// The heatmap as SVG: a cell per value shaded from white to blue, each with its value
     /// (written inside when the map is small, always as a tooltip), and the same legend.
     public var svg: String {
-        let columns = columnLabels.count
-        let cell = Double(max(12, min(40, 480 / max(1, columns))))
-        let left = 16 + 7 * Double(rowLabels.map(\.displayWidth).max() ?? 0)
-        let top = (title == nil ? 8.0 : 32.0) + 20
+        let size = svgSize
+        var svg = SVGDocument(width: size.width, height: size.height)
+        draw(into: &svg, x: 0, y: 0)
+        return svg.rendered
+    }
+
+    /// The side of one cell in SVG pixels.
+    private var cell: Double { Double(max(12, min(40, 480 / max(1, columnLabels.count)))) }
+    /// Room for the row labels on the left.
+    private var left: Double { 16 + 7 * Double(rowLabels.map(\.displayWidth).max() ?? 0) }
+    /// Room for the title and the column labels on top.
+    private var top: Double { (title == nil ? 8.0 : 32.0) + 20 }
+
+    /// The drawing's exact height: the cells, the legend and the notes below them.
+    private var drawnHeight: Double { top + cell * Double(matrix.count) + 40 + 16 * Double(notes.count) }
+
+    /// The SVG drawing's width and height in pixels.
+    var svgSize: (width: Int, height: Int) {
+        (max(320, Int(left + cell * Double(columnLabels.count)) + 16), Int(drawnHeight))
+    }
+
+    /// Draws the heatmap into `svg` with its top-left corner at (`originX`, `originY`).
+    func draw(into svg: inout SVGDocument, x originX: Double, y originY: Double) {
+        let cell = cell, left = originX + left, top = originY + top
         let notes = notes
-        let height = top + cell * Double(matrix.count) + 40 + 16 * Double(notes.count)
-        var svg = SVGDocument(width: max(320, Int(left + cell * Double(columns)) + 16), height: Int(height))
-        if let title { svg.text(title, x: left, y: 20, size: 14) }
+        let height = originY + drawnHeight
+        if let title { svg.text(title, x: left, y: originY + 20, size: 14) }
         let format = NumberFormat.standard
         if let range {
             for (index, label) in columnLabels.enumerated() {
@@ -127,9 +146,8 @@ public struct Heatmap: Sendable, Equatable {
             }
         }
         for (index, note) in notes.enumerated() {
-            svg.text(note, x: 8, y: height - 16 * Double(notes.count - index) + 8, fill: "#666")
+            svg.text(note, x: originX + 8, y: height - 16 * Double(notes.count - index) + 8, fill: "#666")
         }
-        return svg.rendered
     }
 
     /// White at 0 to dark blue at 1; grey for a missing value (negative shade).
