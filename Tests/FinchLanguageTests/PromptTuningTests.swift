@@ -65,6 +65,18 @@ import Testing
         #expect(clf.softPrompt?.prompt.value.scalars == twin.softPrompt?.prompt.value.scalars)
     }
 
+    @Test func aLanguageModelWithASoftPromptGivesLogitsButDoesNotGenerate() throws {
+        finch.result("""
+            finetune clf on few method: prompt(length: 3) epochs: 1
+            talk = copy clf head: lm
+            """)
+        #expect(finch.model("talk")?.model.promptLength == 3)
+        finch.result("e = evaluate talk on text")
+        #expect(Double(finch.result("e.perplexity") ?? "").map { $0 > 1 } == true)
+        let error = try #require(finch.error(#"generate talk from "the movie""#))
+        #expect(error.message == "talk has a soft prompt of 3 vectors, which generation does not run")
+    }
+
     @Test func badPromptLengthsSayWhatToWrite() throws {
         let tooLong = try #require(finch.error("finetune clf on few method: prompt(length: 12)"))
         #expect(tooLong.message == "a soft prompt of 12 vectors must be 1 to 11 long, to leave room for tokens in the context of 12")
