@@ -30,6 +30,16 @@ import Testing
         """)
     }
 
+    @Test func aFixedScaleShadesEveryMapAlike() {
+        let faint = Heatmap(matrix: [[0.2, 0.3]], style: .ascii, scale: 0...1)
+        expectText(faint.text, """
+          0  1
+        0 .. ..
+
+        [ ] 0 – 0.2  [.] 0.2 – 0.4  [:] 0.4 – 0.6  [*] 0.6 – 0.8  [#] 0.8 – 1
+        """)
+    }
+
     @Test func svgPlacesTheMapsInRows() {
         let grid = HeatmapGrid(maps: heads, title: "layer 0", columns: 2)
         expectWellFormed(grid.svg)

@@ -11,10 +11,13 @@ public struct Heatmap: Sendable, Equatable {
     public var title: String?
     /// The characters the text form draws with.
     public var style: PlotStyle
+    /// The values the lightest and the darkest shade stand for (values beyond are clamped), so
+    /// maps of one kind compare, as attention probabilities on 0…1; nil: the matrix's own range.
+    public var scale: ClosedRange<Double>?
 
     /// A heatmap of `matrix`; labels default to the row and column numbers from 0.
     public init(matrix: [[Double]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
-                title: String? = nil, style: PlotStyle = .unicode) {
+                title: String? = nil, style: PlotStyle = .unicode, scale: ClosedRange<Double>? = nil) {
         let columns = matrix.map(\.count).max() ?? 0
         self.matrix = matrix.map { $0 + Array(repeating: .nan, count: columns - $0.count) }
         self.rowLabels = matrix.indices.map { index in
@@ -25,6 +28,7 @@ public struct Heatmap: Sendable, Equatable {
         }
         self.title = title
         self.style = style
+        self.scale = scale
     }
 
     /// The heatmap as an output of its own: `text/plain`, `image/svg+xml` and an HTML image.
@@ -33,11 +37,12 @@ public struct Heatmap: Sendable, Equatable {
     /// The shades, lightest (lowest) first.
     private var shades: [Character] { style == .unicode ? [" ", "░", "▒", "▓", "█"] : [" ", ".", ":", "*", "#"] }
 
-    /// The finite range of the values, if any.
+    /// The range the shades span: `scale`, else the finite range of the values; nil without
+    /// finite values.
     private var range: (low: Double, high: Double)? {
         let finite = matrix.joined().filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return nil }
-        return (low, high)
+        return scale.map { ($0.lowerBound, $0.upperBound) } ?? (low, high)
     }
 
     /// The shade level, 0…4, of a finite value.

@@ -52,9 +52,10 @@ enum AttentionMaps {
         return ChartObject(grid.bundle, title: title)
     }
 
-    /// A heatmap of `map` with `labels` on both axes.
+    /// A heatmap of `map` with `labels` on both axes, shaded on the fixed scale 0…1 of
+    /// probabilities, so that maps before and after fine-tuning compare.
     private static func heatmap(_ map: [[Float]], _ labels: [String], title: String) -> Heatmap {
-        Heatmap(matrix: map.map { $0.map(Double.init) }, rowLabels: labels, columnLabels: labels, title: title)
+        Heatmap(matrix: map.map { $0.map(Double.init) }, rowLabels: labels, columnLabels: labels, title: title, scale: 0...1)
     }
 
     /// The token `id` as a label: its text, with a space shown as `␣`.
