@@ -68,7 +68,7 @@ import Testing
         let error = try #require(finch.error(#"finetune net on train method: lora(rank: "four")"#))
         #expect(error.message == "'finetune' needs a number for rank:, not a string")
         let word = try #require(finch.error("finetune net on train method: lorra(rank: 2)"))
-        #expect(word.message == "'lorra' is not a value of method:; expected full, freeze, probe, lora")
+        #expect(word.message == "'lorra' is not a value of method:; expected full, freeze, probe, lora, prompt")
     }
 
     @Test func earlyStoppingCanWatchValidationAccuracy() throws {

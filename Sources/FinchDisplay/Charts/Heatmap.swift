@@ -11,10 +11,13 @@ public struct Heatmap: Sendable, Equatable {
     public var title: String?
     /// The characters the text form draws with.
     public var style: PlotStyle
+    /// The values the lightest and the darkest shade stand for (values beyond are clamped), so
+    /// maps of one kind compare, as attention probabilities on 0…1; nil: the matrix's own range.
+    public var scale: ClosedRange<Double>?
 
     /// A heatmap of `matrix`; labels default to the row and column numbers from 0.
     public init(matrix: [[Double]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
-                title: String? = nil, style: PlotStyle = .unicode) {
+                title: String? = nil, style: PlotStyle = .unicode, scale: ClosedRange<Double>? = nil) {
         let columns = matrix.map(\.count).max() ?? 0
         self.matrix = matrix.map { $0 + Array(repeating: .nan, count: columns - $0.count) }
         self.rowLabels = matrix.indices.map { index in
@@ -25,6 +28,7 @@ public struct Heatmap: Sendable, Equatable {
         }
         self.title = title
         self.style = style
+        self.scale = scale
     }
 
     /// The heatmap as an output of its own: `text/plain`, `image/svg+xml` and an HTML image.
@@ -33,11 +37,12 @@ public struct Heatmap: Sendable, Equatable {
     /// The shades, lightest (lowest) first.
     private var shades: [Character] { style == .unicode ? [" ", "░", "▒", "▓", "█"] : [" ", ".", ":", "*", "#"] }
 
-    /// The finite range of the values, if any.
+    /// The range the shades span: `scale`, else the finite range of the values; nil without
+    /// finite values.
     private var range: (low: Double, high: Double)? {
         let finite = matrix.joined().filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return nil }
-        return (low, high)
+        return scale.map { ($0.lowerBound, $0.upperBound) } ?? (low, high)
     }
 
     /// The shade level, 0…4, of a finite value.
@@ -91,14 +96,33 @@ public struct Heatmap: Sendable, Equatable {
     /// The heatmap as SVG: a cell per value shaded from white to blue, each with its value
     /// (written inside when the map is small, always as a tooltip), and the same legend.
     public var svg: String {
-        let columns = columnLabels.count
-        let cell = Double(max(12, min(40, 480 / max(1, columns))))
-        let left = 16 + 7 * Double(rowLabels.map(\.displayWidth).max() ?? 0)
-        let top = (title == nil ? 8.0 : 32.0) + 20
+        let size = svgSize
+        var svg = SVGDocument(width: size.width, height: size.height)
+        draw(into: &svg, x: 0, y: 0)
+        return svg.rendered
+    }
+
+    /// The side of one cell in SVG pixels.
+    private var cell: Double { Double(max(12, min(40, 480 / max(1, columnLabels.count)))) }
+    /// Room for the row labels on the left.
+    private var left: Double { 16 + 7 * Double(rowLabels.map(\.displayWidth).max() ?? 0) }
+    /// Room for the title and the column labels on top.
+    private var top: Double { (title == nil ? 8.0 : 32.0) + 20 }
+
+    /// The drawing's exact height: the cells, the legend and the notes below them.
+    private var drawnHeight: Double { top + cell * Double(matrix.count) + 40 + 16 * Double(notes.count) }
+
+    /// The SVG drawing's width and height in pixels.
+    var svgSize: (width: Int, height: Int) {
+        (max(320, Int(left + cell * Double(columnLabels.count)) + 16), Int(drawnHeight))
+    }
+
+    /// Draws the heatmap into `svg` with its top-left corner at (`originX`, `originY`).
+    func draw(into svg: inout SVGDocument, x originX: Double, y originY: Double) {
+        let cell = cell, left = originX + left, top = originY + top
         let notes = notes
-        let height = top + cell * Double(matrix.count) + 40 + 16 * Double(notes.count)
-        var svg = SVGDocument(width: max(320, Int(left + cell * Double(columns)) + 16), height: Int(height))
-        if let title { svg.text(title, x: left, y: 20, size: 14) }
+        let height = originY + drawnHeight
+        if let title { svg.text(title, x: left, y: originY + 20, size: 14) }
         let format = NumberFormat.standard
         if let range {
             for (index, label) in columnLabels.enumerated() {
@@ -127,9 +151,8 @@ public struct Heatmap: Sendable, Equatable {
             }
         }
         for (index, note) in notes.enumerated() {
-            svg.text(note, x: 8, y: height - 16 * Double(notes.count - index) + 8, fill: "#666")
+            svg.text(note, x: originX + 8, y: height - 16 * Double(notes.count - index) + 8, fill: "#666")
         }
-        return svg.rendered
     }
 
     /// White at 0 to dark blue at 1; grey for a missing value (negative shade).

@@ -118,6 +118,12 @@ extension Graph {
         case let .firstToken(x):
             let xd = nodes[x].dims
             if let dx = inputGrad(x) { firstTokenBackward(dx, dout: dout, batch: xd[0], length: xd[1], width: xd[2]) }
+        case let .prependRows(rows, x):
+            let rd = nodes[rows].dims, xd = nodes[x].dims
+            prependRowsBackward(drows: inputGrad(rows), dx: inputGrad(x), dout: dout, batch: xd[0], count: rd[0], length: xd[1], width: xd[2])
+        case let .dropLeading(x, count):
+            let xd = nodes[x].dims
+            if let dx = inputGrad(x) { dropLeadingBackward(dx, dout: dout, batch: xd[0], count: count, length: xd[1], width: xd[2]) }
         case let .sum(x):
             if let dx = inputGrad(x) { for j in 0..<nodes[x].dims.count { dx[j] += dout[0] } }
         case let .crossEntropy(logits, targets, probs, ignoreIndex, weights, weight):

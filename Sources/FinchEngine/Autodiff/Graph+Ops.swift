@@ -174,6 +174,7 @@ extension Graph {
         let probs = floats.allocate(d[0] * heads * d[1] * d[1])
         let (out, pointer) = record(.attention(q: q.index, k: k.index, v: v.index, probs: probs, shape), dims: d, q.index, k.index, v.index)
         attentionForward(pointer, probs: probs, q: nodes[q.index].value, k: nodes[k.index].value, v: nodes[v.index].value, shape: shape)
+        attentionTaps?.append(Array(UnsafeBufferPointer(start: probs, count: d[0] * heads * d[1] * d[1])))
         return out
     }
 
@@ -189,6 +190,7 @@ extension Graph {
         let (out, pointer) = record(.packedAttention(qkv: qkv.index, probs: probs, shape), dims: d.replacingLast(width), qkv.index)
         let base = nodes[qkv.index].value
         attentionForward(pointer, probs: probs, q: base, k: base + width, v: base + 2 * width, shape: shape)
+        attentionTaps?.append(Array(UnsafeBufferPointer(start: probs, count: d[0] * heads * d[1] * d[1])))
         return out
     }
 

@@ -32,6 +32,9 @@ public final class Graph {
     /// on the right (nil: every position is real). `Model.forward` sets it from its input;
     /// mean pooling and bidirectional attention layers pass it to their ops.
     public var sequenceLengths: [Int]?
+    /// When not nil, every attention op appends a copy of its probabilities
+    /// `[batch, heads, length, length]` here as it runs (``Model/attentionWeights(tokens:)``).
+    var attentionTaps: [[Float]]?
 
     /// An empty graph.
     public init(seed: UInt64 = 0, isTraining: Bool = true, recordsGradients: Bool = true) {

@@ -25,6 +25,10 @@ enum Op {
     /// Mean over each sequence's first `lengths[b]` positions (all of them when nil).
     case meanPool(Int, lengths: UnsafeMutablePointer<Int32>?)
     case firstToken(Int)
+    /// `[rows; x[b]]` for each sequence: `rows [count, width]` placed before `x [batch, length, width]`.
+    case prependRows(rows: Int, x: Int)
+    /// `x [batch, length, width]` without its first `count` positions.
+    case dropLeading(Int, count: Int)
     case sum(Int)
     case crossEntropy(logits: Int, targets: UnsafeMutablePointer<Int32>, probs: UnsafeMutablePointer<Float>, ignoreIndex: Int32,
                       weights: UnsafeMutablePointer<Float>?, weight: Float)

@@ -5,6 +5,7 @@ enum CheckpointKey {
     static let architecture = "finch.architecture"
     static let training = "finch.training"
     static let adapters = "finch.lora"
+    static let prompt = "finch.prompt"
     static let head = "finch.head"
     static let headStart = "finch.head_start"
     static let inputScaling = "finch.input_scaling"
@@ -14,7 +15,7 @@ enum CheckpointKey {
 
 /// A model read back from a checkpoint, with what was stored beside it.
 public struct LoadedCheckpoint {
-    /// The rebuilt model with the stored weights (and LoRA adapters).
+    /// The rebuilt model with the stored weights (and LoRA adapters, and a soft prompt).
     public let model: Model
     /// The training configuration, if one was stored.
     public let trainingConfig: TrainConfig?
@@ -24,7 +25,7 @@ public struct LoadedCheckpoint {
 
 extension Model {
     /// Saves every parameter (by dotted name) to a safetensors file at `path`, with the
-    /// architecture, the head, the input scaling, LoRA adapters, compressed layers and
+    /// architecture, the head, the input scaling, LoRA adapters, the soft prompt, compressed layers and
     /// `trainingConfig` in the metadata.
     public func save(to path: String, trainingConfig: TrainConfig? = nil, metadata: [String: String] = [:]) throws(CheckpointError) {
         var stored = metadata
@@ -39,6 +40,7 @@ extension Model {
              "alpha": .double(Double(lora.alpha)), "dropout": .double(Double(lora.dropout))] as JSONValue
         }
         if !adapters.isEmpty { stored[CheckpointKey.adapters] = JSONValue.array(adapters).serialized }
+        if let prompt = softPrompt { stored[CheckpointKey.prompt] = JSONValue.object(["length": .int(prompt.length)]).serialized }
         let compression = compressionRecord()
         if let record = compression.metadata { stored[CheckpointKey.compression] = record }
         var file = SafeTensors(tensors: parameters.map { ($0.name, $0.parameter.value) } + compression.floats, metadata: stored)
@@ -65,6 +67,10 @@ extension Model {
                     throw .invalidArchitecture(error)
                 }
             }
+        }
+        if let text = file.metadata[CheckpointKey.prompt] {
+            guard let length = (try? JSONValue.parse(text))?["length"]?.intValue else { throw .missingArchitecture }
+            do { try model.addSoftPrompt(length: length) } catch { throw .invalidArchitecture(error) }
         }
         if let text = file.metadata[CheckpointKey.inputScaling] {
             guard let json = try? JSONValue.parse(text), let scaling = FeatureScaling(json: json),

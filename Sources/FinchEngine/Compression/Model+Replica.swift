@@ -1,11 +1,14 @@
 /// Copies of whole models, which compression changes while the original stays as it was.
 extension Model {
-    /// An independent copy with the same layers (compressed layers included), weights, head and
-    /// scalings; nothing is shared with this model.
+    /// An independent copy with the same layers (compressed layers and a soft prompt included),
+    /// weights, head and scalings; nothing is shared with this model.
     public func replica() throws(CompressionError) -> Model {
         guard adapters.isEmpty else { throw .hasAdapters }
         let copy: Model
-        do { copy = try Model(spec, head: head) } catch { throw .model(error) }
+        do {
+            copy = try Model(spec, head: head)
+            if let prompt = softPrompt { try copy.addSoftPrompt(length: prompt.length) }
+        } catch { throw .model(error) }
         for (path, layer) in layerTree {
             guard let compressed = layer as? any CompressedLayer else { continue }
             do { try copy.replaceLayer(at: path, with: compressed.replica()) } catch { throw .model(error) }

@@ -24,8 +24,17 @@ public protocol LayerContainer: Layer {
     func replaceSublayer(_ name: String, with layer: any Layer) -> Bool
 }
 
-/// Whether `replacement` can take `layer`'s place: both linear, of the same widths.
+/// A layer that takes another's place and runs it inside its own forward pass (a soft prompt
+/// before the first layer), so it fits exactly where the layer it wraps was.
+public protocol LayerWrapper: Layer {
+    /// The layer whose place this one took.
+    var wrapped: any Layer { get }
+}
+
+/// Whether `replacement` can take `layer`'s place: a wrapper of that very layer, or both linear,
+/// of the same widths.
 func canReplace(_ layer: any Layer, with replacement: any Layer) -> Bool {
+    if let wrapper = replacement as? any LayerWrapper, wrapper.wrapped === layer { return true }
     guard let old = layer as? any LinearLayer, let new = replacement as? any LinearLayer else { return false }
     return old.inputs == new.inputs && old.outputs == new.outputs
 }

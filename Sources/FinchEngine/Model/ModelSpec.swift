@@ -97,6 +97,12 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case noMatch(pattern: String)
     /// A layer that cannot take the place of the layer at `path` (widths or kind differ).
     case replacementDoesNotFit(path: String)
+    /// A soft prompt on a model that does not read tokens, or has no layer after its embedding.
+    case promptNeedsTokenModel
+    /// A soft prompt of `length` vectors, which must leave at least one position of `context`.
+    case promptLength(length: Int, context: Int)
+    /// A second soft prompt, of another length than the one the model has.
+    case promptExists(length: Int)
     /// A layer with more parameters than any machine holds (sizes beyond reason).
     case tooLarge(layer: Int)
     /// Building the model would take `bytes` (values and gradients), over the `budget`.
@@ -113,6 +119,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tiedHeadWidth(layer, embedding, hidden): "layer \(layer): tied head needs width \(embedding), got \(hidden)"
         case let .noMatch(pattern): "no parameter or layer matches '\(pattern)'"
         case let .replacementDoesNotFit(path): "the new layer does not fit in the place of \(path)"
+        case .promptNeedsTokenModel: "a soft prompt needs a token model with a layer after its embedding"
+        case let .promptLength(length, context): "a soft prompt of \(length) vectors must be 1 to \(context - 1) long, to leave room for tokens in the context of \(context)"
+        case let .promptExists(length): "the model already has a soft prompt of \(length) vectors"
         case let .tooLarge(layer): "layer \(layer) would have more than \(Int(ModelPlan.maximumLayerParameters)) parameters"
         case let .overBudget(bytes, budget):
             "building the model takes \(bytes / 1_048_576) MiB for its weights and gradients, over the budget of \(budget / 1_048_576) MiB"

@@ -29,6 +29,8 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
     case tokenOutOfRange(id: Int32, vocabulary: Int)
     /// A sequence longer than the model's context.
     case sequenceTooLong(length: Int, maximum: Int)
+    /// A sequence that does not fit in the model's context beside its soft prompt.
+    case sequenceTooLongForPrompt(length: Int, prompt: Int, context: Int)
     /// Real lengths of padded rows that are not one per row, each in 1…length.
     case sequenceLengths(count: Int, rows: Int, length: Int)
     /// Inputs whose element count or width does not match.
@@ -52,6 +54,8 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongInputKind: "the batch's input kind (tokens or features) does not match the model"
         case let .tokenOutOfRange(id, vocabulary): "token id \(id) is outside the vocabulary 0..<\(vocabulary)"
         case let .sequenceTooLong(length, maximum): "sequence length \(length) exceeds the model's context of \(maximum)"
+        case let .sequenceTooLongForPrompt(length, prompt, context):
+            "sequence length \(length) and the soft prompt's \(prompt) positions exceed the model's context of \(context)"
         case let .sequenceLengths(count, rows, length): "\(count) real lengths for \(rows) rows; each must lie in 1…\(length)"
         case let .inputShape(expected, got): "input shape \(got) does not match the expected \(expected)"
         case let .targetCount(expected, got): "expected \(expected) targets, got \(got)"
@@ -72,6 +76,7 @@ extension Model {
             guard batch > 0, length > 0 else { throw .empty }
             guard ids.count == batch * length else { throw .inputShape(expected: [batch, length], got: [ids.count]) }
             guard length <= maximum else { throw .sequenceTooLong(length: length, maximum: maximum) }
+            guard length + promptLength <= maximum else { throw .sequenceTooLongForPrompt(length: length, prompt: promptLength, context: maximum) }
             if let lengths, lengths.count != batch || lengths.contains(where: { !(1...length).contains($0) }) {
                 throw .sequenceLengths(count: lengths.count, rows: batch, length: length)
             }

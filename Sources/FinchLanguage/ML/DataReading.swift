@@ -13,8 +13,9 @@ struct DataReading {
     ///
     /// The tokenizer is `tokenizer:` if given, else the one the model was pre-trained with. The
     /// context is `context:` if given, else the one the model was fine-tuned with, else the
-    /// longest text of `dataset` and `others` in tokens, capped by the model's context (the
-    /// model ignores `<pad>` positions, so a shorter context only saves work).
+    /// longest text of `dataset` and `others` in tokens, capped by the model's context less the
+    /// positions of a soft prompt (the model ignores `<pad>` positions, so a shorter context only
+    /// saves work).
     static func of(_ dataset: Dataset, by object: ModelObject, in invocation: Invocation,
                    others: [Dataset] = []) throws(FinchError) -> DataReading {
         let place = invocation.place("on")
@@ -28,10 +29,12 @@ struct DataReading {
             }
             return DataReading(tokenizer: nil, context: 1)
         }
-        guard case .tokens(let vocabulary, let maximum) = object.model.spec.input else {
+        guard case .tokens(let vocabulary, let context) = object.model.spec.input else {
             throw FinchError(.value, "\(object.name) reads numeric features, but \(dataset.name) holds texts", at: place,
                              note: "build a model that starts with 'embedding vocab: tok.size …'")
         }
+        let prompt = TuningMethod.promptPositions(invocation, of: object.model)
+        let maximum = max(1, context - prompt)
         let tokenizer = try chosenTokenizer(object, invocation)
         guard tokenizer.size <= vocabulary else {
             throw FinchError(.value, "the tokenizer has \(tokenizer.size) tokens, but \(object.name) has a vocabulary of \(vocabulary)",

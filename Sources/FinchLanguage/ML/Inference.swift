@@ -60,10 +60,15 @@ enum InferenceRunner {
 
     /// `count` tokens sampled after `prompt` by the engine's ``Generator`` (a K/V cache; past the
     /// context every token sees the last `context` tokens), as `sampling` says, never an id in
-    /// `excluded`. Stops early, with the tokens made so far, when `isInterrupted` says so.
+    /// `excluded`. Stops early, with the tokens made so far, when `isInterrupted` says so. A model
+    /// with a soft prompt is refused: the generator does not run one.
     static func generate(_ object: ModelObject, prompt: [Int32], count: Int, sampling: Sampling,
                          excluding excluded: Set<Int32> = [], seed: UInt64, isInterrupted: () -> Bool,
                          at range: SourceRange) throws(FinchError) -> [Int32] {
+        if let soft = object.model.softPrompt {
+            throw FinchError(.value, "\(object.name) has a soft prompt of \(soft.length) vectors, which generation does not run", at: range,
+                             note: "generate with the model as it was before prompt tuning (prompt-tune a copy of it)")
+        }
         do throws(GenerationError) {
             return try Generator(model: object.model).generate(prompt: prompt, count: count, sampling: sampling, seed: seed,
                                                                excluding: excluded, isCancelled: isInterrupted)

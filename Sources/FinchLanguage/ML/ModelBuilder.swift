@@ -103,6 +103,13 @@ struct ModelBuilder {
             return FinchError(.value, "no layer matches '\(pattern)'", at: fallback)
         case .replacementDoesNotFit:
             return FinchError(.value, error.description, at: fallback)
+        case .promptNeedsTokenModel:
+            return FinchError(.value, error.description, at: fallback, note: "prompt tuning needs a model that starts with 'embedding'")
+        case .promptLength(_, let context):
+            return FinchError(.value, error.description, at: fallback, note: "write method: prompt(length: N) with N below \(context)")
+        case .promptExists(let length):
+            return FinchError(.value, error.description, at: fallback,
+                              note: "write method: prompt(length: \(length)) to go on training it, or prompt-tune a copy of the model it came from")
         case .tooLarge(let layer):
             return FinchError(.value, "this layer is too large for any machine", at: at(layer), note: "use smaller sizes")
         case .overBudget(let bytes, let budget):

@@ -2,7 +2,7 @@ import FinchData
 
 extension ModelObject {
     /// The window length a token model reads `stream` with: `context:` of `invocation`, else the
-    /// model's context. Refuses a model that reads features, and tokens outside its vocabulary
+    /// model's context (less a soft prompt's positions). Refuses a model that reads features, and tokens outside its vocabulary
     /// (an error at the argument `argument`, with `note`).
     func tokenContext(for stream: TokenStream, _ invocation: Invocation, argument: String = "on", note: String) throws(FinchError) -> Int {
         guard case .tokens(let vocabulary, let maxLength) = model.spec.input else {
@@ -12,6 +12,7 @@ extension ModelObject {
             throw FinchError(.value, "the tokens use a vocabulary of \(stream.vocabulary), but \(name) has \(vocabulary)",
                              at: invocation.place(argument), note: note)
         }
-        return try invocation.integer("context", in: 1...maxLength) ?? maxLength
+        let capacity = max(1, maxLength - model.promptLength)
+        return try invocation.integer("context", in: 1...capacity) ?? capacity
     }
 }

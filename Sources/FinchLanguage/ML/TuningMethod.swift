@@ -1,7 +1,8 @@
 import FinchEngine
 
 /// What a fine-tuning run trains: every parameter, all but frozen layers, only the head (a
-/// linear probe), or LoRA adapters plus the head. The model does the freezing; this names it.
+/// linear probe), LoRA adapters plus the head, or a soft prompt. The model does the freezing;
+/// this names it.
 enum TuningMethod: String, CaseIterable {
     /// Every parameter.
     case full
@@ -11,22 +12,39 @@ enum TuningMethod: String, CaseIterable {
     case probe
     /// LoRA adapters on the body's Dense layers, and the head.
     case lora
+    /// Prompt tuning (Lester et al., 2021): `length` soft-prompt vectors before the input, the
+    /// rest of the model frozen. A classifier's or regressor's head trains too, as PEFT's prompt
+    /// tuning for sequence classification does (a new head knows nothing yet); a language
+    /// model's head stays frozen, so only the prompt trains.
+    case prompt
 
     /// The `finetune` keywords each method takes as its settings.
-    static let settings = ["freeze": ["layers"], "lora": ["rank", "alpha", "targets", "merge"]]
+    static let settings = ["freeze": ["layers"], "lora": ["rank", "alpha", "targets", "merge"], "prompt": ["length"]]
+
+    /// The soft prompt's length when none is given.
+    static let defaultPromptLength = 8
+
+    /// The positions a soft prompt will take in `model`'s context once `invocation`'s method
+    /// is applied: its `length:` under `method: prompt`, else the prompt the model has.
+    static func promptPositions(_ invocation: Invocation, of model: Model) -> Int {
+        guard invocation.word("method") == TuningMethod.prompt.rawValue else { return model.promptLength }
+        return (try? invocation.integer("length", in: 1...100_000)) ?? defaultPromptLength
+    }
 
     /// The keywords that choose the method and its settings, shared by the training commands;
     /// `merge:` only where the command merges adapters after training.
     static func parameters(merge: Bool) -> [Parameter] {
         let settings = merge ? settings : settings.mapValues { $0.filter { $0 != "merge" } }
         return [
-            Parameter("method", .choice(allCases.map(\.rawValue)), doc: "full, freeze (some layers), probe (only the head) or lora",
+            Parameter("method", .choice(allCases.map(\.rawValue)), doc: "full, freeze (some layers), probe (only the head), lora or prompt (a soft prompt)",
                       default: .symbol("full"), settings: settings),
             Parameter("layers", .any, doc: "method: freeze — layer names or patterns, e.g. [\"embed\", \"blocks.0\"], or a range of blocks 0..1"),
             Parameter("rank", .number, doc: "method: lora — the adapters' rank", default: .number(8)),
             Parameter("alpha", .number, doc: "method: lora — the adapters' scale numerator (scale = alpha / rank)", default: .number(16)),
             Parameter("targets", .any, doc: "method: lora — parts of the layer names to adapt, e.g. [\"attn\"] or [\"q\", \"v\"]",
                       default: .list([.string("attn")])),
+            Parameter("length", .number, doc: "method: prompt — the number of soft-prompt vectors placed before the input",
+                      default: .number(Double(defaultPromptLength))),
         ] + (merge ? [Parameter("merge", .bool, doc: "method: lora — add the adapters into the weights after training", default: .bool(false))] : [])
     }
 
@@ -41,14 +59,17 @@ enum TuningMethod: String, CaseIterable {
         let targets = try invocation.strings("targets") ?? ["attn"]
         let rank = try invocation.integer("rank", in: 1...4096) ?? 8
         let alpha = try invocation.number("alpha", in: 0.001...1e6) ?? 16
-        try method.apply(to: target, freezing: freezing, targets: targets, rank: rank, alpha: alpha, seed: seed, at: invocation.place("method"))
+        let length = try invocation.integer("length", in: 1...100_000) ?? defaultPromptLength
+        try method.apply(to: target, freezing: freezing, targets: targets, rank: rank, alpha: alpha, promptLength: length, seed: seed,
+                         at: invocation.place("method"))
         return (method, freezing)
     }
 
     /// Sets which parameters of `object` train; LoRA adapters are added to the Dense layers of
-    /// the body whose names contain one of `targets`.
+    /// the body whose names contain one of `targets`; a soft prompt of `promptLength` vectors
+    /// is placed before the input.
     func apply(to object: ModelObject, freezing: [String], targets: [String], rank: Int, alpha: Double,
-               seed: UInt64, at range: SourceRange) throws(FinchError) {
+               promptLength: Int, seed: UInt64, at range: SourceRange) throws(FinchError) {
         let model = object.model
         model.unfreezeAll()
         switch self {
@@ -87,6 +108,11 @@ enum TuningMethod: String, CaseIterable {
                     throw FinchError(.value, error.description, at: range)
                 }
             }
+        case .prompt:
+            do throws(ModelError) { try model.addSoftPrompt(length: promptLength, seed: seed) } catch {
+                throw ModelBuilder.describe(error, ranges: [], fallback: range)
+            }
+            model.freezeAllButPrompt(head: [.classify, .regress].contains(model.head.kind))
         }
     }
 

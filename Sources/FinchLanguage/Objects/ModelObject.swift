@@ -51,22 +51,29 @@ final class ModelObject: FinchObject {
         if case .tokens(_, let length) = model.spec.input { length } else { 1 }
     }
 
-    /// The summary table: one row per layer, LoRA adapters and int8 weights (which do not train)
-    /// as rows of their own.
+    /// The summary table: one row per layer, LoRA adapters, a soft prompt (before the layer it
+    /// precedes) and int8 weights (which do not train) as rows of their own.
     var summary: ModelSummary {
         var rows: [ModelSummary.Layer] = []
         let parameters = model.parameters
         let adapterParameters = Set(model.adapters.flatMap { [ObjectIdentifier($0.adapter.a), ObjectIdentifier($0.adapter.b)] })
+        let prompt = model.softPrompt
         for (index, entry) in model.plan.entries.enumerated() {
             let mine = parameters.filter { $0.name.hasPrefix(entry.name + ".") }
             let adapters = mine.filter { adapterParameters.contains(ObjectIdentifier($0.parameter)) }
-            let base = mine.filter { !adapterParameters.contains(ObjectIdentifier($0.parameter)) }
+            let prompts = mine.filter { $0.parameter === prompt?.prompt }
+            let base = mine.filter { !adapterParameters.contains(ObjectIdentifier($0.parameter)) && $0.parameter !== prompt?.prompt }
             let shape = entry.isSequence ? [context, entry.outputWidth] : [entry.outputWidth]
             let compressed = model.compressionSummary(of: entry.name)
             rows.append(ModelSummary.Layer(
                 name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= model.head.firstLayer) + compressed.note,
                 outputShape: shape, parameters: base.reduce(0) { $0 + $1.parameter.count },
                 trainable: base.contains { $0.parameter.requiresGrad }))
+            if let prompt, !prompts.isEmpty {
+                rows.insert(ModelSummary.Layer(
+                    name: "prompt", kind: "soft prompt (\(prompt.length) vectors)", outputShape: [prompt.length, prompt.width],
+                    parameters: prompt.prompt.count, trainable: prompt.prompt.requiresGrad), at: rows.count - 1)
+            }
             if compressed.int8Weights > 0 {
                 rows.append(ModelSummary.Layer(name: entry.name + " int8", kind: "int8 weights", outputShape: shape,
                                                parameters: compressed.int8Weights, trainable: false))

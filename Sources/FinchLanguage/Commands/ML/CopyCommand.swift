@@ -58,6 +58,11 @@ extension Command {
                                                          memoryBudget: invocation.interpreter.workbench.memoryBudget) } catch {
             throw ModelBuilder.describe(error, ranges: [], fallback: invocation.place("head"))
         }
+        if let prompt = source.model.softPrompt {
+            do throws(ModelError) { try model.addSoftPrompt(length: prompt.length) } catch {
+                throw ModelBuilder.describe(error, ranges: [], fallback: invocation.place("model"))
+            }
+        }
         let bodyNames = Set(model.plan.entries.prefix(body.count).map(\.name))
         for named in model.parameters {
             guard let layer = named.name.split(separator: ".").first.map(String.init),

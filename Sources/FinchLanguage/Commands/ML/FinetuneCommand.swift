@@ -2,11 +2,11 @@ import FinchData
 import FinchEngine
 
 extension Command {
-    /// `finetune MODEL on DATA [method: full|freeze|probe|lora] [epochs: N] [validate: DATA] …`:
+    /// `finetune MODEL on DATA [method: full|freeze|probe|lora|prompt] [epochs: N] [validate: DATA] …`:
     /// supervised training on labelled data; returns the run.
     static let finetune = Command(
         name: "finetune",
-        summary: "Fine-tune a model on labelled data (or a numeric target, with a regress head): all weights, some frozen, only the head (probe), or LoRA adapters.",
+        summary: "Fine-tune a model on labelled data (or a numeric target, with a regress head): all weights, some frozen, only the head (probe), LoRA adapters, or a soft prompt.",
         positional: [Parameter("model", .any, doc: "the model to train (in place); make one with 'copy … head: classify'", required: true)],
         prepositions: [Parameter("on", .any, doc: "the training data: labelled, or with a target", required: true)],
         keywords: TuningMethod.parameters(merge: true) + [
@@ -80,6 +80,7 @@ extension Command {
         for name in ["rank", "alpha", "targets", "merge"] where method == .lora {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
         }
+        if method == .prompt, let length = invocation["length"] { extra.append(Record.Field(name: "length", value: length)) }
         if method == .freeze { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
         if let weights { extra.append(Record.Field(name: "class_weights", value: .list(weights.map { .number(Double($0.description) ?? Double($0)) }))) }
         var plan = TrainingPlan(

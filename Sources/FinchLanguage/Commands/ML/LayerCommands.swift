@@ -96,15 +96,28 @@ extension Command {
         }
     }
 
-    /// `attention heads: H [causal: false]`: multi-head self-attention (no residual).
+    /// `attention heads: H [causal: false]` inside `model`: multi-head self-attention (no
+    /// residual). Outside, `attention MODEL on TEXT [layer: N] [head: M | heads: all]
+    /// [rollout: true] [tokenizer: TOK]` shows the model's attention as heatmaps (``AttentionMaps``).
     static let attention = Command(
-        name: "attention", summary: "Inside 'model': multi-head self-attention over the sequence.",
+        name: "attention",
+        summary: "Inside 'model': multi-head self-attention over the sequence. Outside: show a model's attention over a text as heatmaps of tokens × tokens.",
+        positional: [Parameter("model", .any, doc: "outside 'model': the model whose attention to show")],
+        prepositions: [Parameter("on", .string, doc: "outside 'model': the text to attend over")],
         keywords: [
-            Parameter("heads", .number, doc: "the number of heads; must divide the width", required: true),
-            Parameter("causal", .bool, doc: "each position sees only the ones before it", default: .bool(false)),
+            Parameter("heads", .wordOrValue(["all"]),
+                      doc: "inside 'model': the number of heads, which must divide the width; outside: all, a grid of every head of the layer"),
+            Parameter("causal", .bool, doc: "inside 'model': each position sees only the ones before it", default: .bool(false)),
+            Parameter("layer", .number, doc: "outside 'model': the attention layer to show, from 0 (default: 0)"),
+            Parameter("head", .number, doc: "outside 'model': one head of the layer, from 0 (default: every head)"),
+            Parameter("rollout", .bool, doc: "outside 'model': true for one map of attention rollout across every layer (Abnar & Zuidema 2020)"),
+            Parameter("tokenizer", .any, doc: "outside 'model': the tokenizer of the text (default: the model's)"),
         ]
     ) { invocation throws(FinchError) in
-        try invocation.buildLayer { (builder) throws(FinchError) in
+        guard invocation.interpreter.workbench.builder != nil || invocation.bound("model") == nil else {
+            return .wrap(try AttentionMaps.chart(invocation))
+        }
+        return try invocation.buildLayer { (builder) throws(FinchError) in
             let heads = try invocation.requiredInteger("heads", in: 1...1024)
             try builder.append(.selfAttention(heads: heads, causal: invocation.flag("causal") ?? false), at: invocation.range)
         }
