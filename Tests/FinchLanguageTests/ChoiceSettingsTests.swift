@@ -33,7 +33,7 @@ import Testing
         finch.result(#"methods = []; for m in ["probe", "full"] { r = finetune net on train method: m epochs: 1; methods = methods + [r.method] }"#)
         #expect(finch.result("methods") == #"["probe", "full"]"#)
         let error = try #require(finch.error(#"m = "lorra"; finetune net on train method: m"#))
-        #expect(error.message == "'lorra' is not a value of method:; expected full, freeze, probe, lora")
+        #expect(error.message == "'lorra' is not a value of method:; expected full, freeze, probe, lora, prompt")
         #expect(finch.error("finetune net on train method: nothing")?.message.hasPrefix("'nothing' is not a value of method:") == true,
                 "a word that is neither a choice nor a variable")
     }
