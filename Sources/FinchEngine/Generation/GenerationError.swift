@@ -20,6 +20,10 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
     case tokenOutOfRange(Int32, vocabulary: Int)
     /// The excluded set covers the whole vocabulary: there is nothing left to pick.
     case everyTokenExcluded
+    /// A continuation to score has no tokens.
+    case emptyContinuation
+    /// A prompt (with the continuation scored after it) of `length` positions, over the model's `context`.
+    case promptTooLong(length: Int, context: Int)
 
     /// One-line human-readable explanation.
     public var description: String {
@@ -34,6 +38,8 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
         case .emptyPrompt: "the prompt has no tokens"
         case let .tokenOutOfRange(id, vocabulary): "token \(id) is outside the vocabulary 0..<\(vocabulary)"
         case .everyTokenExcluded: "every token of the vocabulary is excluded"
+        case .emptyContinuation: "a continuation to score has no tokens"
+        case let .promptTooLong(length, context): "the prompt needs \(length) positions, but the model's context is \(context)"
         }
     }
 }
