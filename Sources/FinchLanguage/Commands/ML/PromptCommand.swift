@@ -97,14 +97,14 @@ extension Command {
                              note: "write {text} where each text goes, e.g. template: \"{text} it was\"")
         }
         let verbalisers = try promptVerbalisers(classNames: data.object.dataset.classNames, tokenizer: tokenizer, invocation)
-        var demonstrations: (texts: [String], labels: [Int])?
+        var demonstrations: (name: String, texts: [String], labels: [Int])?
         if invocation.bound("from") != nil {
             let pool = try labelledTexts("from", invocation)
             guard pool.object.dataset.classNames == data.object.dataset.classNames else {
                 throw FinchError(.value, "the demonstrations' classes (\(pool.object.dataset.classNames.joined(separator: ", "))) are not those of \(data.object.name) (\(data.object.dataset.classNames.joined(separator: ", ")))",
                                  at: invocation.place("from"), note: "draw demonstrations from a split of the same data set")
             }
-            demonstrations = (pool.texts, pool.labels)
+            demonstrations = (pool.object.name, pool.texts, pool.labels)
         }
         let classifier = PromptClassifier(generator: generator, tokenizer: tokenizer, template: template, verbalisers: verbalisers,
                                           separator: invocation.string("separator") ?? "\n")

@@ -15,7 +15,7 @@ struct PromptEvaluation {
     /// The texts to classify and their labels.
     let data: DatasetObject, texts: [String], labels: [Int]
     /// The labelled texts demonstrations are drawn from.
-    let demonstrations: (texts: [String], labels: [Int])?
+    let demonstrations: (name: String, texts: [String], labels: [Int])?
     /// Whether scores are calibrated by those of the empty text.
     let calibrates: Bool
     /// Whether a text too long for the context is cut (its first tokens kept) rather than refused.
@@ -74,7 +74,7 @@ struct PromptEvaluation {
                              note: "add from: TRAIN (a labelled data set other than the one evaluated)")
         }
         guard shots <= demonstrations.texts.count else {
-            throw FinchError(.value, "\(shots) shots need \(shots) demonstrations, but \(invocation.word("from") ?? "the demonstration set") has \(demonstrations.texts.count) texts",
+            throw FinchError(.value, "\(shots) shots need \(shots) demonstrations, but \(demonstrations.name) has \(demonstrations.texts.count) texts",
                              at: invocation.place("shots"), note: "ask for at most \(demonstrations.texts.count) shots, or draw from a larger set")
         }
         var generator = Xoshiro(seed: seed)
