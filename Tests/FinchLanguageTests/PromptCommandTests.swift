@@ -44,6 +44,7 @@ import Testing
         #expect(finch.result("z.accuracy") == "1")
         #expect(finch.result("z.confusion") == "[[2, 0], [0, 2]]")
         #expect(finch.result("z.macro_f1") == "1")
+        #expect(finch.result("z.seconds > 0 and z.seconds < 60") == "true")
         finch.result(#"c = prompt lm on test template: "{text} ." calibrate: true "# + labels)
         // Both verdicts follow " . " equally often, so the empty text's prior is even and changes nothing.
         #expect(finch.result("c.accuracy") == "1")

@@ -25,6 +25,7 @@ struct PromptEvaluation {
 
     /// An evaluation with `shots` demonstrations drawn (and ordered) by `seed`.
     func evaluate(shots: Int, seed: UInt64) throws(FinchError) -> EvaluationObject {
+        let start = invocation.interpreter.workbench.clock()
         let drawn = try draw(shots, seed: seed)
         let prefix = Array(drawn.joined())
         let queries = try fitted(texts.map(query), after: drawn)
@@ -42,7 +43,8 @@ struct PromptEvaluation {
         } catch { throw FinchError(.value, error.description, at: invocation.place("on")) }
         let method = (shots == 0 ? "zero-shot" : "\(shots)-shot") + (calibrates ? ", calibrated" : "")
         return EvaluationObject(modelName: "\(model.name) prompted (\(method))", dataName: data.name, matrix: matrix,
-                                classNames: data.dataset.classNames, loss: loss / Double(max(labels.count, 1)))
+                                classNames: data.dataset.classNames, loss: loss / Double(max(labels.count, 1)),
+                                seconds: invocation.interpreter.workbench.clock() - start)
     }
 
     /// The tokens of the prompt on one text: the template's parts and the text read separately,
