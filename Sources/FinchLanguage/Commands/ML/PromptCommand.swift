@@ -22,7 +22,8 @@ extension Command {
             Parameter("from", .any, doc: "the labelled texts demonstrations are drawn from (needed when shots is above 0)"),
         ],
         keywords: [
-            Parameter("template", .string, doc: "the prompt, with {text} where each text goes; the verbaliser follows it", required: true),
+            Parameter("template", .string, doc: "the prompt, with {text} where each text goes; the verbaliser follows it (with a character tokenizer, end it with a space)",
+                      required: true),
             Parameter("labels", .any, doc: "each class's verbaliser: record(positive: \"great\", negative: \"awful\"); one or several words",
                       required: true),
             Parameter("tokenizer", .any, doc: "the tokenizer (default: the one the model was trained with)"),

@@ -20,9 +20,4 @@ struct PromptTemplate: Equatable, Sendable {
 
     /// The prompt for `text`.
     func render(_ text: String) -> String { before + text + after }
-
-    /// A demonstration: the prompt for `text` followed by its label's `verbaliser`.
-    func demonstration(_ text: String, verbaliser: String) -> String {
-        render(text) + (after.last?.isWhitespace == false ? " " : "") + verbaliser
-    }
 }
