@@ -88,10 +88,21 @@ import Testing
         let long = try #require(finch.error(#"prompt lm on test template: "{text} ." shots: 3 from: train "# + labels))
         #expect(long.message == "with 3 demonstrations (21 tokens) the longest prompt needs 26 positions, but lm's context is 16; the first 1 of them fit")
         #expect(long.note == "use shots: 1 or fewer, truncate: true to cut long texts, or a model with a longer context")
+        // The separator goes after each demonstration: two tokens instead of the line break.
+        let separated = try #require(finch.error(#"prompt lm on test template: "{text} ." shots: 3 from: train separator: " ; ; " "# + labels))
+        #expect(separated.message.hasPrefix("with 3 demonstrations (24 tokens) the longest prompt needs 29 positions"))
 
         finch.result("clf = copy lm head: classify(classes: 2, pool: mean)")
         let classifier = try #require(finch.error(#"prompt clf on test template: "{text} ." "# + labels))
         #expect(classifier.message == "clf has a classify head; prompting needs a language model (an lm head)")
+    }
+
+    @Test func aTemplateSplitsAtItsFirstPlaceholder() throws {
+        let template = try #require(PromptTemplate("Review: {text} so it was {text}"))
+        #expect(template.before == "Review: " && template.after == " so it was {text}")
+        #expect(template.render("fine") == "Review: fine so it was {text}")
+        #expect(PromptTemplate("{text}")?.render("x") == "x")
+        #expect(PromptTemplate("{txt} it was") == nil)
     }
 
     @Test func generationStopsAtAStopStringSamplesSeveralAndShowsLogProbabilities() throws {
