@@ -69,25 +69,16 @@ extension Command {
         if samples > 1, showsLogProbabilities {
             throw FinchError(.argument, "the log-probabilities table is of one sample", at: invocation.place("logprobs"), note: "leave out samples:, or logprobs:")
         }
-        var continuations: [(text: String, tokens: [GeneratedToken])] = []
-        for sample in 0..<samples {
+        let continuations = try (0..<samples).map { sample throws(FinchError) in
             let produced = try InferenceRunner.generate(object, prompt: ids, count: count, sampling: sampling, excluding: specials,
                                                         seed: seed &+ UInt64(sample), isInterrupted: { invocation.interpreter.stopRequested() },
-                                                        isDone: { stops.isEmpty ? false : stopIndex(in: continuation($0)) != nil },
+                                                        isDone: { !stops.strings.isEmpty && stops.cut(continuation($0)) != nil },
                                                         at: invocation.place("model"))
-            var text = continuation(produced.map(\.id)), kept = produced
-            if let cut = stopIndex(in: text) {
-                text = String(text[..<cut])
-                kept.removeLast()
-            }
-            continuations.append((text, kept))
+            return stops.trimmed(continuation(produced.map(\.id)), produced)
         }
         func continuation(_ tokens: [Int32]) -> String {
             guard case .string(let text) = prompt, let tokenizer else { return tokens.map { String($0) }.joined(separator: " ") }
             return tokenizer.decode(tokens, continuing: text)
-        }
-        func stopIndex(in text: String) -> String.Index? {
-            stops.compactMap { stop in text.firstRange(of: stop)?.lowerBound }.min()
         }
         if showsLogProbabilities { return .wrap(logProbabilityTable(continuations[0].tokens, tokenizer: isText ? tokenizer : nil)) }
         if samples > 1 {
@@ -107,14 +98,14 @@ extension Command {
     }
 
     /// The stop strings of `stop:`, which only a text prompt may have.
-    private static func generationStops(isText: Bool, _ invocation: Invocation) throws(FinchError) -> [String] {
-        guard let stops = try invocation.strings("stop") else { return [] }
+    private static func generationStops(isText: Bool, _ invocation: Invocation) throws(FinchError) -> StopStrings {
+        guard let stops = try invocation.strings("stop") else { return StopStrings(strings: []) }
         guard isText else {
             throw FinchError(.argument, "stop strings end a text, but this prompt is token ids", at: invocation.place("stop"),
                              note: "give the prompt as text (the model's tokenizer reads it), or leave out stop:")
         }
         if stops.contains("") { throw FinchError(.value, "a stop string cannot be empty", at: invocation.place("stop")) }
-        return stops
+        return StopStrings(strings: stops)
     }
 
     /// A table of each generated token (its text, or its id without a tokenizer) and its
