@@ -39,6 +39,7 @@ notebooks: install
 	$(VENV)/bin/python scripts/notebook.py build notebooks/real-text.finch notebooks/04-real-text.ipynb
 	$(VENV)/bin/python scripts/notebook.py build notebooks/continual.finch notebooks/05-continual.ipynb
 	$(VENV)/bin/python scripts/notebook.py build notebooks/compress.finch notebooks/06-compress.ipynb
+	$(VENV)/bin/python scripts/notebook.py build notebooks/prompts.finch notebooks/07-prompts.ipynb
 
 test: install test-swift test-integration
 

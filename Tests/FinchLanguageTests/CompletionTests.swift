@@ -21,7 +21,7 @@ import Testing
     private func span(_ completion: Completion) -> Span { Span(completion.matches, completion.start, completion.end) }
 
     @Test func commandsAndFunctionsAtStatementStart() {
-        #expect(span(complete("pr|")) == Span(["predict", "pretrain", "print", "prune"], 0, 2))
+        #expect(span(complete("pr|")) == Span(["predict", "pretrain", "print", "prompt", "prune"], 0, 2))
     }
     @Test func infixKeywordsOnlyAfterAValue() {
         #expect(complete("x = a|").matches == ["abs", "ask"])

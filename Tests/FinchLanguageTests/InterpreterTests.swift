@@ -172,5 +172,9 @@ import Testing
     @Test func absSqrtExpLog() { #expect(finch.result("[abs(-2), sqrt(16), exp(0), log(1)]") == "[2, 4, 1, 0]") }
     @Test func floorAndCeil() { #expect(finch.result("[floor(2.7), ceil(2.1), floor(-0.5)]") == "[2, 3, -1]") }
     @Test func lengthOfListsStringsAndRanges() { #expect(finch.result(#"[length([1, 2]), length("abc"), length(0..<10)]"#) == "[2, 3, 10]") }
+    @Test func durationReadsSecondsAsRunTablesShowThem() {
+        #expect(finch.result("[duration(0.01234), duration(12.345), duration(245)]") == #"["0.0123s", "12.3s", "4m05s"]"#)
+    }
+
     @Test func callsNest() { #expect(finch.result("round(sqrt(sum([1, 1])), digits: 3)") == "1.414") }
 }

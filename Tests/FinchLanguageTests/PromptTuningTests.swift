@@ -74,7 +74,10 @@ import Testing
         finch.result("e = evaluate talk on text")
         #expect(Double(finch.result("e.perplexity") ?? "").map { $0 > 1 } == true)
         let error = try #require(finch.error(#"generate talk from "the movie""#))
-        #expect(error.message == "talk has a soft prompt of 3 vectors, which generation does not run")
+        #expect(error.message == "talk cannot generate: it has a soft prompt of 3 vectors, which the generator does not run")
+        finch.result("reviews = dataset \"reviews\"")
+        let prompting = try #require(finch.error(#"prompt talk on reviews template: "{text} it was" labels: record(positive: "good", negative: "bad")"#))
+        #expect(prompting.message == "talk cannot be prompted: it has a soft prompt of 3 vectors, which the generator does not run")
     }
 
     @Test func badPromptLengthsSayWhatToWrite() throws {

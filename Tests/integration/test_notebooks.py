@@ -32,7 +32,7 @@ def text_outputs(notebook):
 NOTEBOOKS = {"01-tour.ipynb": "tour.finch", "02-pretrain-finetune.ipynb": "pretrain-finetune.finch",
              "03-peft-digits.ipynb": "peft-digits.finch", "04-real-text.ipynb": "real-text.finch",
              "05-continual.ipynb": "continual.finch",
-             "06-compress.ipynb": "compress.finch"}
+             "06-compress.ipynb": "compress.finch", "07-prompts.ipynb": "prompts.finch"}
 
 
 def without_durations(text):

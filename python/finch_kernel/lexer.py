@@ -16,7 +16,7 @@ COMMANDS = (
     "activation", "ask", "attention", "classify", "clear", "compare", "compression", "continual", "copy", "corpus",
     "dataset", "dense", "display", "distill", "dropout", "embedding", "evaluate", "exit", "export", "factorize",
     "finetune", "generate", "help", "input", "layernorm", "lm_head", "load", "model", "plot", "pool", "positions",
-    "predict", "pretrain", "print", "prune", "quantize", "quit", "reconstruct", "regress", "repeat", "runs",
+    "predict", "pretrain", "print", "prompt", "prune", "quantize", "quit", "reconstruct", "regress", "repeat", "runs",
     "sample", "save", "seed", "sleep", "split", "summary", "table", "tasks", "tokenizer", "transformer", "warn",
 )
 # The words that introduce a command's prepositional arguments (`pretrain m on text`).

@@ -61,6 +61,7 @@ final class DecoderWeights {
         guard let table = model.embedding, case let .tokens(vocabulary, context) = model.spec.input else {
             throw .notATokenModel
         }
+        if let prompt = model.softPrompt { throw .softPrompt(length: prompt.length) }
         var tensors: [(Tensor, LoRA?)] = []
         var total = 0
         func add(_ parameter: Parameter, merging adapter: LoRA? = nil) -> Int {

@@ -29,24 +29,37 @@ public final class Generator {
     /// The model's context: positions the cache holds.
     public var context: Int { weights.context }
 
-    /// `count` tokens sampled after `prompt` (its last `context` tokens are read), from `seed`.
-    /// Ids in `excluded` are never picked. `isCancelled` is checked before each token; the tokens
-    /// made until then are returned.
+    /// `count` tokens sampled after `prompt` (its last `context` tokens are read), from `seed`;
+    /// see ``generateScored(prompt:count:sampling:seed:excluding:slide:isCancelled:isDone:)``.
     public func generate(
         prompt: [Int32], count: Int, sampling: Sampling = Sampling(), seed: UInt64, excluding excluded: Set<Int32> = [],
         slide: ContextSlide = .window, isCancelled: () -> Bool = { false }
     ) throws(GenerationError) -> [Int32] {
+        try generateScored(prompt: prompt, count: count, sampling: sampling, seed: seed, excluding: excluded, slide: slide,
+                           isCancelled: isCancelled).map(\.id)
+    }
+
+    /// Up to `count` tokens sampled after `prompt` (its last `context` tokens are read), from
+    /// `seed`, each with the model's log-probability of it. Ids in `excluded` are never picked.
+    /// `isCancelled` is checked before each token, and `isDone` with the tokens made so far after
+    /// each one (a stop string, say); the tokens made until then are returned.
+    public func generateScored(
+        prompt: [Int32], count: Int, sampling: Sampling = Sampling(), seed: UInt64, excluding excluded: Set<Int32> = [],
+        slide: ContextSlide = .window, isCancelled: () -> Bool = { false }, isDone: ([Int32]) -> Bool = { _ in false }
+    ) throws(GenerationError) -> [GeneratedToken] {
         try sampling.validate()
         let sampler = Sampler(vocabulary: vocabulary, excluding: excluded)
         guard !sampler.excludesEverything else { throw .everyTokenExcluded }
         try start(prompt)
         var generator = Xoshiro(seed: seed)
-        var produced: [Int32] = []
+        var produced: [GeneratedToken] = [], ids: [Int32] = []
         produced.reserveCapacity(count)
         for i in 0..<count {
             if isCancelled() { break }
             let next = sampler.pick(cache.logits, sampling, &generator)
-            produced.append(next)
+            produced.append(GeneratedToken(id: next, logProbability: Self.logSoftmax(logits, at: next)))
+            ids.append(next)
+            if isDone(ids) { break }
             if i + 1 < count { append(next, slide: slide) }
         }
         return produced

@@ -10,7 +10,7 @@ struct CommandTable: Sendable {
     /// The commands every session starts with. Add a new command here.
     static let standard = CommandTable(
         [Command.print, .warn, .display, .clear, .sleep, .help, .repeat, .ask, .exit, .quit, .seed, .model, .summary,
-         .copy, .pretrain, .finetune, .evaluate, .predict, .generate, .runs, .compare, .table, .plot,
+         .copy, .pretrain, .finetune, .evaluate, .predict, .generate, .prompt, .runs, .compare, .table, .plot,
          .save, .load, .export, .tasks, .continual, .quantize, .prune, .factorize, .distill, .compression]
          + Command.layers + Command.data)
 

@@ -58,20 +58,16 @@ enum InferenceRunner {
         return exponentials.map { $0 / total }
     }
 
-    /// `count` tokens sampled after `prompt` by the engine's ``Generator`` (a K/V cache; past the
-    /// context every token sees the last `context` tokens), as `sampling` says, never an id in
-    /// `excluded`. Stops early, with the tokens made so far, when `isInterrupted` says so. A model
-    /// with a soft prompt is refused: the generator does not run one.
+    /// Up to `count` tokens sampled after `prompt` by the engine's ``Generator`` (a K/V cache;
+    /// past the context every token sees the last `context` tokens), as `sampling` says, never an
+    /// id in `excluded`, each with its log-probability. Stops early, with the tokens made so far,
+    /// when `isInterrupted` says so, or when `isDone` does of the tokens made.
     static func generate(_ object: ModelObject, prompt: [Int32], count: Int, sampling: Sampling,
                          excluding excluded: Set<Int32> = [], seed: UInt64, isInterrupted: () -> Bool,
-                         at range: SourceRange) throws(FinchError) -> [Int32] {
-        if let soft = object.model.softPrompt {
-            throw FinchError(.value, "\(object.name) has a soft prompt of \(soft.length) vectors, which generation does not run", at: range,
-                             note: "generate with the model as it was before prompt tuning (prompt-tune a copy of it)")
-        }
+                         isDone: ([Int32]) -> Bool = { _ in false }, at range: SourceRange) throws(FinchError) -> [GeneratedToken] {
         do throws(GenerationError) {
-            return try Generator(model: object.model).generate(prompt: prompt, count: count, sampling: sampling, seed: seed,
-                                                               excluding: excluded, isCancelled: isInterrupted)
+            return try Generator(model: object.model).generateScored(prompt: prompt, count: count, sampling: sampling, seed: seed,
+                                                                     excluding: excluded, isCancelled: isInterrupted, isDone: isDone)
         } catch {
             throw FinchError(.value, "\(object.name) cannot generate: \(error.description)", at: range)
         }

@@ -14,14 +14,18 @@ final class EvaluationObject: DocumentedObject {
     let classNames: [String]
     /// Mean cross-entropy on the data.
     let loss: Double
+    /// How long the classification took, when it is part of the method's cost (prompting runs the
+    /// language model once per text and label).
+    let seconds: Double?
 
     /// An evaluation; see the properties.
-    init(modelName: String, dataName: String, matrix: ConfusionMatrix, classNames: [String], loss: Double) {
+    init(modelName: String, dataName: String, matrix: ConfusionMatrix, classNames: [String], loss: Double, seconds: Double? = nil) {
         self.modelName = modelName
         self.dataName = dataName
         self.matrix = matrix
         self.classNames = classNames
         self.loss = loss
+        self.seconds = seconds
     }
 
     var typeName: String { "evaluation" }
@@ -71,6 +75,7 @@ final class EvaluationObject: DocumentedObject {
             ObjectProperty("recall", "recall: of the positive class with two classes, else the mean over classes") { evaluation, _ in
                 .number(evaluation.matrix.headline.recall)
             },
+            ObjectProperty("seconds", "how long prompting took (none for evaluate)") { evaluation, _ in evaluation.seconds.map(Value.number) ?? .none },
             ObjectProperty("recall_per_class", "recall of each class") { evaluation, _ in .list(evaluation.matrix.perClass.map { .number($0.recall) }) },
             ObjectProperty("table", "the per-class table") { evaluation, _ in .wrap(TableObject(evaluation.report.table, name: "evaluation")) },
         ]
