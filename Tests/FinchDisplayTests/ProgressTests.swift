@@ -33,6 +33,17 @@ import Testing
         """)
     }
 
+    /// A fast run's long figures leave no room for the bar and a long label: the label's end goes,
+    /// the figures stay whole (a notebook's re-run must find its loss and its closing bracket).
+    @Test func aLongLabelGivesWayToTheFigures() {
+        let bar = ProgressBar(step: 900, total: 900, elapsed: 0.0079, loss: 0.05166, label: "finetune scratch_student_with_a_long_name")
+        let line = bar.render(width: 80)
+        #expect(line.count == 79)
+        #expect(line.trimmingTrailingSpaces.hasSuffix("loss=0.05166]"), "\(line)")
+        #expect(line.hasPrefix("finetune scratch_stu"))
+        #expect(line.contains("… 100% 900/900"), "\(line)")
+    }
+
     @Test func everyLineHasTheSameWidthForRedrawing() {
         for step in [0, 1, 9, 10, 99, 100] {
             #expect(ProgressBar(step: step, total: 100, elapsed: Double(step)).render(width: 50).count == 49)

@@ -54,9 +54,12 @@ public struct ProgressBar: Sendable, Equatable {
     }
 
     /// The bar as one line of exactly `width - 1` characters (so a `\r` redraw covers the last
-    /// one and no terminal wraps it); without a known total, no bar.
+    /// one and no terminal wraps it); without a known total, no bar. Where the line is short of
+    /// room, the bar goes first, then the end of the label: the figures stay whole.
     public func render(width: Int = 80, style: PlotStyle = .unicode) -> String {
         var line = label.map { $0 + " " } ?? ""
+        let room = width - 1 - statistics.displayWidth - (percent.map { $0.displayWidth + 1 } ?? 0)
+        if line.displayWidth > room { line = room > 1 ? line.truncated(toWidth: room - 1) + " " : "" }
         if let percent, let fraction {
             let barWidth = width - 1 - line.displayWidth - percent.displayWidth - statistics.displayWidth - 3
             line += percent
