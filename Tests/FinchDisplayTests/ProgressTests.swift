@@ -42,6 +42,8 @@ import Testing
         #expect(line.trimmingTrailingSpaces.hasSuffix("loss=0.05166]"), "\(line)")
         #expect(line.hasPrefix("finetune scratch_stu"))
         #expect(line.contains("… 100% 900/900"), "\(line)")
+        let slower = ProgressBar(step: 900, total: 900, elapsed: 0.9, loss: 0.05166, label: "finetune scratch_student_with_a_long_name")
+        #expect(slower.render(width: 80).prefix(30) == line.prefix(30), "how much of the label shows does not follow the rate")
     }
 
     @Test func everyLineHasTheSameWidthForRedrawing() {

@@ -43,10 +43,17 @@ public struct ProgressBar: Sendable, Equatable {
         let count = total.map { "\(step)/\($0)" } ?? "\(step) steps"
         var details = Self.clock(elapsed)
         if total != nil { details += "<" + (remaining.map(Self.clock) ?? "?") }
-        details += ", " + (stepsPerSecond.map { NumberFormat(significantDigits: 3).string($0) } ?? "?") + " step/s"
+        details += ", " + rate + " step/s"
         if let loss { details += ", loss=" + NumberFormat.standard.string(loss) }
         return count + " [" + details + "]"
     }
+
+    /// Steps per second, e.g. `34.2` (`?` before the first step).
+    var rate: String { stepsPerSecond.map { NumberFormat(significantDigits: 3).string($0) } ?? "?" }
+
+    /// The widest `rate` that `render` leaves room for when it shortens the label, so that how
+    /// much of the label shows does not follow the timings.
+    static let rateRoom = 7
 
     /// The percentage done, right-aligned in four characters (` 42%`), when the total is known.
     var percent: String? {
@@ -55,10 +62,12 @@ public struct ProgressBar: Sendable, Equatable {
 
     /// The bar as one line of exactly `width - 1` characters (so a `\r` redraw covers the last
     /// one and no terminal wraps it); without a known total, no bar. Where the line is short of
-    /// room, the bar goes first, then the end of the label: the figures stay whole.
+    /// room, the bar goes first, then the end of the label: the figures stay whole. The label is
+    /// shortened as if the rate took ``rateRoom`` characters, whatever it takes.
     public func render(width: Int = 80, style: PlotStyle = .unicode) -> String {
         var line = label.map { $0 + " " } ?? ""
-        let room = width - 1 - statistics.displayWidth - (percent.map { $0.displayWidth + 1 } ?? 0)
+        let figures = statistics.displayWidth - rate.displayWidth + max(rate.displayWidth, Self.rateRoom)
+        let room = width - 1 - figures - (percent.map { $0.displayWidth + 1 } ?? 0)
         if line.displayWidth > room { line = room > 1 ? line.truncated(toWidth: room - 1) + " " : "" }
         if let percent, let fraction {
             let barWidth = width - 1 - line.displayWidth - percent.displayWidth - statistics.displayWidth - 3

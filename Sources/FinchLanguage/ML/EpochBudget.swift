@@ -21,10 +21,11 @@ enum EpochBudget {
                                      default: .symbol("auto"))
 
     /// The passes `invocation`'s `epochs:` asks for over data of `stepsPerEpoch` steps each, and
-    /// whether the budget chose them (`epochs:` left out or `auto`).
+    /// whether the budget chose them and they count (`epochs:` left out or `auto`, and no
+    /// `steps:`, which decides the run's length instead).
     static func epochs(_ invocation: Invocation, stepsPerEpoch: Int) throws(FinchError) -> (count: Int, automatic: Bool) {
         guard invocation["epochs"] != nil, invocation.word("epochs") != "auto" else {
-            return (epochs(stepsPerEpoch: stepsPerEpoch), true)
+            return (epochs(stepsPerEpoch: stepsPerEpoch), invocation["steps"] == nil)
         }
         return (try invocation.integer("epochs", in: 1...100_000) ?? epochs(stepsPerEpoch: stepsPerEpoch), false)
     }

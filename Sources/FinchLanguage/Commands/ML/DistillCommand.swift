@@ -57,7 +57,7 @@ extension Command {
                                 evaluationInterval: try invocation.integer("eval_every", in: 1...10_000_000) ?? perEpoch, earlyStop: nil,
                                 settings: settings, name: TrainingOptions.runName(invocation))
         plan.objective = Distillation(teacher: teacher.model, temperature: Float(temperature), alpha: Float(alpha))
-        if automatic, invocation["steps"] == nil { plan.stepsChoice = "\(epochs) epochs: auto" }
+        if automatic { plan.stepsChoice = "\(epochs) epochs: auto" }
         plan.begin = {
             student.model.inputScaling = teacher.model.inputScaling
             student.classNames = teacher.classNames ?? dataset.classNamesIfLabelled

@@ -76,7 +76,7 @@ extension Command {
             target.textContext = reading.context
         }
         var extra = [Record.Field(name: "method", value: .symbol(method.rawValue))]
-        if automatic, invocation["steps"] == nil { extra.append(Record.Field(name: "epochs", value: .number(Double(epochs)))) }
+        if automatic { extra.append(Record.Field(name: "epochs", value: .number(Double(epochs)))) }
         for name in ["rank", "alpha", "targets", "merge"] where method == .lora {
             if let value = invocation[name] { extra.append(Record.Field(name: name, value: value)) }
         }
@@ -89,7 +89,7 @@ extension Command {
             earlyStop: earlyStop,
             settings: TrainingOptions.settings(invocation, steps: steps, extra: extra),
             name: TrainingOptions.runName(invocation))
-        if automatic, invocation["steps"] == nil { plan.stepsChoice = "\(epochs) epochs: auto" }
+        if automatic { plan.stepsChoice = "\(epochs) epochs: auto" }
         if merge { plan.finish = { target.model.mergeLoRA() } }
         plan.retention = target.retention
         if let weights { plan.objective = CrossEntropy(classWeights: weights) }
