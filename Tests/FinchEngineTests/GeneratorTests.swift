@@ -61,9 +61,14 @@ private func argmax(_ row: [Float]) -> Int32 {
             .embedding(width: 16), .positionalEmbedding, .dense(outputs: 12), .activation(.relu),
             .selfAttention(heads: 3, causal: true), .activation(.tanh), .layerNorm(bias: false), .lmHead(tied: false),
         ]), ["dense.0", "attn.0.k"]),
+        // Heads narrower in total than the width, as pruning heads leaves them.
+        (ModelSpec(input: .tokens(vocabulary: vocabulary, length: context), layers: [
+            .embedding(width: 16), .positionalEmbedding, .transformerBlock(heads: 3, bias: true, headWidth: 4),
+            .selfAttention(heads: 2, causal: true, headWidth: 5), .layerNorm(bias: true), .lmHead(tied: true),
+        ]), ["*.attn.v", "attn.0.o"]),
     ]
 
-    @Test(arguments: 0..<4, [false, true])
+    @Test(arguments: 0..<5, [false, true])
     func cachedLogitsAtEveryPositionEqualTheFullForward(spec index: Int, lora: Bool) throws {
         let (spec, adapters) = Self.specs[index]
         let model = try spreadModel(spec, seed: UInt64(index + 1), adapters: lora ? adapters : [])

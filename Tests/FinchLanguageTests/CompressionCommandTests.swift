@@ -60,8 +60,44 @@ import Testing
         #expect(sparsity?.message == "sparsity must lie in [0, 1), got 1.0")
         #expect(sparsity?.range?.column == 21)
         #expect(finch.error("prune net neurons: 1")?.message == "the fraction of neurons to prune must lie in [0, 1), got 1.0")
-        #expect(finch.error("prune net")?.message == "'prune' needs sparsity: (masked weights) or neurons: (a smaller model)")
-        #expect(finch.error("prune net sparsity: 0.5 neurons: 0.5")?.message == "'prune' takes sparsity: or neurons:, not both")
+        #expect(finch.error("prune net")?.message == "'prune' needs sparsity: (masked weights), neurons: or heads: (a smaller model)")
+        #expect(finch.error("prune net sparsity: 0.5 neurons: 0.5")?.message
+            == "'prune' takes one of sparsity:, neurons: or heads:, not sparsity and neurons")
+        #expect(finch.error("prune net sparsity: 0.5 layer: 1")?.message == "layer: goes with heads: [...]")
+    }
+
+    static let attention = "model att {\n  embedding vocab: 20 dim: 8 context: 4\n  positions\n  repeat 2 { transformer heads: 4 }\n"
+        + "  layernorm\n  classify classes: 2 pool: mean\n}"
+
+    @Test func pruneByHeadsMakesASmallerTransformer() throws {
+        finch.result(Self.attention)
+        finch.result("h = prune att heads: 0.5")
+        // Each head of width 2 in a width-8 block: 2 rows of q, k, v (with biases) and 2 columns of o, 70 weights.
+        #expect(finch.sink.stdout.contains("h: blocks.0.attn 4 → 2, blocks.1.attn 4 → 2 heads; 1,970 → 1,690 parameters"))
+        let summary = try #require(finch.result("summary h"))
+        #expect(summary.contains("Transformer(2 heads × 2, mlp ×4, causal)"))
+        finch.result("one = prune att heads: [0, 3] layer: 1")
+        #expect(finch.sink.stdout.contains("one: blocks.1.attn 4 → 2 heads; 1,970 → 1,830 parameters"))
+        #expect(finch.result("att.parameters") == "1970")
+    }
+
+    @Test func pruningEveryHeadOrAMissingOneIsRefusedAndTheModelStays() throws {
+        finch.result(Self.attention)
+        let before = try weights("att")
+        let every = finch.error("prune att heads: [0, 1, 2, 3] layer: 0")
+        #expect(every?.message == "that removes all 4 heads of attention layer 0; a layer must keep at least one")
+        #expect(every?.range?.column == 18)
+        #expect(finch.error("prune att heads: [4] layer: 0")?.message == "attention layer 0 has no head 4: it has 4 (0 to 3)")
+        let layer = finch.error("prune att heads: [1] layer: 2")
+        #expect(layer?.message == "the model has no attention layer 2: it has 2 (0 to 1)")
+        #expect(layer?.range?.column == 29)
+        #expect(finch.error("prune att heads: [1]")?.message == "heads: [...] needs layer: — the attention layer the heads belong to")
+        #expect(finch.error("prune att heads: 0.5 layer: 1")?.message == "layer: goes with a list of heads, not a fraction")
+        #expect(finch.error("prune att heads: 1")?.message == "the fraction of heads to prune must lie in [0, 1), got 1.0")
+        #expect(finch.error("prune net heads: 0.5")?.message == "net: the model has no attention layer whose heads could be pruned")
+        #expect(finch.error("q = quantize att; prune q heads: 0.5")?.message
+            == "q: blocks.0.attn's projections are compressed already; prune heads before quantising, masking or factorising")
+        #expect(try weights("att") == before)
     }
 
     @Test func factorizeRefusesARankLargerThanTheLayer() throws {

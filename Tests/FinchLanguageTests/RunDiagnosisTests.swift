@@ -4,9 +4,9 @@ import Testing
 @Suite struct RunDiagnosisTests {
     @Test func aRisingLossSuggestsALowerRate() {
         let losses = (0..<20).map { 1 + Double($0) * 0.1 }
-        let diagnosis = RunDiagnosis(losses: losses, accuracies: [0.9], chance: 0.5, learningRate: 0.1)
+        let diagnosis = RunDiagnosis(losses: losses, accuracies: [0.9], chance: 0.5, learningRate: 1e-3)
         #expect(diagnosis.lossEnds.map { [$0.first, $0.last] } == [1.05, 2.85])
-        #expect(diagnosis.warning == "the training loss rose, from 1.05 over the first steps to 2.85 over the last; try a lower lr: (now 0.1)")
+        #expect(diagnosis.warning == "the training loss rose, from 1.05 over the first steps to 2.85 over the last; try a lower lr: (now 0.001)")
     }
 
     @Test func accuracyAtChanceSaysWhetherTheTrainingLossFell() {

@@ -40,6 +40,8 @@ extension LayerSpec {
         func object(_ type: String, _ fields: [(String, JSONValue)] = []) -> JSONValue { .object(JSONObject([("type", .string(type))] + fields)) }
         func n(_ x: Int) -> JSONValue { .int(x) }
         func f(_ x: Float) -> JSONValue { .double(Double(x)) }
+        // Written only for pruned heads, so the checkpoints of other models are unchanged.
+        func headWidthField(_ width: Int?) -> [(String, JSONValue)] { width.map { [("headWidth", n($0))] } ?? [] }
         return switch self {
         case let .embedding(width): object("embedding", [("width", n(width))])
         case .positionalEmbedding: object("positionalEmbedding")
@@ -47,11 +49,11 @@ extension LayerSpec {
         case let .activation(kind): object("activation", [("kind", .string(kind.rawValue))])
         case let .layerNorm(bias): object("layerNorm", [("bias", .bool(bias))])
         case let .dropout(p): object("dropout", [("probability", f(p))])
-        case let .selfAttention(heads, causal, bias):
-            object("selfAttention", [("heads", n(heads)), ("causal", .bool(causal)), ("bias", .bool(bias))])
-        case let .transformerBlock(heads, causal, bias, ratio, p):
+        case let .selfAttention(heads, causal, bias, headWidth):
+            object("selfAttention", [("heads", n(heads)), ("causal", .bool(causal)), ("bias", .bool(bias))] + headWidthField(headWidth))
+        case let .transformerBlock(heads, causal, bias, ratio, p, headWidth):
             object("transformerBlock", [("heads", n(heads)), ("causal", .bool(causal)), ("bias", .bool(bias)),
-                                        ("mlpRatio", n(ratio)), ("dropout", f(p))])
+                                        ("mlpRatio", n(ratio)), ("dropout", f(p))] + headWidthField(headWidth))
         case let .pool(kind): object("pool", [("kind", .string(kind.rawValue))])
         case let .lmHead(tied, bias): object("lmHead", [("tied", .bool(tied)), ("bias", .bool(bias))])
         }
@@ -72,11 +74,11 @@ extension LayerSpec {
         case "dropout": guard let p = float("probability") else { return nil }; self = .dropout(p)
         case "selfAttention":
             guard let h = int("heads"), let c = flag("causal"), let b = flag("bias") else { return nil }
-            self = .selfAttention(heads: h, causal: c, bias: b)
+            self = .selfAttention(heads: h, causal: c, bias: b, headWidth: int("headWidth"))
         case "transformerBlock":
             guard let h = int("heads"), let c = flag("causal"), let b = flag("bias"), let r = int("mlpRatio"),
                   let p = float("dropout") else { return nil }
-            self = .transformerBlock(heads: h, causal: c, bias: b, mlpRatio: r, dropout: p)
+            self = .transformerBlock(heads: h, causal: c, bias: b, mlpRatio: r, dropout: p, headWidth: int("headWidth"))
         case "pool":
             guard let k = json["kind"]?.stringValue.flatMap(Pooling.init(rawValue:)) else { return nil }
             self = .pool(k)

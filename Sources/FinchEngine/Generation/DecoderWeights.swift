@@ -19,6 +19,8 @@ final class DecoderWeights {
     struct Attention {
         var q: Linear, k: Linear, v: Linear, o: Linear, heads: Int, cache: Int
         var width: Int { q.inputs }
+        /// The width of q, k, v: all heads side by side (below `width` once heads are pruned).
+        var inner: Int { q.outputs }
     }
 
     /// A pre-norm Transformer block.
@@ -99,7 +101,7 @@ final class DecoderWeights {
             guard a.causal else { throw .bidirectionalLayer(path) }
             let compiled = Attention(q: try linear(a.q, "\(path).q"), k: try linear(a.k, "\(path).k"), v: try linear(a.v, "\(path).v"),
                                      o: try linear(a.o, "\(path).o"), heads: a.heads, cache: cacheWidth)
-            cacheWidth += compiled.width
+            cacheWidth += compiled.inner
             return compiled
         }
 

@@ -71,7 +71,7 @@ final class KVCache {
     /// cached positions 0…first + r, per head softmax(q·kᵀ/√d)·v; stores the rows' keys and values.
     /// `input` is read before `normed` is written.
     private func attention(_ a: DecoderWeights.Attention, _ input: UnsafePointer<Float>, rows: Int, from first: Int) {
-        let c = a.width, d = c / a.heads, layer = w.context * a.cache
+        let c = a.inner, d = c / a.heads, layer = w.context * a.cache
         let k = keys + layer, v = values + layer
         linear(a.q, input, into: queries, rows: rows, accumulate: false)
         linear(a.k, input, into: k + first * c, rows: rows, accumulate: false)

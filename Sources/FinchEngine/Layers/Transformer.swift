@@ -1,6 +1,7 @@
 /// Multi-head self-attention with separate q, k, v and output projections (`q`, `k`, `v`, `o`).
+/// q, k and v project to `heads × headWidth` (the width, unless heads were pruned), o back.
 public final class SelfAttention: LayerContainer {
-    /// Query projection `[width, width]`.
+    /// Query projection `[heads × headWidth, width]`.
     public private(set) var q: any LinearLayer
     /// Key projection.
     public private(set) var k: any LinearLayer
@@ -8,18 +9,21 @@ public final class SelfAttention: LayerContainer {
     public private(set) var v: any LinearLayer
     /// Output projection.
     public private(set) var o: any LinearLayer
-    /// Number of heads (width is split evenly).
+    /// Number of heads.
     public let heads: Int
+    /// Width of each head.
+    public var headWidth: Int { q.outputs / heads }
     /// Whether position t sees only positions ≤ t.
     public let causal: Bool
     /// Dropout on the output projection while training.
     public let dropout: Float
 
-    init(width: Int, heads: Int, causal: Bool, bias: Bool, dropout: Float, outputStd: Float, generator: inout Xoshiro) {
-        q = Dense(inputs: width, outputs: width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
-        k = Dense(inputs: width, outputs: width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
-        v = Dense(inputs: width, outputs: width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
-        o = Dense(inputs: width, outputs: width, bias: bias, initialiser: .normal(std: outputStd), generator: &generator)
+    init(width: Int, heads: Int, headWidth: Int, causal: Bool, bias: Bool, dropout: Float, outputStd: Float, generator: inout Xoshiro) {
+        let inner = heads * headWidth
+        q = Dense(inputs: width, outputs: inner, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
+        k = Dense(inputs: width, outputs: inner, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
+        v = Dense(inputs: width, outputs: inner, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)
+        o = Dense(inputs: inner, outputs: width, bias: bias, initialiser: .normal(std: outputStd), generator: &generator)
         self.heads = heads
         self.causal = causal
         self.dropout = dropout
@@ -30,7 +34,8 @@ public final class SelfAttention: LayerContainer {
 
     /// Replaces a projection by a linear layer of the same widths.
     public func replaceSublayer(_ name: String, with layer: any Layer) -> Bool {
-        guard let linear = layer as? any LinearLayer, canReplace(q, with: linear) else { return false }
+        guard let linear = layer as? any LinearLayer, let current = sublayers.first(where: { $0.name == name })?.layer,
+              canReplace(current, with: linear) else { return false }
         switch name {
         case "q": q = linear
         case "k": k = linear
@@ -50,9 +55,9 @@ public final class SelfAttention: LayerContainer {
     /// Projections (and their packed weights), attention probabilities `[batch, heads, length,
     /// length]`, output.
     public func activationFloats(batch: Int, length: Int) -> Int {
-        let width = q.outputs
-        return [q, k, v, o].map { $0.activationFloats(batch: batch, length: length) }.reduce(0, +) + 3 * width * width
-            + batch * length * width + batch * heads * length * length + length * length
+        let width = q.inputs, inner = q.outputs
+        return [q, k, v, o].map { $0.activationFloats(batch: batch, length: length) }.reduce(0, +) + 3 * inner * width
+            + batch * length * inner + batch * heads * length * length + length * length
             + (dropout > 0 ? 2 * batch * length * width : 0)
     }
 
@@ -97,10 +102,11 @@ public final class TransformerBlock: LayerContainer {
     /// Dropout after the MLP while training.
     public let dropout: Float
 
-    init(width: Int, heads: Int, causal: Bool, bias: Bool, mlpRatio: Int, dropout: Float, depth: Int, generator: inout Xoshiro) {
+    init(width: Int, heads: Int, headWidth: Int, causal: Bool, bias: Bool, mlpRatio: Int, dropout: Float, depth: Int,
+         generator: inout Xoshiro) {
         let residualStd = 0.02 / Float(2 * max(depth, 1)).squareRoot()
         ln1 = LayerNorm(width: width, bias: bias)
-        attn = SelfAttention(width: width, heads: heads, causal: causal, bias: bias, dropout: dropout,
+        attn = SelfAttention(width: width, heads: heads, headWidth: headWidth, causal: causal, bias: bias, dropout: dropout,
                              outputStd: residualStd, generator: &generator)
         ln2 = LayerNorm(width: width, bias: bias)
         fc = Dense(inputs: width, outputs: mlpRatio * width, bias: bias, initialiser: .normal(std: 0.02), generator: &generator)

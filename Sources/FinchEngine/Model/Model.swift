@@ -93,12 +93,12 @@ public final class Model {
                 layers.append((entry.name, LayerNorm(width: width, bias: bias)))
             case let .dropout(p):
                 layers.append((entry.name, Dropout(probability: p, width: width)))
-            case let .selfAttention(heads, causal, bias):
-                layers.append((entry.name, SelfAttention(width: width, heads: heads, causal: causal, bias: bias, dropout: 0,
-                                                         outputStd: 0.02, generator: &generator)))
-            case let .transformerBlock(heads, causal, bias, ratio, p):
-                layers.append((entry.name, TransformerBlock(width: width, heads: heads, causal: causal, bias: bias, mlpRatio: ratio,
-                                                            dropout: p, depth: depth, generator: &generator)))
+            case let .selfAttention(heads, causal, bias, headWidth):
+                layers.append((entry.name, SelfAttention(width: width, heads: heads, headWidth: headWidth ?? width / heads, causal: causal,
+                                                         bias: bias, dropout: 0, outputStd: 0.02, generator: &generator)))
+            case let .transformerBlock(heads, causal, bias, ratio, p, headWidth):
+                layers.append((entry.name, TransformerBlock(width: width, heads: heads, headWidth: headWidth ?? width / heads, causal: causal,
+                                                            bias: bias, mlpRatio: ratio, dropout: p, depth: depth, generator: &generator)))
             case let .pool(kind):
                 layers.append((entry.name, Pool(kind, width: width)))
             case let .lmHead(tied, bias):

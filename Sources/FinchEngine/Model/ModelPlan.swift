@@ -76,6 +76,20 @@ extension ModelSpec {
             let w = Double(width), b = layer.hasBias ? 1.0 : 0
             let inputWidth = width
             var name: String, parameters = 0
+            // q, k and v project to `inner` (the width unless heads were pruned), o back to the width.
+            func attentionParameters(heads: Int, headWidth: Int?) throws(ModelError) -> Double {
+                try needSequence()
+                try positive(heads, "heads")
+                let inner: Double
+                if let headWidth {
+                    try positive(headWidth, "head width")
+                    inner = Double(heads) * Double(headWidth)
+                } else {
+                    guard width % heads == 0 else { throw .headsDoNotDivideWidth(layer: i, width: width, heads: heads) }
+                    inner = w
+                }
+                return 4 * w * inner + b * (3 * inner + w)
+            }
             switch layer {
             case let .embedding(w):
                 guard i == 0, vocabulary > 0 else { throw .embeddingPlacement(layer: i) }
@@ -95,19 +109,13 @@ extension ModelSpec {
             case let .dropout(p):
                 try probability(p)
                 name = nextName("drop")
-            case let .selfAttention(heads, _, bias):
-                try needSequence()
-                try positive(heads, "heads")
-                guard width % heads == 0 else { throw .headsDoNotDivideWidth(layer: i, width: width, heads: heads) }
-                (name, parameters) = (nextName("attn"), try count(4 * (w * w + b * w)))
-            case let .transformerBlock(heads, _, bias, ratio, p):
-                try needSequence()
-                try positive(heads, "heads")
+            case let .selfAttention(heads, _, _, headWidth):
+                (name, parameters) = (nextName("attn"), try count(try attentionParameters(heads: heads, headWidth: headWidth)))
+            case let .transformerBlock(heads, _, _, ratio, p, headWidth):
+                let attention = try attentionParameters(heads: heads, headWidth: headWidth)
                 try positive(ratio, "MLP ratio")
                 try probability(p)
-                guard width % heads == 0 else { throw .headsDoNotDivideWidth(layer: i, width: width, heads: heads) }
                 let r = Double(ratio)
-                let attention = 4 * (w * w + b * w)
                 let mlp = 2 * r * w * w + b * (r * w + w)
                 (name, parameters) = (nextName("blocks"), try count(attention + mlp + 2 * w * (1 + b)))
             case .pool:
@@ -132,7 +140,7 @@ extension LayerSpec {
     /// Whether the layer adds biases (layer norm: a shift).
     var hasBias: Bool {
         switch self {
-        case let .dense(_, bias), let .layerNorm(bias), let .selfAttention(_, _, bias), let .transformerBlock(_, _, bias, _, _),
+        case let .dense(_, bias), let .layerNorm(bias), let .selfAttention(_, _, bias, _), let .transformerBlock(_, _, bias, _, _, _),
              let .lmHead(_, bias): bias
         case .embedding, .positionalEmbedding, .activation, .dropout, .pool: false
         }

@@ -20,10 +20,14 @@ public enum LayerSpec: Equatable, Sendable {
     case layerNorm(bias: Bool = true)
     /// Inverted dropout while training. Named `drop.i`.
     case dropout(Float)
-    /// Multi-head self-attention (no residual). Named `attn.i`.
-    case selfAttention(heads: Int, causal: Bool, bias: Bool = true)
-    /// Pre-norm Transformer block with a GELU MLP. Named `blocks.i`.
-    case transformerBlock(heads: Int, causal: Bool = true, bias: Bool = true, mlpRatio: Int = 4, dropout: Float = 0)
+    /// Multi-head self-attention (no residual). Named `attn.i`. Each head is `headWidth` wide
+    /// (nil: the width split evenly); a model whose heads were pruned has fewer heads of the
+    /// original width, so its q, k and v project to `heads × headWidth`.
+    case selfAttention(heads: Int, causal: Bool, bias: Bool = true, headWidth: Int? = nil)
+    /// Pre-norm Transformer block with a GELU MLP. Named `blocks.i`. `headWidth` as for
+    /// `selfAttention`.
+    case transformerBlock(heads: Int, causal: Bool = true, bias: Bool = true, mlpRatio: Int = 4, dropout: Float = 0,
+                          headWidth: Int? = nil)
     /// Sequence to one vector per example. Named `pool.i`.
     case pool(Pooling)
     /// Vocabulary logits, optionally tied to the token embedding. Named `head`.

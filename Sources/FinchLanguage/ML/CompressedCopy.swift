@@ -34,9 +34,12 @@ enum CompressedCopy {
                        note: "compress the float model it came from")
         case .hasAdapters:
             FinchError(.value, "\(source.name) has LoRA adapters; merge them before compressing", at: invocation.place("model"))
-        case .nothingToCompress, .model, .decomposition:
+        case .nothingToCompress, .model, .decomposition, .noAttention, .compressedAttention:
             FinchError(.value, "\(source.name): \(error.description)", at: invocation.place("model"))
-        case .sparsity, .neuronFraction, .rank:
+        case .everyHead(let layer, let heads):
+            FinchError(.value, error.description, at: invocation.place(argument),
+                       note: "list at most \(heads - 1) of the heads 0 to \(heads - 1) of layer \(layer)")
+        case .sparsity, .neuronFraction, .rank, .headFraction, .noSuchHead, .noSuchAttentionLayer:
             FinchError(.value, error.description, at: invocation.place(argument))
         }
     }

@@ -7,8 +7,8 @@ struct RunDiagnosis {
     let accuracies: [Double]
     /// The accuracy of always guessing the largest class of the validation data; nil without it.
     let chance: Double?
-    /// The run's base learning rate.
-    let learningRate: Double
+    /// The run's base learning rate (the engine's single precision).
+    let learningRate: Float
 
     /// Accuracy within this much of chance counts as chance.
     static let chanceMargin = 0.02

@@ -101,7 +101,7 @@ struct TrainingRunner {
         let note = self.note(history, plan)
         if history.stopReason == .diverged, let note { interpreter.output.write(note + "\n", to: .stderr) }
         let diagnosis = RunDiagnosis(losses: history.losses.map(Double.init), accuracies: history.validations.compactMap { $0.accuracy.map(Double.init) },
-                                     chance: plan.chance, learningRate: Double(plan.config.learningRate))
+                                     chance: plan.chance, learningRate: plan.config.learningRate)
         if history.stopReason != .diverged, let warning = diagnosis.warning {
             interpreter.output.write("warning: \(plan.name): \(warning)\n", to: .stderr)
         }

@@ -139,11 +139,17 @@ final class ModelObject: FinchObject {
         case .activation(let activation): activation.rawValue.uppercased()
         case .layerNorm: "LayerNorm"
         case .dropout(let p): "Dropout(\(Value.format(p)))"
-        case .selfAttention(let heads, let causal, _): "Attention(\(heads) heads\(causal ? ", causal" : ""))"
-        case .transformerBlock(let heads, let causal, _, let ratio, _): "Transformer(\(heads) heads, mlp ×\(ratio)\(causal ? ", causal" : ""))"
+        case .selfAttention(let heads, let causal, _, let headWidth): "Attention(\(Self.heads(heads, headWidth))\(causal ? ", causal" : ""))"
+        case .transformerBlock(let heads, let causal, _, let ratio, _, let headWidth):
+            "Transformer(\(Self.heads(heads, headWidth)), mlp ×\(ratio)\(causal ? ", causal" : ""))"
         case .pool(let pooling): "Pool(\(pooling.rawValue))"
         case .lmHead(let tied, _): tied ? "LM head (tied)" : "LM head"
         }
         return isHead ? kind + " · head" : kind
+    }
+
+    /// "4 heads", or "2 heads × 16" for heads of a set width (left after pruning heads).
+    private static func heads(_ count: Int, _ width: Int?) -> String {
+        width.map { "\(count) heads × \($0)" } ?? "\(count) heads"
     }
 }

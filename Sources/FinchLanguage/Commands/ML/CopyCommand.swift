@@ -8,7 +8,7 @@ extension Command {
         summary: "A copy of a model's body (weights included) with a new head; the original is left unchanged.",
         positional: [Parameter("model", .any, doc: "the model whose body is copied", required: true)],
         keywords: [
-            Parameter("head", .choice(HeadLayers.kinds), doc: "the new head: classify, regress, lm, reconstruct, or none (the body alone); default the same head",
+            Parameter("head", .choice(HeadLayers.kinds), doc: "the new head: classify, regress, lm, reconstruct, or none (the body alone); default the same lm or reconstruct head, and none for a classify or regress head",
                       settings: ["classify": ["classes", "pool"], "regress": ["outputs", "pool"], "lm": ["tied"]]),
             Parameter("classes", .number, doc: "the number of classes of a classify head"),
             Parameter("outputs", .number, doc: "the number of values of a regress head", default: .number(1)),
