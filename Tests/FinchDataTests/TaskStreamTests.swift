@@ -63,6 +63,47 @@ import Testing
         }
     }
 
+    @Test func aGroupColumnMakesOneTaskPerValueInTheOrderTheyFirstAppear() throws {
+        let table = try CSVTable.parse("""
+            x,region,y
+            1,north,a
+            2,south,b
+            3,north,b
+            4,south,a
+            5,north,a
+            6,south,b
+            7,east,a
+            8,east,c
+            """, path: "shops.csv")
+        let data = try table.dataset(group: "region")
+        #expect(data.featureNames == ["x"] && data.labelName == "y", "the group column is neither a feature nor the label")
+        #expect(data.groups == ["north", "south", "north", "south", "north", "south", "east", "east"] && data.groupName == "region")
+        let train = data.selecting([0, 1, 2, 3, 6, 7]), test = data.selecting([4, 5, 7])
+        #expect(train.groups == ["north", "south", "north", "south", "east", "east"], "a selection keeps its examples' groups")
+        let stream = try TaskStream(train: train, test: test, byGroup: "shops by region")
+        #expect(stream.tasks.map(\.name) == ["north", "south", "east"])
+        #expect(stream.tasks.map(\.classes) == [[0, 1], [0, 1], [0, 2]], "groups may share classes")
+        #expect(stream.tasks.map(\.train.featureValues) == [[1, 3], [2, 4], [7, 8]])
+        #expect(stream.tasks.map(\.test.featureValues) == [[5], [6], [8]])
+        #expect(stream.classNames == ["a", "b", "c"])
+    }
+
+    @Test func aGroupStreamWithoutGroupsOrOfOneGroupOrClassIsRefused() throws {
+        let table = try CSVTable.parse("x,region,y\n1,north,a\n2,north,b\n3,south,a\n4,south,a\n", path: "shops.csv")
+        let grouped = try table.dataset(group: "region")
+        #expect(throws: DataError.oneClassGroup(name: "s", column: "region", group: "south", className: "a")) {
+            try TaskStream(train: grouped, test: grouped, byGroup: "s")
+        }
+        let north = grouped.selecting([0, 1])
+        #expect(throws: DataError.oneGroupStream(name: "s", column: "region", group: "north")) {
+            try TaskStream(train: north, test: north, byGroup: "s")
+        }
+        let plain = try table.dataset(label: "y")
+        #expect(throws: DataError.noGroups(name: "shops")) { try TaskStream(train: plain, test: plain, byGroup: "s") }
+        #expect(throws: DataError.self) { try table.dataset(label: "y", group: "y") }
+        #expect(throws: DataError.self) { try table.dataset(group: "town") }
+    }
+
     @Test func theReplayBufferKeepsAtMostItsCapacityWithEveryExampleEquallyLikely() throws {
         var buffer = try ReplayBuffer(capacity: 10, seed: 1)
         let first = Self.labelled(classes: 2, perClass: 4)

@@ -193,6 +193,36 @@ import Testing
         #expect(try #require(finch.model("reader")).model.adapters.isEmpty, "the refused command added no adapters")
     }
 
+    @Test func aCSVFileGroupedByAColumnMakesOneTaskPerValue() throws {
+        // Two regions whose two classes sit on different sides: a domain shift within one file.
+        var generator = Xoshiro(seed: 4)
+        var lines = ["x,y,region,kind"]
+        for index in 0..<160 {
+            let region = index < 80 ? "north" : "south", label = index % 2
+            let centre: Float = (label == 0 ? -1 : 1) * (region == "north" ? 1 : -1)
+            lines.append("\(centre + 0.3 * generator.nextNormal()),\(0.3 * generator.nextNormal()),\(region),\(label == 0 ? "small" : "large")")
+        }
+        let path = "/tmp/finch-continual-\(getpid())-regions.csv"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        finch.result("shops = dataset \"\(path)\" group: \"region\"")
+        finch.result("regions = tasks shops by: \"region\"")
+        #expect(finch.result("regions")?.hasPrefix("stream finch-continual-\(getpid())-regions by region: 2 tasks of 2 classes") == true)
+        #expect(finch.result("regions.names") == "[\"north\", \"south\"]")
+        finch.result("net = copy body head: classify(classes: 2)")
+        finch.result("r = continual net through: regions epochs: 30 lr: 3e-2")
+        let result = try #require(finch.session.interpreter.variables["r"]?.object(ContinualObject.self))
+        #expect(result.metrics.matrix[0][0] > 0.9, "the first region is learned: \(result.metrics.matrix)")
+        #expect(result.metrics.matrix[1][1] > 0.9 && result.metrics.matrix[1][0] < 0.5, "then the second overwrites it: \(result.metrics.matrix)")
+        #expect(finch.error("tasks shops by: \"town\"")?.message == "finch-continual-\(getpid())-regions is grouped by 'region', not 'town'")
+        #expect(finch.error("tasks shops by: \"region\" per_task: 2")?.message
+            == "'tasks' cuts by class with per_task: or by a column with by:, not both")
+        #expect(finch.error("tasks fit test: held by: \"region\"")?.message.hasPrefix("rings has no group column to cut tasks by") == true)
+        let both = "dataset \"\(path)\" label: \"kind\" group: \"kind\""
+        #expect(finch.error(both)?.range?.column == both.distance(from: both.startIndex, to: both.range(of: "group: ")!.upperBound) + 1,
+                "a group column that is also the label is refused at group:")
+    }
+
     @Test func anInterruptStopsTheStreamWithinATaskAndSaysWhere() throws {
         let countdown = Countdown(checks: 20)
         let interrupted = Harness(isInterrupted: { countdown.check() })

@@ -4,7 +4,7 @@ extension CSVTable {
     /// - `text`: the column holding one text per example; or else
     /// - `features`: the numeric columns, in this order (default: every column but the label
     ///   whose cells all hold numbers);
-    /// - `label`: the class column (default: found as ``labelColumn(named:text:features:)``
+    /// - `label`: the class column (default: found as ``labelColumn(named:text:features:excluding:)``
     ///   says). When every label is a whole number, the classes are those numbers in numeric order
     ///   (or the names a scikit-learn file declares for them); otherwise the distinct labels in
     ///   alphabetical order.
@@ -12,8 +12,25 @@ extension CSVTable {
     ///   (``Dataset/standardize``).
     /// - `target`: a numeric column to predict (regression), in place of a label; it is left out
     ///   of the default features.
+    /// - `group`: a column whose values group the examples (a region, a year), kept as their
+    ///   ``Dataset/groups`` to cut tasks by; it is neither a feature nor the label.
     public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil, target: String? = nil,
-                        standardize: Bool = true) throws(DataError) -> Dataset {
+                        group: String? = nil, standardize: Bool = true) throws(DataError) -> Dataset {
+        guard let group else {
+            return try dataset(text: text, features: features, label: label, target: target, excluding: [], standardize: standardize)
+        }
+        let column = try columnIndex(group)
+        if [text, label, target].contains(group) || features?.contains(group) == true {
+            throw .outOfRange(parameter: "group:", value: "'\(group)'", allowed: "a column that is not also the text, a feature, the label or the target")
+        }
+        let grouped = try dataset(text: text, features: features, label: label, target: target, excluding: [column], standardize: standardize)
+        return grouped.withGroups(rows.map { trimmed($0[column]) }, named: group)
+    }
+
+    /// ``dataset(text:features:label:target:group:standardize:)`` with the columns `excluded`
+    /// left out of the default label and features.
+    private func dataset(text: String?, features: [String]?, label: String?, target: String?, excluding excluded: Set<Int>,
+                         standardize: Bool) throws(DataError) -> Dataset {
         if let label { _ = try columnIndex(label) }
         let targetColumn = try target.map { (name: String) throws(DataError) in try columnIndex(name) }
         guard label == nil || target == nil else { throw .labelAndTarget(path: path) }
@@ -26,10 +43,10 @@ extension CSVTable {
                 }
                 return value
             }
-            let inputs = try featureRows(named: features, excluding: targetColumn, standardize: standardize)
+            let inputs = try featureRows(named: features, excluding: excluded.union([targetColumn]), standardize: standardize)
             return try inputs.withTargets(values, named: header[targetColumn])
         }
-        let labelColumn = try self.labelColumn(named: label, text: text, features: features)
+        let labelColumn = try self.labelColumn(named: label, text: text, features: features, excluding: excluded)
         let (labels, classNames) = try labelColumn.map { (column: Int) throws(DataError) in try classes(in: column) } ?? (nil, [])
         if let text {
             guard features == nil else { throw .textAndFeatures(path: path) }
@@ -38,7 +55,7 @@ extension CSVTable {
             texts.labelName = labelColumn.map { header[$0] } ?? ""
             return texts
         }
-        let inputs = try featureRows(named: features, excluding: labelColumn, standardize: standardize)
+        let inputs = try featureRows(named: features, excluding: excluded.union(labelColumn.map { [$0] } ?? []), standardize: standardize)
         guard let labels else { return inputs }
         var labelled = try Dataset(name: datasetName, features: inputs.featureValues, width: inputs.width ?? 1, featureNames: inputs.featureNames,
                                    labels: labels, classNames: classNames).standardizing(standardize)
@@ -48,13 +65,13 @@ extension CSVTable {
 
     /// The unlabelled data set of the feature columns `names` (default: every column but
     /// `excluded` whose cells all hold numbers).
-    private func featureRows(named names: [String]?, excluding excluded: Int?, standardize: Bool) throws(DataError) -> Dataset {
+    private func featureRows(named names: [String]?, excluding excluded: Set<Int>, standardize: Bool) throws(DataError) -> Dataset {
         let columns: [Int]
         if let names {
             columns = try names.map { (name: String) throws(DataError) in try columnIndex(name) }
         } else {
             columns = header.indices.filter { column in
-                column != excluded && rows.allSatisfy { number(in: $0[column]) != nil }
+                !excluded.contains(column) && rows.allSatisfy { number(in: $0[column]) != nil }
             }
             guard !columns.isEmpty else { throw .noNumericColumns(path: path) }
         }

@@ -39,6 +39,12 @@ public struct Dataset: Equatable, Sendable {
     /// row in a CSV file; a split or sample keeps the ids of the examples it chose, so its rows
     /// can be traced back.
     public internal(set) var rowIDs: [Int] = []
+    /// Each example's value of a grouping column (a CSV column named with `group:`, such as a
+    /// region or a year), by which ``TaskStream`` can cut the data into tasks; empty when there
+    /// is none. Splits and samples keep it; joining data sets drops it.
+    public internal(set) var groups: [String] = []
+    /// The column the groups were read from; empty without groups.
+    public internal(set) var groupName = ""
 
     /// A data set of texts; `labels` index into `classNames`.
     public init(name: String, texts: [String], labels: [Int]? = nil, classNames: [String] = []) throws(DataError) {
@@ -151,6 +157,8 @@ public struct Dataset: Equatable, Sendable {
         selected.targetName = targetName
         selected.labelName = labelName
         selected.rowIDs = indices.map { rowIDs[$0] }
+        if !groups.isEmpty { selected.groups = indices.map { groups[$0] } }
+        selected.groupName = groupName
         return selected
     }
 
@@ -173,6 +181,17 @@ public struct Dataset: Equatable, Sendable {
         result.targets = values
         result.targetName = name
         result.rowIDs = rowIDs
+        result.groups = groups
+        result.groupName = groupName
+        return result
+    }
+
+    /// This data set with each example's group (`values`, one per example) read from the column
+    /// `name`.
+    func withGroups(_ values: [String], named name: String) -> Dataset {
+        var result = self
+        result.groups = values
+        result.groupName = name
         return result
     }
 

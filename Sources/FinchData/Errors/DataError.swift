@@ -62,6 +62,12 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case oneDataSetStream(name: String)
     /// A task stream of data sets one of which, `part`, has examples of the single class `className`.
     case oneClassPart(name: String, part: String, className: String)
+    /// A data set cut into tasks by group that has no group column.
+    case noGroups(name: String)
+    /// A task stream by the group column `column` whose examples all belong to `group`.
+    case oneGroupStream(name: String, column: String, group: String)
+    /// A task stream by the group column `column` whose group `group` has examples of the single class `className`.
+    case oneClassGroup(name: String, column: String, group: String, className: String)
     /// A task stream whose task `task` (from 0) would hold the single class `className`.
     case oneClassTask(name: String, task: Int, className: String, classes: Int, perTask: Int)
 
@@ -135,6 +141,13 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .oneClassPart(name, part, className):
             "\(name): \(part) has examples of one class only (\(className)), which a classifier cannot learn as a task; "
                 + "give every data set of the stream at least two classes"
+        case let .noGroups(name):
+            "\(name) has no group column to cut tasks by; read its CSV file with group: COLUMN, e.g. dataset \"file.csv\" group: \"region\""
+        case let .oneGroupStream(name, column, group):
+            "every example of \(name) has \(column) \(group), which makes a stream of one task; group by a column with at least two values"
+        case let .oneClassGroup(name, column, group, className):
+            "\(name): the examples with \(column) \(group) are all of one class (\(className)), which a classifier cannot learn as a task; "
+                + "group by a column whose every value has at least two classes"
         case let .oneClassTask(name, task, className, classes, perTask):
             "\(name)'s \(classes) classes by \(perTask) leave task \(task) with the one class \(className), which a classifier cannot learn; "
                 + "choose a number of classes per task that leaves at least 2 in the last task"

@@ -86,6 +86,41 @@ public struct TaskStream: Equatable, Sendable {
         self.classNames = classNames
     }
 
+    /// One task for each value of the group column of `train` and `test` (``Dataset/groups``,
+    /// read with `group:`), in the order the values first appear in `train`: a domain shift
+    /// within one data set, such as one region after another. Each task holds the classes its
+    /// group's training examples have; groups may share classes. A stream needs at least two
+    /// groups, each with at least two classes and some test examples.
+    public init(train: Dataset, test: Dataset, byGroup name: String) throws(DataError) {
+        let trainLabels = try train.requireLabels(for: "cut into tasks by group")
+        _ = try test.requireLabels(for: "cut into tasks by group")
+        guard !train.groups.isEmpty, !test.groups.isEmpty else { throw .noGroups(name: train.name) }
+        guard train.classNames == test.classNames else {
+            throw .mismatchedParts(name: name, first: train.name, other: test.name, what: "classes")
+        }
+        var order: [String] = [], trainRows: [String: [Int]] = [:], testRows: [String: [Int]] = [:]
+        for (row, group) in train.groups.enumerated() {
+            if trainRows[group] == nil { order.append(group) }
+            trainRows[group, default: []].append(row)
+        }
+        for (row, group) in test.groups.enumerated() { testRows[group, default: []].append(row) }
+        guard order.count >= 2 else { throw .oneGroupStream(name: name, column: train.groupName, group: order.first ?? "") }
+        var tasks: [Task] = []
+        for group in order {
+            let rows = trainRows[group] ?? []
+            let classes = Set(rows.map { trainLabels[$0] }).sorted()
+            guard classes.count >= 2 else {
+                throw .oneClassGroup(name: name, column: train.groupName, group: group, className: train.classNames[classes.first ?? 0])
+            }
+            guard let tested = testRows[group] else { throw .emptyDataset(name: "\(test.name) of \(train.groupName) \(group)") }
+            tasks.append(Task(name: group, classes: classes, train: train.selecting(rows, name: "\(name) task \(tasks.count) train"),
+                              test: test.selecting(tested, name: "\(name) task \(tasks.count) test")))
+        }
+        self.name = name
+        self.tasks = tasks
+        classNames = train.classNames
+    }
+
     /// This stream with its tasks replaced by `tasks` (the same tasks with other inputs, such as
     /// standardised features).
     public func replacingTasks(_ tasks: [Task]) -> TaskStream {

@@ -48,6 +48,7 @@ extension Command {
             Parameter("features", .any, doc: "CSV: the numeric columns (default: every numeric column but the label)"),
             Parameter("label", .string, doc: "CSV: the column holding the class (default: a column called label or class, else the last column if it holds text)"),
             Parameter("target", .string, doc: "CSV: a numeric column to predict with a regress head, in place of a label"),
+            Parameter("group", .string, doc: "CSV: a column that groups the examples (a region, a year), neither feature nor label, to cut tasks by with tasks DATA by: COLUMN"),
             Parameter("standardize", .bool,
                       doc: "numeric features: a model first trained on them standardises them with this data's mean and deviation (default: true for a CSV file, false for built-in data)"),
         ]
@@ -63,17 +64,19 @@ extension Command {
             } else {
                 let table = try CSVTable.load(path: source)
                 dataset = try table.dataset(text: invocation.string("text"), features: features, label: invocation.string("label"),
-                                            target: invocation.string("target"), standardize: invocation.flag("standardize") ?? true)
+                                            target: invocation.string("target"), group: invocation.string("group"),
+                                            standardize: invocation.flag("standardize") ?? true)
                 if features == nil, invocation.string("text") == nil { noteTextColumnsLeftOut(of: table, by: dataset, invocation) }
             }
         } catch {
             if case let .unknownColumn(path, name, available, suggestion) = error {
-                let argument = ["text", "label", "target"].first { invocation.string($0) == name } ?? "features"
+                let argument = ["text", "label", "target", "group"].first { invocation.string($0) == name } ?? "features"
                 let columns = "its columns are " + available.map(Value.quote).joined(separator: ", ")
                 throw FinchError(.value, "'\(path)' has no column '\(name)'", at: invocation.place(argument),
                                  note: suggestion.map { "did you mean '\($0)'? \(columns)" } ?? columns)
             }
-            throw FinchError(.value, error.description, at: invocation.place("source"))
+            let argument = if case .outOfRange("group:", _, _) = error { "group" } else { "source" }
+            throw FinchError(.value, error.description, at: invocation.place(argument))
         }
         // A real built-in set has one standard split in every session, which its corpus leaves out.
         let splitSeed = BuiltinData.realNames.contains(source) ? BuiltinData.standardSplitSeed : invocation.interpreter.workbench.seed
@@ -83,7 +86,7 @@ extension Command {
     /// Names, on standard error, the columns of `table` that hold text and that `dataset` (read
     /// with its default features) leaves out, so that none is dropped unnoticed.
     private static func noteTextColumnsLeftOut(of table: CSVTable, by dataset: Dataset, _ invocation: Invocation) {
-        let used = Set(dataset.featureNames + [dataset.labelName, dataset.targetName])
+        let used = Set(dataset.featureNames + [dataset.labelName, dataset.targetName, dataset.groupName])
         let unused = table.header.filter { !used.contains($0) }
         guard !unused.isEmpty else { return }
         let one = unused.count == 1

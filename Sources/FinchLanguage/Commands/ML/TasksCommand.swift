@@ -1,24 +1,36 @@
 import FinchData
 
 extension Command {
-    /// `tasks DATA [test: DATA] per_task: N` or `tasks [DATA, DATA, …]`: a stream of tasks, cut
-    /// from a labelled data set by class, or one task per data set in order.
+    /// `tasks DATA [test: DATA] per_task: N`, `tasks DATA [test: DATA] by: COLUMN` or
+    /// `tasks [DATA, DATA, …]`: a stream of tasks, cut from a labelled data set by class or by
+    /// the values of a column, or one task per data set in order.
     static let tasks = Command(
         name: "tasks",
-        summary: "A stream of tasks to learn one after another with 'continual': a labelled data set cut into tasks of a few classes each, or several data sets in order.",
+        summary: "A stream of tasks to learn one after another with 'continual': a labelled data set cut into tasks of a few classes each "
+            + "or by the values of a column, or several data sets in order.",
         positional: [Parameter("data", .any, doc: "the labelled training data, cut by class with per_task: (with test: the test data; else its standard split's train and test); "
                                + "or a list of data sets, one task each (each its standard split's train and test)",
                                required: true)],
         keywords: [
             Parameter("test", .any, doc: "the test data of the same classes (default: the standard split's test part of data)"),
             Parameter("per_task", .number, doc: "classes per task, in the order of the class ids (digits by 2: 0/1, 2/3, …)"),
+            Parameter("by", .string, doc: "the group column the data set was read with (dataset \"file.csv\" group: COLUMN): one task per value, "
+                      + "in the order the values first appear"),
         ]
     ) { invocation throws(FinchError) in
         if case .list(let elements)? = invocation.bound("data")?.value {
             return .wrap(StreamObject(try streamOfDataSets(elements, invocation)))
         }
         let data = try invocation.object("data", DatasetObject.self, what: "a labelled data set or a list of them")
-        let perTask = try invocation.requiredInteger("per_task", in: 1...100_000)
+        let column = invocation.string("by")
+        if column != nil, invocation.bound("per_task") != nil {
+            throw FinchError(.argument, "'tasks' cuts by class with per_task: or by a column with by:, not both", at: invocation.place("by"))
+        }
+        if let column, !data.dataset.groups.isEmpty, data.dataset.groupName != column {
+            throw FinchError(.value, "\(data.name) is grouped by '\(data.dataset.groupName)', not '\(column)'", at: invocation.place("by"),
+                             note: "read the file again with group: \(Value.quote(column)), or write by: \(Value.quote(data.dataset.groupName))")
+        }
+        let perTask = column == nil ? try invocation.requiredInteger("per_task", in: 1...100_000) : 0
         let train: Dataset, test: Dataset
         if invocation.bound("test") != nil {
             train = data.dataset
@@ -29,16 +41,21 @@ extension Command {
             test = parts[2]
         }
         do throws(DataError) {
+            if let column { return .wrap(StreamObject(try TaskStream(train: train, test: test, byGroup: "\(data.name) by \(column)"))) }
             return .wrap(StreamObject(try TaskStream(train: train, test: test, perTask: perTask, name: data.name)))
         } catch {
-            let place = if case .mismatchedParts = error { invocation.place("test") } else { invocation.place("per_task") }
+            let place = switch error {
+            case .mismatchedParts: invocation.place("test")
+            case .noGroups: invocation.place("data")
+            default: invocation.place(column == nil ? "per_task" : "by")
+            }
             throw FinchError(.value, error.description, at: place)
         }
     }
 
     /// One task for each data set of `elements`, in order, each its standard split's train and test.
     private static func streamOfDataSets(_ elements: [Value], _ invocation: Invocation) throws(FinchError) -> TaskStream {
-        for name in ["per_task", "test"] where invocation.bound(name) != nil {
+        for name in ["per_task", "test", "by"] where invocation.bound(name) != nil {
             throw FinchError(.argument, "'\(name):' cuts one data set; a list of data sets makes one task of each, with its own test part",
                              at: invocation.place(name), note: "leave out \(name):, or give one data set")
         }
