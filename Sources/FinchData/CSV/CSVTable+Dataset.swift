@@ -1,3 +1,5 @@
+import FinchEngine
+
 extension CSVTable {
     /// The table as a data set named after the file.
     ///
@@ -12,8 +14,10 @@ extension CSVTable {
     ///   (``Dataset/standardize``).
     /// - `target`: a numeric column to predict (regression), in place of a label; it is left out
     ///   of the default features.
+    /// - `cancellation`: asked every ``rowsPerCheck`` rows while the feature cells are read;
+    ///   when requested, ``DataError/cancelled`` is thrown.
     public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil, target: String? = nil,
-                        standardize: Bool = true) throws(DataError) -> Dataset {
+                        standardize: Bool = true, cancellation: Cancellation = .never) throws(DataError) -> Dataset {
         if let label { _ = try columnIndex(label) }
         let targetColumn = try target.map { (name: String) throws(DataError) in try columnIndex(name) }
         guard label == nil || target == nil else { throw .labelAndTarget(path: path) }
@@ -26,7 +30,7 @@ extension CSVTable {
                 }
                 return value
             }
-            let inputs = try featureRows(named: features, excluding: targetColumn, standardize: standardize)
+            let inputs = try featureRows(named: features, excluding: targetColumn, standardize: standardize, cancellation: cancellation)
             return try inputs.withTargets(values, named: header[targetColumn])
         }
         let labelColumn = try self.labelColumn(named: label, text: text, features: features)
@@ -38,7 +42,7 @@ extension CSVTable {
             texts.labelName = labelColumn.map { header[$0] } ?? ""
             return texts
         }
-        let inputs = try featureRows(named: features, excluding: labelColumn, standardize: standardize)
+        let inputs = try featureRows(named: features, excluding: labelColumn, standardize: standardize, cancellation: cancellation)
         guard let labels else { return inputs }
         var labelled = try Dataset(name: datasetName, features: inputs.featureValues, width: inputs.width ?? 1, featureNames: inputs.featureNames,
                                    labels: labels, classNames: classNames).standardizing(standardize)
@@ -48,19 +52,19 @@ extension CSVTable {
 
     /// The unlabelled data set of the feature columns `names` (default: every column but
     /// `excluded` whose cells all hold numbers).
-    private func featureRows(named names: [String]?, excluding excluded: Int?, standardize: Bool) throws(DataError) -> Dataset {
+    private func featureRows(named names: [String]?, excluding excluded: Int?, standardize: Bool,
+                             cancellation: Cancellation) throws(DataError) -> Dataset {
         let columns: [Int]
         if let names {
             columns = try names.map { (name: String) throws(DataError) in try columnIndex(name) }
         } else {
-            columns = header.indices.filter { column in
-                column != excluded && rows.allSatisfy { number(in: $0[column]) != nil }
-            }
+            columns = try numericColumns(excluding: excluded, cancellation: cancellation)
             guard !columns.isEmpty else { throw .noNumericColumns(path: path) }
         }
         var values: [Float] = []
         values.reserveCapacity(rows.count * columns.count)
-        for (row, line) in zip(rows, lines) {
+        for (index, (row, line)) in zip(rows, lines).enumerated() {
+            if cancellation.isRequested(at: index, every: Self.rowsPerCheck) { throw .cancelled }
             for column in columns {
                 guard let value = number(in: row[column]) else {
                     throw .nonNumericCell(path: path, line: line, column: header[column], value: trimmed(row[column]))
@@ -70,6 +74,19 @@ extension CSVTable {
         }
         return try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] })
             .standardizing(standardize)
+    }
+
+    /// Rows read between two questions to a ``Cancellation``.
+    static let rowsPerCheck = 4096
+
+    /// Every column but `excluded` whose cells all hold numbers, in order.
+    private func numericColumns(excluding excluded: Int?, cancellation: Cancellation) throws(DataError) -> [Int] {
+        var columns = header.indices.filter { $0 != excluded }
+        for (index, row) in rows.enumerated() where !columns.isEmpty {
+            if cancellation.isRequested(at: index, every: Self.rowsPerCheck) { throw .cancelled }
+            columns.removeAll { number(in: row[$0]) == nil }
+        }
+        return columns
     }
 
     /// The file's name without folders and without `.csv` / `.gz` extensions.
