@@ -53,18 +53,26 @@ final class ModelObject: FinchObject {
 
     /// The summary table: one row per layer, LoRA adapters, a soft prompt (before the layer it
     /// precedes) and int8 weights (which do not train) as rows of their own.
-    var summary: ModelSummary {
+    var summary: ModelSummary { summary(checking: {}) }
+
+    /// Layers summarised between two calls of the `check` of ``summary(checking:)``.
+    static let layersPerCheck = 1024
+
+    /// ``summary``, calling `check` every ``layersPerCheck`` layers, so that a check that throws
+    /// (at an interrupt) stops the summary of a deep model; it takes time in proportion to the depth.
+    func summary<E: Error>(checking check: () throws(E) -> Void) throws(E) -> ModelSummary {
         var rows: [ModelSummary.Layer] = []
-        let parameters = model.parameters
+        let parameters = model.parametersByLayer, compression = model.compressionSummaries
         let adapterParameters = Set(model.adapters.flatMap { [ObjectIdentifier($0.adapter.a), ObjectIdentifier($0.adapter.b)] })
         let prompt = model.softPrompt
         for (index, entry) in model.plan.entries.enumerated() {
-            let mine = parameters.filter { $0.name.hasPrefix(entry.name + ".") }
+            if index % Self.layersPerCheck == 0 { try check() }
+            let mine = parameters[index]
             let adapters = mine.filter { adapterParameters.contains(ObjectIdentifier($0.parameter)) }
             let prompts = mine.filter { $0.parameter === prompt?.prompt }
             let base = mine.filter { !adapterParameters.contains(ObjectIdentifier($0.parameter)) && $0.parameter !== prompt?.prompt }
             let shape = entry.isSequence ? [context, entry.outputWidth] : [entry.outputWidth]
-            let compressed = model.compressionSummary(of: entry.name)
+            let compressed = compression[index]
             rows.append(ModelSummary.Layer(
                 name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= model.head.firstLayer) + compressed.note,
                 outputShape: shape, parameters: base.reduce(0) { $0 + $1.parameter.count },
