@@ -68,23 +68,25 @@ public struct SafeTensors {
 
     /// Writes the file at `path`, replacing it only once every byte is on disk (see ``AtomicFile``).
     public func write(to path: String) throws(CheckpointError) {
-        var header = JSONObject()
+        // Members are gathered first and made into one object, which takes linear time (setting
+        // them one by one would scan the object at each: quadratic in the number of tensors).
+        var members: [(String, JSONValue)] = []
         if !metadata.isEmpty {
-            header["__metadata__"] = .object(JSONObject(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+            members.append(("__metadata__", .object(JSONObject(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
         }
         var offset = 0
         for (name, tensor) in tensors {
             let bytes = tensor.count * 4
-            header[name] = ["dtype": "F32", "shape": .array(tensor.shape.map(JSONValue.int)),
-                            "data_offsets": [.int(offset), .int(offset + bytes)]]
+            members.append((name, ["dtype": "F32", "shape": .array(tensor.shape.map(JSONValue.int)),
+                                   "data_offsets": [.int(offset), .int(offset + bytes)]]))
             offset += bytes
         }
         for (name, shape, values) in self.bytes {
-            header[name] = ["dtype": "I8", "shape": .array(shape.map(JSONValue.int)),
-                            "data_offsets": [.int(offset), .int(offset + values.count)]]
+            members.append((name, ["dtype": "I8", "shape": .array(shape.map(JSONValue.int)),
+                                   "data_offsets": [.int(offset), .int(offset + values.count)]]))
             offset += values.count
         }
-        var headerBytes = JSONValue.object(header).serializedBytes
+        var headerBytes = JSONValue.object(JSONObject(members)).serializedBytes
         while headerBytes.count % 8 != 0 { headerBytes.append(0x20) }
         var length = UInt64(headerBytes.count).littleEndian
         do throws(FileWriteError) {
