@@ -68,15 +68,22 @@ final class Asks: Sendable {
         for (a, b) in zip(loaded.model.parameters, model.parameters) { #expect(a.parameter.value == b.parameter.value) }
     }
 
-    @Test func theParametersOfEachLayerAreItsOwnAndATiedWeightCountsOnce() throws {
+    @Test func aLayerSummaryHoldsTheLayersOwnParametersAndATiedWeightOnce() throws {
         let model = try Model(.gpt(vocabulary: 9, context: 6, depth: 2, heads: 2, width: 8, tied: true), seed: 3)
-        let byLayer = model.parametersByLayer
-        #expect(byLayer.count == model.plan.entries.count)
-        #expect(byLayer.flatMap { $0.map(\.name) } == model.parameters.map(\.name))
-        for (entry, parameters) in zip(model.plan.entries, byLayer) {
-            #expect(parameters.reduce(0) { $0 + $1.parameter.count } == entry.parameterCount, "\(entry.name)")
-            #expect(parameters.allSatisfy { $0.name.hasPrefix(entry.name + ".") })
+        let layers = model.layerSummaries { }
+        #expect(layers.count == model.plan.entries.count)
+        #expect(layers.flatMap { $0.parameters.map(\.name) } == model.parameters.map(\.name))
+        for (entry, layer) in zip(model.plan.entries, layers) {
+            #expect(layer.parameters.reduce(0) { $0 + $1.parameter.count } == entry.parameterCount, "\(entry.name)")
+            #expect(layer.parameters.allSatisfy { $0.name.hasPrefix(entry.name + ".") })
+            #expect(layer.adapterParameters.isEmpty && layer.compressionNote.isEmpty && layer.int8Weights == 0)
         }
-        #expect(model.compressionSummaries.allSatisfy { $0.note.isEmpty && $0.int8Weights == 0 })
+        try model.addLoRA(matching: "blocks.1.attn.q", rank: 2, alpha: 4)
+        #expect(model.layerSummaries { }.map(\.adapterParameters.count) == model.plan.entries.map { $0.name == "blocks.1" ? 2 : 0 })
+    }
+
+    @Test func aLayerSummaryStopsWhenItsCheckThrows() {
+        let model = try! Model(.gpt(vocabulary: 9, context: 6, depth: 1, heads: 2, width: 8), seed: 3)
+        #expect(throws: ModelError.cancelled) { try model.layerSummaries { () throws(ModelError) in throw .cancelled } }
     }
 }

@@ -36,6 +36,7 @@ def assert_stopped(manager, client, code, unassigned, after=1.0):
     """`code`, interrupted, stops in time with the interrupted error and assigns nothing;
     the kernel goes on, and `keep` (set before) survives."""
     content, answered = interrupted(manager, client, code, after)
+    print(f"\n{code.splitlines()[0]}: answered {answered:.3f} s after the interrupt")
     assert content["status"] == "error", content
     assert content["ename"] == "Interrupted", content
     assert answered < GRACE, f"{code.splitlines()[0]}: the interrupt took {answered:.2f} s"

@@ -1,5 +1,3 @@
-import FinchEngine
-
 /// The words of `text`: runs of letters, digits, apostrophes and inner hyphens are words; every
 /// other visible character is a token of its own; a line break is the token `"\n"`; other
 /// spaces only separate. Case is kept.
