@@ -134,7 +134,7 @@ func features(_ batch: Batch) -> Tensor? {
 
 @Suite struct TextClassBatchTests {
     let data = try! Dataset(name: "notes", texts: ["a b", "b c d e", "c", "a a a"], labels: [0, 1, 1, 0], classNames: ["x", "y"])
-    let tokenizer = Tokenizer.words(from: "a b c d", limit: 10)
+    let tokenizer = try! Tokenizer.words(from: "a b c d", limit: 10)
 
     @Test func textsArePaddedOrCutToTheContext() throws {
         let maker = try ClassBatches(texts: data, tokenizer: tokenizer, context: 3, batch: 4, seed: 0)

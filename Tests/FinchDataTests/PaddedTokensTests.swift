@@ -6,7 +6,7 @@ import Testing
 @Suite struct PaddedTokensTests {
     let data = try! Dataset(name: "notes", texts: ["a b", "b c d e", "", "a a a", "c"], labels: [0, 1, 1, 0, 1],
                             classNames: ["x", "y"])
-    let tokenizer = Tokenizer.words(from: "a b c d", limit: 10)
+    let tokenizer = try! Tokenizer.words(from: "a b c d", limit: 10)
 
     @Test func lengthsCountTheTokensCutToTheContextAndAtLeastOne() {
         let padded = PaddedTokens(data.texts!, tokenizer: tokenizer, context: 3)

@@ -175,7 +175,7 @@ import Testing
         finch.define("colours", colours)
         finch.define("pets", pets)
         let words = (colours.dataset.texts ?? []) + (pets.dataset.texts ?? [])
-        finch.define("tok", TokenizerObject(.words(from: words.joined(separator: "\n"), limit: 100)))
+        finch.define("tok", TokenizerObject(try .words(from: words.joined(separator: "\n"), limit: 100)))
         finch.result("both = tasks [colours, pets]")
         #expect(finch.result("both")?.hasPrefix("stream colours then pets: 2 tasks of 2 classes") == true)
         #expect(finch.result("both.classes") == "[[\"red\", \"blue\"], [\"cat\", \"dog\"]]")

@@ -53,7 +53,7 @@ import Glibc
     @Test func aTextClassifierLearnsAnEasyCSVDataSet() throws {
         let path = try TextDataTests.writeEasyCSV(count: 80)
         defer { unlink(path) }
-        finch.define("tok", TokenizerObject(.words(from: TextDataTests.easyTexts(count: 80).texts.joined(separator: " "), limit: 100)))
+        finch.define("tok", TokenizerObject(try .words(from: TextDataTests.easyTexts(count: 80).texts.joined(separator: " "), limit: 100)))
         finch.result(#"data = dataset "\#(path)" text: "review" label: "sentiment""#)
         #expect(finch.result("data.length") == "80")
         #expect(finch.result("data.classes") == #"["negative", "positive"]"#)
@@ -95,8 +95,8 @@ import Glibc
         #expect(label.note?.hasPrefix("did you mean 'sentiment'?") == true)
     }
 
-    @Test func textsNeedATokenizerAndATokenModel() {
-        finch.define("tok", TokenizerObject(.words(from: "good bad", limit: 10)))
+    @Test func textsNeedATokenizerAndATokenModel() throws {
+        finch.define("tok", TokenizerObject(try .words(from: "good bad", limit: 10)))
         let (texts, labels) = TextDataTests.easyTexts(count: 10)
         finch.define("data", DatasetObject(try! FinchData.Dataset(name: "easy", texts: texts, labels: labels, classNames: ["negative", "positive"])))
         finch.result(TextDataTests.scratch)
@@ -109,7 +109,7 @@ import Glibc
     }
 
     @Test func predictionsDoNotDependOnHowFarATextIsPadded() throws {
-        finch.define("tok", TokenizerObject(.words(from: "the item was really nice and fine", limit: 20)))
+        finch.define("tok", TokenizerObject(try .words(from: "the item was really nice and fine", limit: 20)))
         finch.result(TextDataTests.scratch)
         // Not fine-tuned, so each call pads to its own longest text: 2 tokens, then 7.
         finch.result(#"alone = predict clf on "really nice" tokenizer: tok"#)

@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// An RFC 4180 reader over UTF-8 bytes: fields separated by commas, records by CRLF, LF or CR,
 /// quoted fields holding commas, line breaks and doubled quotes. Blank lines are skipped.
 struct CSVParser {
@@ -22,10 +24,19 @@ struct CSVParser {
         self.path = path
     }
 
-    /// Every non-blank record, in order.
-    mutating func records() throws(DataError) -> [Record] {
+    /// Bytes parsed between two questions to a ``Cancellation`` (a few milliseconds of work).
+    static let bytesPerCheck = 1 << 20
+
+    /// Every non-blank record, in order; stops with ``DataError/cancelled`` when `cancellation`
+    /// is requested, asked every ``bytesPerCheck`` bytes (at the start of a record).
+    mutating func records(cancellation: Cancellation = .never) throws(DataError) -> [Record] {
         var records: [Record] = []
+        var nextCheck = 0
         while index < bytes.count {
+            if index >= nextCheck {
+                if cancellation.isRequested { throw .cancelled }
+                nextCheck = index + Self.bytesPerCheck
+            }
             let record = try nextRecord()
             if record.fields != [""] { records.append(record) }
         }

@@ -1,3 +1,5 @@
+import FinchEngine
+
 extension CSVTable {
     /// The table as a data set named after the file.
     ///
@@ -14,23 +16,27 @@ extension CSVTable {
     ///   of the default features.
     /// - `group`: a column whose values group the examples (a region, a year), kept as their
     ///   ``Dataset/groups`` to cut tasks by; it is neither a feature nor the label.
+    /// - `cancellation`: asked every ``rowsPerCheck`` rows while the feature cells are read;
+    ///   when requested, ``DataError/cancelled`` is thrown.
     public func dataset(text: String? = nil, features: [String]? = nil, label: String? = nil, target: String? = nil,
-                        group: String? = nil, standardize: Bool = true) throws(DataError) -> Dataset {
+                        group: String? = nil, standardize: Bool = true, cancellation: Cancellation = .never) throws(DataError) -> Dataset {
         guard let group else {
-            return try dataset(text: text, features: features, label: label, target: target, excluding: [], standardize: standardize)
+            return try dataset(text: text, features: features, label: label, target: target, excluding: [], standardize: standardize,
+                               cancellation: cancellation)
         }
         let column = try columnIndex(group)
         if [text, label, target].contains(group) || features?.contains(group) == true {
             throw .outOfRange(parameter: "group:", value: "'\(group)'", allowed: "a column that is not also the text, a feature, the label or the target")
         }
-        let grouped = try dataset(text: text, features: features, label: label, target: target, excluding: [column], standardize: standardize)
+        let grouped = try dataset(text: text, features: features, label: label, target: target, excluding: [column], standardize: standardize,
+                                  cancellation: cancellation)
         return grouped.withGroups(rows.map { trimmed($0[column]) }, named: group)
     }
 
-    /// ``dataset(text:features:label:target:group:standardize:)`` with the columns `excluded`
-    /// left out of the default label and features.
+    /// ``dataset(text:features:label:target:group:standardize:cancellation:)`` with the columns
+    /// `excluded` left out of the default label and features.
     private func dataset(text: String?, features: [String]?, label: String?, target: String?, excluding excluded: Set<Int>,
-                         standardize: Bool) throws(DataError) -> Dataset {
+                         standardize: Bool, cancellation: Cancellation) throws(DataError) -> Dataset {
         if let label { _ = try columnIndex(label) }
         let targetColumn = try target.map { (name: String) throws(DataError) in try columnIndex(name) }
         guard label == nil || target == nil else { throw .labelAndTarget(path: path) }
@@ -43,7 +49,8 @@ extension CSVTable {
                 }
                 return value
             }
-            let inputs = try featureRows(named: features, excluding: excluded.union([targetColumn]), standardize: standardize)
+            let inputs = try featureRows(named: features, excluding: excluded.union([targetColumn]), standardize: standardize,
+                                         cancellation: cancellation)
             return try inputs.withTargets(values, named: header[targetColumn])
         }
         let labelColumn = try self.labelColumn(named: label, text: text, features: features, excluding: excluded)
@@ -55,7 +62,8 @@ extension CSVTable {
             texts.labelName = labelColumn.map { header[$0] } ?? ""
             return texts
         }
-        let inputs = try featureRows(named: features, excluding: excluded.union(labelColumn.map { [$0] } ?? []), standardize: standardize)
+        let inputs = try featureRows(named: features, excluding: excluded.union(labelColumn.map { [$0] } ?? []), standardize: standardize,
+                                     cancellation: cancellation)
         guard let labels else { return inputs }
         var labelled = try Dataset(name: datasetName, features: inputs.featureValues, width: inputs.width ?? 1, featureNames: inputs.featureNames,
                                    labels: labels, classNames: classNames).standardizing(standardize)
@@ -65,19 +73,19 @@ extension CSVTable {
 
     /// The unlabelled data set of the feature columns `names` (default: every column but
     /// `excluded` whose cells all hold numbers).
-    private func featureRows(named names: [String]?, excluding excluded: Set<Int>, standardize: Bool) throws(DataError) -> Dataset {
+    private func featureRows(named names: [String]?, excluding excluded: Set<Int>, standardize: Bool,
+                             cancellation: Cancellation) throws(DataError) -> Dataset {
         let columns: [Int]
         if let names {
             columns = try names.map { (name: String) throws(DataError) in try columnIndex(name) }
         } else {
-            columns = header.indices.filter { column in
-                !excluded.contains(column) && rows.allSatisfy { number(in: $0[column]) != nil }
-            }
+            columns = try numericColumns(excluding: excluded, cancellation: cancellation)
             guard !columns.isEmpty else { throw .noNumericColumns(path: path) }
         }
         var values: [Float] = []
         values.reserveCapacity(rows.count * columns.count)
-        for (row, line) in zip(rows, lines) {
+        for (index, (row, line)) in zip(rows, lines).enumerated() {
+            if cancellation.isRequested(at: index, every: Self.rowsPerCheck) { throw .cancelled }
             for column in columns {
                 guard let value = number(in: row[column]) else {
                     throw .nonNumericCell(path: path, line: line, column: header[column], value: trimmed(row[column]))
@@ -87,6 +95,19 @@ extension CSVTable {
         }
         return try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] })
             .standardizing(standardize)
+    }
+
+    /// Rows read between two questions to a ``Cancellation``.
+    static let rowsPerCheck = 4096
+
+    /// Every column but `excluded` whose cells all hold numbers, in order.
+    private func numericColumns(excluding excluded: Set<Int>, cancellation: Cancellation) throws(DataError) -> [Int] {
+        var columns = header.indices.filter { !excluded.contains($0) }
+        for (index, row) in rows.enumerated() where !columns.isEmpty {
+            if cancellation.isRequested(at: index, every: Self.rowsPerCheck) { throw .cancelled }
+            columns.removeAll { number(in: row[$0]) == nil }
+        }
+        return columns
     }
 
     /// The file's name without folders and without `.csv` / `.gz` extensions.

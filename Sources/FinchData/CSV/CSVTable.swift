@@ -29,10 +29,11 @@ public struct CSVTable: Equatable, Sendable {
     }
 
     /// Parses `text` as RFC 4180 CSV whose first non-blank record is the header; `path` names
-    /// the text in errors. Blank lines are skipped; line breaks may be CRLF, LF or CR.
-    public static func parse(_ text: String, path: String) throws(DataError) -> CSVTable {
+    /// the text in errors. Blank lines are skipped; line breaks may be CRLF, LF or CR. Stops
+    /// with ``DataError/cancelled`` when `cancellation` is requested.
+    public static func parse(_ text: String, path: String, cancellation: Cancellation = .never) throws(DataError) -> CSVTable {
         var parser = CSVParser(text: text, path: path)
-        let records = try parser.records()
+        let records = try parser.records(cancellation: cancellation)
         guard let head = records.first else {
             throw .csvSyntax(path: path, line: 1, column: 1,
                              message: "the file is empty; a CSV file starts with a header row naming its columns")
@@ -54,9 +55,10 @@ public struct CSVTable: Equatable, Sendable {
         return CSVTable(path: path, header: header, rows: records.dropFirst().map(\.fields), lines: records.dropFirst().map(\.line))
     }
 
-    /// Reads and parses the UTF-8 CSV file at `path` (inflated first if its name ends in `.gz`).
-    public static func load(path: String) throws(DataError) -> CSVTable {
-        try parse(decodeUTF8(readBytes(path: path), path: path), path: path)
+    /// Reads and parses the UTF-8 CSV file at `path` (inflated first if its name ends in `.gz`);
+    /// stops with ``DataError/cancelled`` when `cancellation` is requested.
+    public static func load(path: String, cancellation: Cancellation = .never) throws(DataError) -> CSVTable {
+        try parse(decodeUTF8(readBytes(path: path, cancellation: cancellation), path: path), path: path, cancellation: cancellation)
     }
 
     /// The index of the column called `name`, or an error suggesting the nearest name.

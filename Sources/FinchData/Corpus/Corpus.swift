@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// Unlabeled text to pre-train on: a name and the text.
 public struct Corpus: Equatable, Sendable {
     /// A name for messages and displays (a file's name, a built-in name).
@@ -18,9 +20,10 @@ public struct Corpus: Equatable, Sendable {
     }
 
     /// Reads the UTF-8 text file at `path` (inflated first if its name ends in `.gz`); the
-    /// corpus is named after the file.
-    public static func load(path: String) throws(DataError) -> Corpus {
-        let text = try decodeUTF8(readBytes(path: path), path: path)
+    /// corpus is named after the file. Stops with ``DataError/cancelled`` when `cancellation`
+    /// is requested.
+    public static func load(path: String, cancellation: Cancellation = .never) throws(DataError) -> Corpus {
+        let text = try decodeUTF8(readBytes(path: path, cancellation: cancellation), path: path)
         return Corpus(name: path.split(separator: "/").last.map(String.init) ?? path, text: text)
     }
 }

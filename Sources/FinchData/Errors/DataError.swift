@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// Why data could not be read, built or drawn from: each case carries where the input came from.
 ///
 /// `description` says what went wrong, where, and what to do about it.
@@ -70,6 +72,9 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case oneClassGroup(name: String, column: String, group: String, className: String)
     /// A task stream whose task `task` (from 0) would hold the single class `className`.
     case oneClassTask(name: String, task: Int, className: String, classes: Int, perTask: Int)
+    /// Reading, parsing or tokenizing stopped because the user asked (see ``Cancellation``);
+    /// nothing was made.
+    case cancelled
 
     /// What went wrong, where, and what to do.
     public var description: String {
@@ -154,6 +159,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (classes % 2 == 0 ? ", e.g. 2" : "")
         case let .outOfRange(parameter, value, allowed):
             "\(parameter) must be \(allowed), got \(value)"
+        case .cancelled:
+            "interrupted by the user"
         }
     }
 }
@@ -171,4 +178,9 @@ private func list(_ names: [String]) -> String {
 /// `80` for whole numbers, `0.8` otherwise.
 private func number(_ value: Double) -> String {
     value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+}
+
+extension DataError: CancellableError {
+    /// Whether reading, parsing or tokenizing was stopped by the user.
+    public var isCancellation: Bool { self == .cancelled }
 }

@@ -4,24 +4,29 @@ internal import Glibc
 
 /// The bytes of the file at `path`; gzip-compressed files (name ending in `.gz`) are inflated.
 /// Only regular files are read (a named pipe or a device is refused at once), and at most
-/// `limit` bytes, compressed or inflated.
-func readBytes(path: String, limit: Int = ReadableFile.defaultLimit) throws(DataError) -> [UInt8] {
+/// `limit` bytes, compressed or inflated. Stops with ``DataError/cancelled`` when
+/// `cancellation` is requested, asked every few megabytes.
+func readBytes(path: String, limit: Int = ReadableFile.defaultLimit, cancellation: Cancellation = .never) throws(DataError) -> [UInt8] {
     do throws(FileReadError) {
         let file = try ReadableFile(path: path, limit: limit)
-        return path.hasSuffix(".gz") ? try inflate(file, limit: limit) : try file.readAll()
+        return path.hasSuffix(".gz") ? try inflate(file, limit: limit, cancellation: cancellation) : try file.readAll(cancellation: cancellation)
     } catch {
+        if case .cancelled = error { throw .cancelled }
         throw .unreadableFile(path: path, reason: error.reason)
     }
 }
 
 /// The inflated bytes of the gzip `file`, read with zlib's `gzdopen`/`gzread`; a file that is not
-/// compressed is read as it is.
-private func inflate(_ file: borrowing ReadableFile, limit: Int) throws(FileReadError) -> [UInt8] {
+/// compressed is read as it is. Asks `cancellation` every 64 chunks (4 MiB inflated).
+private func inflate(_ file: borrowing ReadableFile, limit: Int, cancellation: Cancellation) throws(FileReadError) -> [UInt8] {
     guard let zipped = gzdopen(dup(fileno(file.stream)), "rb") else { throw .system(path: file.path, reason: systemError()) }
     defer { gzclose(zipped) }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var chunks = 0
     while true {
+        if cancellation.isRequested(at: chunks, every: 64) { throw .cancelled(path: file.path) }
+        chunks += 1
         let count = chunk.withUnsafeMutableBytes { gzread(zipped, $0.baseAddress, UInt32($0.count)) }
         guard count >= 0 else {
             var code: Int32 = 0

@@ -1,3 +1,5 @@
+import FinchEngine
+
 /// Text to token ids and back, over a fixed vocabulary of characters or words.
 ///
 /// Ids 0…3 are the special tokens `<pad>`, `<unk>`, `<mask>` and `<bos>`; learned tokens follow
@@ -44,17 +46,40 @@ public struct Tokenizer: Equatable, Sendable {
     }
 
     /// A character tokenizer whose vocabulary is every distinct character of `text`, sorted.
-    public static func chars(from text: String) -> Tokenizer {
-        Tokenizer(kind: .characters, tokens: Set(text.map(String.init)).sorted())
+    /// Stops with ``DataError/cancelled`` when `cancellation` is requested (asked every
+    /// ``charactersPerCheck`` characters).
+    public static func chars(from text: String, cancellation: Cancellation = .never) throws(DataError) -> Tokenizer {
+        var characters: Set<String> = []
+        try forEachPiece(of: text, kind: .characters, cancellation: cancellation) { characters.insert($0) }
+        return Tokenizer(kind: .characters, tokens: characters.sorted())
     }
 
     /// A word tokenizer whose vocabulary is the `limit` most frequent words of `text` (ties in
-    /// alphabetical order). Words are split as described at `Tokenizer.pieces(of:)`.
-    public static func words(from text: String, limit: Int) -> Tokenizer {
+    /// alphabetical order). Words are split as described at `Tokenizer.pieces(of:)`. Stops with
+    /// ``DataError/cancelled`` when `cancellation` is requested.
+    public static func words(from text: String, limit: Int, cancellation: Cancellation = .never) throws(DataError) -> Tokenizer {
         var counts: [String: Int] = [:]
-        for piece in wordPieces(of: text) { counts[piece, default: 0] += 1 }
+        try forEachPiece(of: text, kind: .words, cancellation: cancellation) { counts[$0, default: 0] += 1 }
         let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         return Tokenizer(kind: .words, tokens: ranked.prefix(max(0, limit)).map(\.key))
+    }
+
+    /// Characters split between two questions to a ``Cancellation``.
+    static let charactersPerCheck = 1 << 14
+
+    /// Calls `visit` with each piece of `text` in order, split as `kind` says; asks
+    /// `cancellation` every ``charactersPerCheck`` characters.
+    private static func forEachPiece(of text: String, kind: Kind, cancellation: Cancellation,
+                                     _ visit: (String) -> Void) throws(DataError) {
+        var splitter = WordSplitter()
+        for (index, character) in text.enumerated() {
+            if cancellation.isRequested(at: index, every: charactersPerCheck) { throw .cancelled }
+            switch kind {
+            case .characters: visit(String(character))
+            case .words: splitter.take(character, visit)
+            }
+        }
+        splitter.finish(visit)
     }
 
     /// Number of tokens, specials included: the vocabulary size a model needs.
@@ -74,6 +99,14 @@ public struct Tokenizer: Equatable, Sendable {
     /// The ids of `text`'s tokens; unknown tokens become `<unk>`.
     public func encode(_ text: String) -> [Int32] {
         pieces(of: text).map { ids[$0] ?? Self.unknown }
+    }
+
+    /// The ids of a long `text` (a corpus) as ``encode(_:)`` gives them; stops with
+    /// ``DataError/cancelled`` when `cancellation` is requested.
+    public func encode(_ text: String, cancellation: Cancellation) throws(DataError) -> [Int32] {
+        var encoded: [Int32] = []
+        try Self.forEachPiece(of: text, kind: kind, cancellation: cancellation) { encoded.append(ids[$0] ?? Self.unknown) }
+        return encoded
     }
 
     /// The text of `ids`: characters joined directly; words joined as described at

@@ -3,24 +3,35 @@
 /// spaces only separate. Case is kept.
 func wordPieces(of text: String) -> [String] {
     var pieces: [String] = []
-    var word = ""
-    func flush() {
-        if !word.isEmpty { pieces.append(word); word = "" }
-    }
-    for character in text {
+    var splitter = WordSplitter()
+    for character in text { splitter.take(character) { pieces.append($0) } }
+    splitter.finish { pieces.append($0) }
+    return pieces
+}
+
+/// Splits text into words as ``wordPieces(of:)`` does, one character at a time, so that a long
+/// text can be split in a loop that stops between characters.
+struct WordSplitter {
+    private var word = ""
+
+    /// Takes the next character of the text; calls `emit` with each piece it completes.
+    mutating func take(_ character: Character, _ emit: (String) -> Void) {
         if character.isLetter || character.isNumber || character == "'" || (character == "-" && !word.isEmpty) {
             word.append(character)
-        } else {
-            flush()
-            if character.isNewline {
-                pieces.append("\n")
-            } else if !character.isWhitespace {
-                pieces.append(String(character))
-            }
+            return
+        }
+        finish(emit)
+        if character.isNewline {
+            emit("\n")
+        } else if !character.isWhitespace {
+            emit(String(character))
         }
     }
-    flush()
-    return pieces
+
+    /// Ends the text (or a word): emits the word being read, if any.
+    mutating func finish(_ emit: (String) -> Void) {
+        if !word.isEmpty { emit(word); word = "" }
+    }
 }
 
 /// Words back into text: a space between tokens, except before closing punctuation

@@ -50,15 +50,20 @@ extension Model {
 
     /// Rebuilds the model stored at `path` (architecture from the metadata) with its weights; with
     /// `memoryBudget`, an architecture too large for it is refused before the model is built.
-    public static func load(from path: String, memoryBudget: Int? = nil) throws(CheckpointError) -> LoadedCheckpoint {
-        var file = try SafeTensors.read(from: path)
+    /// `cancellation` is asked while the tensors are read and the model is built; when it is
+    /// requested, ``CheckpointError/cancelled`` is thrown.
+    public static func load(from path: String, memoryBudget: Int? = nil, cancellation: Cancellation = .never) throws(CheckpointError) -> LoadedCheckpoint {
+        var file = try SafeTensors.read(from: path, cancellation: cancellation)
         guard let text = file.metadata[CheckpointKey.architecture], let json = try? JSONValue.parse(text),
               let spec = ModelSpec(json: json) else { throw .missingArchitecture }
         let layers = spec.layers.count
         let head = ModelHead(kind: file.metadata[CheckpointKey.head].flatMap(HeadKind.init(rawValue:)) ?? .none,
                              firstLayer: file.metadata[CheckpointKey.headStart].flatMap(Int.init).map { min(max($0, 0), layers) } ?? layers)
         let model: Model
-        do { model = try Model(spec, head: head, memoryBudget: memoryBudget) } catch { throw .invalidArchitecture(error) }
+        do { model = try Model(spec, head: head, memoryBudget: memoryBudget, cancellation: cancellation) } catch {
+            if error == .cancelled { throw .cancelled }
+            throw .invalidArchitecture(error)
+        }
         if let text = file.metadata[CheckpointKey.adapters], let adapters = (try? JSONValue.parse(text))?.arrayValue {
             for adapter in adapters {
                 guard let layer = adapter["layer"]?.stringValue, let rank = adapter["rank"]?.intValue,

@@ -22,6 +22,8 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
     /// The stored input or target scaling cannot be read, or does not fit the model's features
     /// or outputs.
     case invalidScaling
+    /// The user asked loading to stop (see ``Cancellation``); no model was made.
+    case cancelled
 
     /// One-line explanation.
     public var description: String {
@@ -35,6 +37,7 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
         case let .shapeMismatch(tensor, expected, got): "tensor \(tensor) has shape \(got), the model expects \(expected)"
         case let .invalidArchitecture(error): "the stored architecture is invalid: \(error)"
         case .invalidScaling: "the checkpoint's input or target scaling is not one mean and one positive scale per feature or output"
+        case .cancelled: "loading the checkpoint was interrupted"
         }
     }
 }
@@ -65,23 +68,25 @@ public struct SafeTensors {
 
     /// Writes the file at `path`, replacing it only once every byte is on disk (see ``AtomicFile``).
     public func write(to path: String) throws(CheckpointError) {
-        var header = JSONObject()
+        // Members are gathered first and made into one object, which takes linear time (setting
+        // them one by one would scan the object at each: quadratic in the number of tensors).
+        var members: [(String, JSONValue)] = []
         if !metadata.isEmpty {
-            header["__metadata__"] = .object(JSONObject(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+            members.append(("__metadata__", .object(JSONObject(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
         }
         var offset = 0
         for (name, tensor) in tensors {
             let bytes = tensor.count * 4
-            header[name] = ["dtype": "F32", "shape": .array(tensor.shape.map(JSONValue.int)),
-                            "data_offsets": [.int(offset), .int(offset + bytes)]]
+            members.append((name, ["dtype": "F32", "shape": .array(tensor.shape.map(JSONValue.int)),
+                                   "data_offsets": [.int(offset), .int(offset + bytes)]]))
             offset += bytes
         }
         for (name, shape, values) in self.bytes {
-            header[name] = ["dtype": "I8", "shape": .array(shape.map(JSONValue.int)),
-                            "data_offsets": [.int(offset), .int(offset + values.count)]]
+            members.append((name, ["dtype": "I8", "shape": .array(shape.map(JSONValue.int)),
+                                   "data_offsets": [.int(offset), .int(offset + values.count)]]))
             offset += values.count
         }
-        var headerBytes = JSONValue.object(header).serializedBytes
+        var headerBytes = JSONValue.object(JSONObject(members)).serializedBytes
         while headerBytes.count % 8 != 0 { headerBytes.append(0x20) }
         var length = UInt64(headerBytes.count).littleEndian
         do throws(FileWriteError) {
@@ -103,16 +108,18 @@ public struct SafeTensors {
     }
 
     /// Reads the file at `path` (a regular file: a named pipe or a device is refused at once).
-    public static func read(from path: String) throws(CheckpointError) -> SafeTensors {
+    /// `cancellation` is asked before each tensor and every ``ReadableFile/chunk`` bytes of one;
+    /// when it is requested, ``CheckpointError/cancelled`` is thrown.
+    public static func read(from path: String, cancellation: Cancellation = .never) throws(CheckpointError) -> SafeTensors {
         let opened: ReadableFile
         do throws(FileReadError) { opened = try ReadableFile(path: path, limit: .max) } catch {
             throw .io(path: path, reason: error.reason)
         }
-        return try read(opened)
+        return try read(opened, cancellation: cancellation)
     }
 
     /// Reads the tensors and metadata of the open `opened`.
-    private static func read(_ opened: borrowing ReadableFile) throws(CheckpointError) -> SafeTensors {
+    private static func read(_ opened: borrowing ReadableFile, cancellation: Cancellation) throws(CheckpointError) -> SafeTensors {
         let file = opened.stream, size = opened.size, path = opened.path
         var length: UInt64 = 0
         guard size >= 8, fread(&length, 8, 1, file) == 1 else { throw .malformed("shorter than 8 bytes") }
@@ -142,25 +149,42 @@ public struct SafeTensors {
                   let offsets = entry["data_offsets"]?.arrayValue?.compactMap(\.intValue), offsets.count == 2,
                   offsets[0] >= 0, offsets[1] <= dataSize, offsets[1] - offsets[0] == width * count
             else { throw .malformed("tensor \(name) has an invalid shape or offsets") }
+            if cancellation.isRequested { throw .cancelled }
+            fseek(file, dataStart + offsets[0], SEEK_SET)
             if dtype == "I8" {
                 var values = [Int8](repeating: 0, count: count)
-                if count > 0 {
-                    fseek(file, dataStart + offsets[0], SEEK_SET)
-                    guard fread(&values, 1, count, file) == count else { throw .io(path: path, reason: "short read in \(name)") }
-                }
+                try values.withUnsafeMutableBytes { buffer in
+                    Result { () throws(CheckpointError) in
+                        try readChunks(into: buffer, from: file, cancellation: cancellation, failure: .io(path: path, reason: "short read in \(name)"))
+                    }
+                }.get()
                 result.bytes.append((name, shape, values))
                 continue
             }
             var tensor = Tensor(uncheckedZeros: shape)
-            if tensor.count > 0 {
-                fseek(file, dataStart + offsets[0], SEEK_SET)
-                let count = tensor.count
-                let read = tensor.withUnsafeMutablePointer { fread($0, 4, count, file) }
-                guard read == count else { throw .io(path: path, reason: "short read in \(name)") }
-            }
+            let bytes = 4 * tensor.count
+            try tensor.withUnsafeMutablePointer { pointer in
+                Result { () throws(CheckpointError) in
+                    try readChunks(into: UnsafeMutableRawBufferPointer(start: pointer, count: bytes), from: file, cancellation: cancellation,
+                                   failure: .io(path: path, reason: "short read in \(name)"))
+                }
+            }.get()
             result.tensors.append((name, tensor))
         }
         return result
+    }
+}
+
+/// Fills `buffer` from `file` in chunks of ``ReadableFile/chunk`` bytes, asking `cancellation`
+/// before each but the first; throws `failure` on a short read.
+private func readChunks(into buffer: UnsafeMutableRawBufferPointer, from file: UnsafeMutablePointer<FILE>, cancellation: Cancellation,
+                        failure: CheckpointError) throws(CheckpointError) {
+    var done = 0
+    while done < buffer.count {
+        if done > 0, cancellation.isRequested { throw .cancelled }
+        let wanted = min(ReadableFile.chunk, buffer.count - done)
+        guard fread(UnsafeMutableRawBufferPointer(rebasing: buffer[done...]).baseAddress, 1, wanted, file) == wanted else { throw failure }
+        done += wanted
     }
 }
 

@@ -51,28 +51,3 @@ extension Model {
         return total == 0 ? 0 : Double(pruned) / Double(total)
     }
 }
-
-extension Model {
-    /// How the layer `path` and its sublayers are compressed, for a summary row: a note such as
-    /// ` · int8`, ` · rank 16`, ` · 80% zeros` (empty when not), and the int8 weights it holds
-    /// (which are not parameters).
-    public func compressionSummary(of path: String) -> (note: String, int8Weights: Int) {
-        let mine = compressedLayers.filter { $0.path == path || $0.path.hasPrefix(path + ".") }
-        guard !mine.isEmpty else { return ("", 0) }
-        var notes: [String] = [], int8 = 0
-        for (_, layer) in mine {
-            switch layer {
-            case let quantized as QuantizedDense:
-                int8 += quantized.values.count
-                if !notes.contains("int8") { notes.append("int8") }
-            case let masked as MaskedDense:
-                notes.append("\(Int((masked.sparsity * 100).rounded()))% zeros")
-            case let factorised as LowRankDense:
-                notes.append("rank \(factorised.rank)")
-            default:
-                break
-            }
-        }
-        return (" · " + notes.joined(separator: ", "), int8)
-    }
-}

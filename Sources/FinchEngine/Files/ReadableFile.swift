@@ -8,6 +8,8 @@ public enum FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case notRegular(path: String, kind: String)
     /// The file is larger than Finch reads into memory.
     case tooLarge(path: String, bytes: Int, limit: Int)
+    /// The user asked the read to stop (see ``Cancellation``).
+    case cancelled(path: String)
 
     /// One-line explanation.
     public var description: String {
@@ -16,6 +18,7 @@ public enum FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .notRegular(path, kind): "cannot read \(path): it is \(kind), not a regular file"
         case let .tooLarge(path, bytes, limit):
             "cannot read \(path): it holds \(ReadableFile.size(bytes)), more than the \(ReadableFile.size(limit)) Finch reads into memory"
+        case let .cancelled(path): "reading \(path) was interrupted"
         }
     }
 
@@ -25,6 +28,7 @@ public enum FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .system(_, reason): reason
         case let .notRegular(_, kind): "it is \(kind), not a regular file"
         case let .tooLarge(_, bytes, limit): "it holds \(ReadableFile.size(bytes)), more than the \(ReadableFile.size(limit)) Finch reads into memory"
+        case .cancelled: "the read was interrupted"
         }
     }
 }
@@ -74,10 +78,20 @@ public struct ReadableFile: ~Copyable {
 
     deinit { fclose(stream) }
 
-    /// Every byte of the file.
-    public func readAll() throws(FileReadError) -> [UInt8] {
+    /// Bytes read between two questions to `cancellation` (a few milliseconds of disk).
+    public static let chunk = 8 << 20
+
+    /// Every byte of the file, read in chunks of ``chunk`` bytes; asks `cancellation` before each.
+    public func readAll(cancellation: Cancellation = .never) throws(FileReadError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: size)
-        let read = size == 0 ? 0 : bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, stream) }
+        var read = 0
+        while read < size {
+            if cancellation.isRequested { throw .cancelled(path: path) }
+            let wanted = min(ReadableFile.chunk, size - read)
+            let got = bytes.withUnsafeMutableBytes { fread(UnsafeMutableRawBufferPointer(rebasing: $0[read...]).baseAddress, 1, wanted, stream) }
+            read += got
+            guard got == wanted else { break }
+        }
         guard read == size, ferror(stream) == 0 else { throw .system(path: path, reason: "short read (\(read) of \(size) bytes)") }
         return bytes
     }

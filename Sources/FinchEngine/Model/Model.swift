@@ -61,8 +61,10 @@ public final class Model {
 
     /// Builds `spec` with weights drawn from `seed`; the layers from `head.firstLayer` on are its
     /// head (default: none). With `memoryBudget`, a model whose weights and gradients would take
-    /// more bytes is refused before anything is allocated.
-    public init(_ spec: ModelSpec, head: ModelHead? = nil, seed: UInt64 = 0, memoryBudget: Int? = nil) throws(ModelError) {
+    /// more bytes is refused before anything is allocated. `cancellation` is asked before each
+    /// layer is built; when it is requested, ``ModelError/cancelled`` is thrown.
+    public init(_ spec: ModelSpec, head: ModelHead? = nil, seed: UInt64 = 0, memoryBudget: Int? = nil,
+                cancellation: Cancellation = .never) throws(ModelError) {
         let plan = try spec.plan()
         if let memoryBudget, plan.bytesToBuild > memoryBudget { throw .overBudget(bytes: plan.bytesToBuild, budget: memoryBudget) }
         let head = head ?? ModelHead(kind: .none, firstLayer: spec.layers.count)
@@ -77,6 +79,7 @@ public final class Model {
         var embedding: Embedding?
         var layers: [(String, any Layer)] = []
         for (layer, entry) in zip(spec.layers, plan.entries) {
+            if cancellation.isRequested { throw .cancelled }
             let width = entry.inputWidth
             switch layer {
             case let .embedding(w):

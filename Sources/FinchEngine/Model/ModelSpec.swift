@@ -111,6 +111,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(layer: Int)
     /// Building the model would take `bytes` (values and gradients), over the `budget`.
     case overBudget(bytes: Int, budget: Int)
+    /// The user asked building to stop (see ``Cancellation``); no model was made.
+    case cancelled
 
     /// One-line explanation.
     public var description: String {
@@ -129,6 +131,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tooLarge(layer): "layer \(layer) would have more than \(Int(ModelPlan.maximumLayerParameters)) parameters"
         case let .overBudget(bytes, budget):
             "building the model takes \(bytes / 1_048_576) MiB for its weights and gradients, over the budget of \(budget / 1_048_576) MiB"
+        case .cancelled: "building the model was interrupted"
         }
     }
 }

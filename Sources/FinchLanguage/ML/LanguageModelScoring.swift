@@ -37,7 +37,7 @@ enum LanguageModelScoring {
         let value = invocation.bound("on")?.value
         if let corpus = value?.object(CorpusObject.self) {
             let tokenizer = try DataReading.chosenTokenizer(object, invocation)
-            let ids = tokenizer.encode(corpus.corpus.text)
+            let ids = try invocation.encode(corpus.corpus, with: tokenizer)
             let perToken = ids.isEmpty ? nil : Double(corpus.corpus.text.count) / Double(ids.count)
             return (corpus.corpus.name, TokenStream(ids: ids, vocabulary: tokenizer.size), perToken)
         }

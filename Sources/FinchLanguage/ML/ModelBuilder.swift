@@ -115,6 +115,8 @@ struct ModelBuilder {
         case .overBudget(let bytes, let budget):
             return FinchError(.value, "the model needs about \(TrainingRunner.size(bytes)) for its weights and gradients, over the budget of \(TrainingRunner.size(budget))",
                               at: fallback, note: "make it smaller: fewer or narrower layers, a smaller vocabulary or context")
+        case .cancelled:
+            return .interrupted(at: fallback)
         }
     }
 }

@@ -16,3 +16,12 @@ extension ModelObject {
         return try invocation.integer("context", in: 1...capacity) ?? capacity
     }
 }
+
+extension Invocation {
+    /// The ids of the whole `corpus` read with `tokenizer`; an interrupt stops the encoding.
+    func encode(_ corpus: Corpus, with tokenizer: Tokenizer) throws(FinchError) -> [Int32] {
+        do throws(DataError) { return try tokenizer.encode(corpus.text, cancellation: interpreter.cancellation) } catch {
+            throw .unlessCancelled(error, at: range, otherwise: FinchError(.value, error.description, at: place("on")))
+        }
+    }
+}

@@ -53,20 +53,25 @@ final class ModelObject: FinchObject {
 
     /// The summary table: one row per layer, LoRA adapters, a soft prompt (before the layer it
     /// precedes) and int8 weights (which do not train) as rows of their own.
-    var summary: ModelSummary {
+    var summary: ModelSummary { summary(checking: {}) }
+
+    /// ``summary``, calling `check` every ``Model/layersPerCheck`` layers, so that a check that
+    /// throws (at an interrupt) stops the summary of a deep model; it takes time in proportion
+    /// to the depth.
+    func summary<E: Error>(checking check: () throws(E) -> Void) throws(E) -> ModelSummary {
         var rows: [ModelSummary.Layer] = []
-        let parameters = model.parameters
-        let adapterParameters = Set(model.adapters.flatMap { [ObjectIdentifier($0.adapter.a), ObjectIdentifier($0.adapter.b)] })
+        let layers = try model.layerSummaries(checking: check)
         let prompt = model.softPrompt
         for (index, entry) in model.plan.entries.enumerated() {
-            let mine = parameters.filter { $0.name.hasPrefix(entry.name + ".") }
+            if index % Model.layersPerCheck == 0 { try check() }
+            let mine = layers[index].parameters, adapterParameters = layers[index].adapterParameters
             let adapters = mine.filter { adapterParameters.contains(ObjectIdentifier($0.parameter)) }
             let prompts = mine.filter { $0.parameter === prompt?.prompt }
             let base = mine.filter { !adapterParameters.contains(ObjectIdentifier($0.parameter)) && $0.parameter !== prompt?.prompt }
             let shape = entry.isSequence ? [context, entry.outputWidth] : [entry.outputWidth]
-            let compressed = model.compressionSummary(of: entry.name)
+            let int8Weights = layers[index].int8Weights
             rows.append(ModelSummary.Layer(
-                name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= model.head.firstLayer) + compressed.note,
+                name: entry.name, kind: ModelObject.kind(of: model.spec.layers[index], isHead: index >= model.head.firstLayer) + layers[index].compressionNote,
                 outputShape: shape, parameters: base.reduce(0) { $0 + $1.parameter.count },
                 trainable: base.contains { $0.parameter.requiresGrad }))
             if let prompt, !prompts.isEmpty {
@@ -74,9 +79,9 @@ final class ModelObject: FinchObject {
                     name: "prompt", kind: "soft prompt (\(prompt.length) vectors)", outputShape: [prompt.length, prompt.width],
                     parameters: prompt.prompt.count, trainable: prompt.prompt.requiresGrad), at: rows.count - 1)
             }
-            if compressed.int8Weights > 0 {
+            if int8Weights > 0 {
                 rows.append(ModelSummary.Layer(name: entry.name + " int8", kind: "int8 weights", outputShape: shape,
-                                               parameters: compressed.int8Weights, trainable: false))
+                                               parameters: int8Weights, trainable: false))
             }
             if !adapters.isEmpty {
                 rows.append(ModelSummary.Layer(

@@ -17,7 +17,8 @@ final class Interpreter {
     private(set) var assigningTo: [String] = []
     /// Seed, runs and guards of the training commands.
     let workbench = Workbench()
-    private let isInterrupted: @Sendable () -> Bool
+    /// Whether the user asked to stop; see also ``cancellation``.
+    let isInterrupted: @Sendable () -> Bool
     /// Whether a command of the running cell stopped early because the user asked.
     private var stoppedEarly = false
 

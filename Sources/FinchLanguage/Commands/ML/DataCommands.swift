@@ -15,9 +15,9 @@ extension Command {
             if BuiltinData.summary(of: source) != nil {
                 return .wrap(CorpusObject(try BuiltinData.corpus(named: source, seed: invocation.interpreter.workbench.seed)))
             }
-            return .wrap(CorpusObject(try Corpus.load(path: source)))
+            return .wrap(CorpusObject(try Corpus.load(path: source, cancellation: invocation.interpreter.cancellation)))
         } catch {
-            throw FinchError(.value, error.description, at: invocation.place("source"))
+            throw .unlessCancelled(error, at: invocation.range, otherwise: FinchError(.value, error.description, at: invocation.place("source")))
         }
     }
 
@@ -30,11 +30,17 @@ extension Command {
         keywords: [Parameter("limit", .number, doc: "words: the most frequent words kept", default: .number(5000))]
     ) { invocation throws(FinchError) in
         let corpus = try invocation.object("on", CorpusObject.self, what: "a corpus")
-        let text = corpus.corpus.text
-        if invocation.word("kind") == "words" {
-            return .wrap(TokenizerObject(.words(from: text, limit: try invocation.integer("limit", in: 1...1_000_000) ?? 5000)))
+        let text = corpus.corpus.text, cancellation = invocation.interpreter.cancellation
+        let words = invocation.word("kind") == "words"
+        let limit = words ? try invocation.integer("limit", in: 1...1_000_000) ?? 5000 : 0
+        do throws(DataError) {
+            if words {
+                return .wrap(TokenizerObject(try .words(from: text, limit: limit, cancellation: cancellation)))
+            }
+            return .wrap(TokenizerObject(try .chars(from: text, cancellation: cancellation)))
+        } catch {
+            throw .unlessCancelled(error, at: invocation.range, otherwise: FinchError(.value, error.description, at: invocation.place("on")))
         }
-        return .wrap(TokenizerObject(.chars(from: text)))
     }
 
     /// `dataset SOURCE [text: COLUMN | features: [COLUMNS]] [label: COLUMN]`: a built-in data set
@@ -62,25 +68,32 @@ extension Command {
                 dataset = try BuiltinData.dataset(named: source, seed: invocation.interpreter.workbench.seed)
                 dataset.standardize = invocation.flag("standardize") ?? false
             } else {
-                let table = try CSVTable.load(path: source)
+                let cancellation = invocation.interpreter.cancellation
+                let table = try CSVTable.load(path: source, cancellation: cancellation)
                 dataset = try table.dataset(text: invocation.string("text"), features: features, label: invocation.string("label"),
                                             target: invocation.string("target"), group: invocation.string("group"),
-                                            standardize: invocation.flag("standardize") ?? true)
+                                            standardize: invocation.flag("standardize") ?? true, cancellation: cancellation)
                 if features == nil, invocation.string("text") == nil { noteTextColumnsLeftOut(of: table, by: dataset, invocation) }
             }
         } catch {
-            if case let .unknownColumn(path, name, available, suggestion) = error {
-                let argument = ["text", "label", "target", "group"].first { invocation.string($0) == name } ?? "features"
-                let columns = "its columns are " + available.map(Value.quote).joined(separator: ", ")
-                throw FinchError(.value, "'\(path)' has no column '\(name)'", at: invocation.place(argument),
-                                 note: suggestion.map { "did you mean '\($0)'? \(columns)" } ?? columns)
-            }
-            let argument = if case .outOfRange("group:", _, _) = error { "group" } else { "source" }
-            throw FinchError(.value, error.description, at: invocation.place(argument))
+            throw .unlessCancelled(error, at: invocation.range, otherwise: describe(error, invocation))
         }
         // A real built-in set has one standard split in every session, which its corpus leaves out.
         let splitSeed = BuiltinData.realNames.contains(source) ? BuiltinData.standardSplitSeed : invocation.interpreter.workbench.seed
         return .wrap(DatasetObject(dataset, splitSeed: splitSeed))
+    }
+
+    /// A data set's error at the argument it is about: a missing column at the argument that
+    /// names it, anything else at the source.
+    private static func describe(_ error: DataError, _ invocation: Invocation) -> FinchError {
+        guard case let .unknownColumn(path, name, available, suggestion) = error else {
+            let argument = if case .outOfRange("group:", _, _) = error { "group" } else { "source" }
+            return FinchError(.value, error.description, at: invocation.place(argument))
+        }
+        let argument = ["text", "label", "target", "group"].first { invocation.string($0) == name } ?? "features"
+        let columns = "its columns are " + available.map(Value.quote).joined(separator: ", ")
+        return FinchError(.value, "'\(path)' has no column '\(name)'", at: invocation.place(argument),
+                          note: suggestion.map { "did you mean '\($0)'? \(columns)" } ?? columns)
     }
 
     /// Names, on standard error, the columns of `table` that hold text and that `dataset` (read

@@ -21,8 +21,12 @@ extension Command {
         let spec = try builder.spec(at: invocation.range)
         let seed = try invocation.integer("seed", in: 0...Int(UInt32.max)).map(UInt64.init) ?? workbench.seed(for: "model " + name)
         let model: Model
-        do throws(ModelError) { model = try Model(spec, head: builder.head, seed: seed, memoryBudget: workbench.memoryBudget) } catch {
-            throw ModelBuilder.describe(error, ranges: builder.entries.map(\.range), fallback: invocation.range)
+        do throws(ModelError) {
+            model = try Model(spec, head: builder.head, seed: seed, memoryBudget: workbench.memoryBudget,
+                              cancellation: invocation.interpreter.cancellation)
+        } catch {
+            throw .unlessCancelled(error, at: invocation.range,
+                                   otherwise: ModelBuilder.describe(error, ranges: builder.entries.map(\.range), fallback: invocation.range))
         }
         let object = ModelObject(name: name, model: model, seed: seed, origin: "built from a model block")
         invocation.interpreter.define(name, .wrap(object))

@@ -107,8 +107,8 @@ private struct PretrainingData {
     private static func tokens(of value: Value?, _ invocation: Invocation, target: ModelObject) throws(FinchError) -> Value? {
         guard let corpus = value?.object(CorpusObject.self) else { return nil }
         let tokenizer = try invocation.object("tokenizer", TokenizerObject.self, what: "a tokenizer for the corpus (tokenizer: tok)")
+        let stream = TokenStream(ids: try invocation.encode(corpus.corpus, with: tokenizer.tokenizer), vocabulary: tokenizer.tokenizer.size)
         target.tokenizer = .wrap(tokenizer)
-        let stream = TokenStream(ids: tokenizer.tokenizer.encode(corpus.corpus.text), vocabulary: tokenizer.tokenizer.size)
         return .wrap(TokensObject(name: corpus.corpus.name, stream: stream))
     }
 

@@ -37,8 +37,12 @@ extension Command {
     ) { invocation throws(FinchError) in
         let path = invocation.string("path") ?? ""
         let loaded: LoadedCheckpoint
-        do throws(CheckpointError) { loaded = try Model.load(from: path, memoryBudget: invocation.interpreter.workbench.memoryBudget) } catch {
-            throw FinchError(.value, "cannot load \(Value.quote(path)): \(error)", at: invocation.place("path"))
+        do throws(CheckpointError) {
+            loaded = try Model.load(from: path, memoryBudget: invocation.interpreter.workbench.memoryBudget,
+                                    cancellation: invocation.interpreter.cancellation)
+        } catch {
+            throw .unlessCancelled(error, at: invocation.range,
+                                   otherwise: FinchError(.value, "cannot load \(Value.quote(path)): \(error)", at: invocation.place("path")))
         }
         let metadata = loaded.metadata
         let name = invocation.interpreter.assigningTo.first ?? metadata["finch.name"] ?? "loaded"

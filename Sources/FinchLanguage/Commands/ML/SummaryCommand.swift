@@ -6,6 +6,7 @@ extension Command {
         positional: [Parameter("model", .any, doc: "the model to describe", required: true)]
     ) { invocation throws(FinchError) in
         let model = try invocation.object("model", ModelObject.self, what: "a model")
-        return .wrap(TableObject(model.summary.table, name: "summary of \(model.name)"))
+        let summary = try model.summary { () throws(FinchError) in try invocation.interpreter.checkInterruption(at: invocation.range) }
+        return .wrap(TableObject(summary.table, name: "summary of \(model.name)"))
     }
 }

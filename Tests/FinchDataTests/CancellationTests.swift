@@ -1,0 +1,62 @@
+@testable import FinchData
+import FinchEngine
+import Synchronization
+import Testing
+
+/// A cancellation that is requested from its `after + 1`-th question on, counting the questions.
+final class Asks: Sendable {
+    private let count = Atomic<Int>(0)
+    private let after: Int
+
+    /// Questions answered "no" before the first "yes".
+    init(after: Int) { self.after = after }
+
+    /// The cancellation that asks this counter.
+    var cancellation: Cancellation { Cancellation { self.count.add(1, ordering: .relaxed).newValue > self.after } }
+
+    /// Questions asked so far.
+    var asked: Int { count.load(ordering: .relaxed) }
+}
+
+/// Tokenizing, parsing CSV and reading files ask a cancellation as they go and stop with
+/// ``DataError/cancelled``; unasked, they give what they always gave.
+@Suite struct DataCancellationTests {
+    static let requested = Cancellation { true }
+    /// A text long enough for several questions.
+    static let text = String(repeating: "the film was great, really!\nthe plot was not.\n", count: 2000)
+
+    @Test func aTokenizerStopsWhileLearningItsVocabularyOrEncoding() throws {
+        #expect(throws: DataError.cancelled) { try Tokenizer.words(from: Self.text, limit: 10, cancellation: Self.requested) }
+        #expect(throws: DataError.cancelled) { try Tokenizer.chars(from: Self.text, cancellation: Self.requested) }
+        let asks = Asks(after: 1)
+        #expect(throws: DataError.cancelled) { try Tokenizer.words(from: Self.text, limit: 10, cancellation: asks.cancellation) }
+        #expect(asks.asked == 2, "asked again after \(Tokenizer.charactersPerCheck) characters")
+        let words = try Tokenizer.words(from: Self.text, limit: 10)
+        #expect(throws: DataError.cancelled) { try words.encode(Self.text, cancellation: Self.requested) }
+        #expect(try words.encode(Self.text, cancellation: .never) == words.encode(Self.text))
+        #expect(try Tokenizer.words(from: Self.text, limit: 10, cancellation: Asks(after: .max).cancellation) == words)
+        #expect(try Tokenizer.chars(from: Self.text, cancellation: Asks(after: .max).cancellation).vocabulary
+            == ["<pad>", "<unk>", "<mask>", "<bos>"] + Set(Self.text.map(String.init)).sorted())
+    }
+
+    @Test func aCSVParseStopsBetweenRecordsAndWhileReadingFeatures() throws {
+        let rows = (0..<100_000).map { "\($0),\($0 % 7),\($0 % 2 == 0 ? "even" : "odd")" }
+        let csv = (["n,m,label"] + rows).joined(separator: "\n")
+        #expect(throws: DataError.cancelled) { try CSVTable.parse(csv, path: "big.csv", cancellation: Self.requested) }
+        let asks = Asks(after: 1)
+        #expect(throws: DataError.cancelled) { try CSVTable.parse(csv, path: "big.csv", cancellation: asks.cancellation) }
+        #expect(asks.asked == 2, "asked again after \(CSVParser.bytesPerCheck) bytes")
+        let table = try CSVTable.parse(csv, path: "big.csv", cancellation: Asks(after: .max).cancellation)
+        #expect(table == (try CSVTable.parse(csv, path: "big.csv")))
+        #expect(throws: DataError.cancelled) { try table.dataset(cancellation: Self.requested) }
+        #expect(throws: DataError.cancelled) { try table.dataset(features: ["n", "m"], cancellation: Asks(after: 1).cancellation) }
+        #expect(try table.dataset(cancellation: Asks(after: .max).cancellation) == table.dataset())
+    }
+
+    @Test func readingAFileStops() throws {
+        let path = temporaryFile("words.txt", text: Self.text)
+        #expect(throws: DataError.cancelled) { try Corpus.load(path: path, cancellation: Self.requested) }
+        #expect(throws: DataError.cancelled) { try CSVTable.load(path: path, cancellation: Self.requested) }
+        #expect(try Corpus.load(path: path, cancellation: .never) == Corpus.load(path: path))
+    }
+}

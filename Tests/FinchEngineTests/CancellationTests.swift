@@ -1,0 +1,89 @@
+@testable import FinchEngine
+import Glibc
+import Synchronization
+import Testing
+
+/// A cancellation that is requested from its `after + 1`-th question on, counting the questions.
+final class Asks: Sendable {
+    private let count = Atomic<Int>(0)
+    private let after: Int
+
+    /// Questions answered "no" before the first "yes".
+    init(after: Int) { self.after = after }
+
+    /// The cancellation that asks this counter.
+    var cancellation: Cancellation { Cancellation { self.count.add(1, ordering: .relaxed).newValue > self.after } }
+
+    /// Questions asked so far.
+    var asked: Int { count.load(ordering: .relaxed) }
+}
+
+/// Reading files, building models and loading checkpoints ask a cancellation as they go, and
+/// stop with their `cancelled` error; unasked, they give what they always gave.
+@Suite struct CancellationTests {
+    static let requested = Cancellation { true }
+
+    @Test func aStridedQuestionIsAskedOnlyAtMultiplesOfTheStride() {
+        let asks = Asks(after: .max)
+        let cancellation = asks.cancellation
+        let stopped = (0..<10_000).contains { cancellation.isRequested(at: $0, every: 1000) }
+        #expect(!stopped)
+        #expect(asks.asked == 10)
+        #expect(!Cancellation.never.isRequested)
+    }
+
+    @Test func aLongReadStopsBetweenChunks() throws {
+        let path = temporaryPath("chunks.bin")
+        defer { unlink(path) }
+        let file = try #require(fopen(path, "wb"))
+        fwrite([UInt8](repeating: 7, count: ReadableFile.chunk * 2 + 1), 1, ReadableFile.chunk * 2 + 1, file)
+        fclose(file)
+        #expect(try ReadableFile(path: path).readAll(cancellation: .never).count == ReadableFile.chunk * 2 + 1)
+        let asks = Asks(after: 1)
+        #expect(throws: FileReadError.cancelled(path: path)) { try ReadableFile(path: path).readAll(cancellation: asks.cancellation) }
+        #expect(asks.asked == 2, "stopped before the second chunk")
+    }
+
+    @Test func buildingAModelStopsBetweenLayers() throws {
+        let spec = ModelSpec.gpt(vocabulary: 9, context: 6, depth: 3, heads: 2, width: 8, tied: true)
+        #expect(throws: ModelError.cancelled) { try Model(spec, seed: 3, cancellation: Self.requested) }
+        let asks = Asks(after: 2)
+        #expect(throws: ModelError.cancelled) { try Model(spec, seed: 3, cancellation: asks.cancellation) }
+        #expect(asks.asked == 3)
+        let built = try Model(spec, seed: 3, cancellation: Asks(after: .max).cancellation)
+        let plain = try Model(spec, seed: 3)
+        for (a, b) in zip(built.parameters, plain.parameters) { #expect(a.name == b.name && a.parameter.value == b.parameter.value) }
+    }
+
+    @Test func loadingACheckpointStopsWhileReadingOrBuilding() throws {
+        let model = try Model(.gpt(vocabulary: 9, context: 6, depth: 2, heads: 2, width: 8, tied: true), seed: 3)
+        let path = temporaryPath("cancelled.safetensors")
+        defer { unlink(path) }
+        try model.save(to: path)
+        #expect(throws: CheckpointError.cancelled) { try SafeTensors.read(from: path, cancellation: Self.requested) }
+        #expect(throws: CheckpointError.cancelled) { try Model.load(from: path, cancellation: Self.requested) }
+        let tensors = model.parameters.count
+        #expect(throws: CheckpointError.cancelled) { try Model.load(from: path, cancellation: Asks(after: tensors).cancellation) }
+        let loaded = try Model.load(from: path, cancellation: Asks(after: .max).cancellation)
+        for (a, b) in zip(loaded.model.parameters, model.parameters) { #expect(a.parameter.value == b.parameter.value) }
+    }
+
+    @Test func aLayerSummaryHoldsTheLayersOwnParametersAndATiedWeightOnce() throws {
+        let model = try Model(.gpt(vocabulary: 9, context: 6, depth: 2, heads: 2, width: 8, tied: true), seed: 3)
+        let layers = model.layerSummaries { }
+        #expect(layers.count == model.plan.entries.count)
+        #expect(layers.flatMap { $0.parameters.map(\.name) } == model.parameters.map(\.name))
+        for (entry, layer) in zip(model.plan.entries, layers) {
+            #expect(layer.parameters.reduce(0) { $0 + $1.parameter.count } == entry.parameterCount, "\(entry.name)")
+            #expect(layer.parameters.allSatisfy { $0.name.hasPrefix(entry.name + ".") })
+            #expect(layer.adapterParameters.isEmpty && layer.compressionNote.isEmpty && layer.int8Weights == 0)
+        }
+        try model.addLoRA(matching: "blocks.1.attn.q", rank: 2, alpha: 4)
+        #expect(model.layerSummaries { }.map(\.adapterParameters.count) == model.plan.entries.map { $0.name == "blocks.1" ? 2 : 0 })
+    }
+
+    @Test func aLayerSummaryStopsWhenItsCheckThrows() {
+        let model = try! Model(.gpt(vocabulary: 9, context: 6, depth: 1, heads: 2, width: 8), seed: 3)
+        #expect(throws: ModelError.cancelled) { try model.layerSummaries { () throws(ModelError) in throw .cancelled } }
+    }
+}
