@@ -98,13 +98,13 @@ extension ModelSpec {
             case .positionalEmbedding:
                 try needSequence()
                 (name, parameters) = ("pos", try count(Double(maxLength) * w))
-            case let .dense(outputs, bias):
+            case let .dense(outputs, _):
                 try positive(outputs, "outputs")
                 (name, parameters) = (nextName("dense"), try count(w * Double(outputs) + b * Double(outputs)))
                 width = outputs
             case .activation:
                 name = nextName("act")
-            case let .layerNorm(bias):
+            case .layerNorm:
                 (name, parameters) = (nextName("norm"), try count(w * (1 + b)))
             case let .dropout(p):
                 try probability(p)
@@ -122,7 +122,7 @@ extension ModelSpec {
                 try needSequence()
                 name = nextName("pool")
                 sequence = false
-            case let .lmHead(tied, bias):
+            case let .lmHead(tied, _):
                 guard vocabulary > 0 else { throw .embeddingPlacement(layer: i) }
                 if tied, embeddingWidth != width {
                     throw .tiedHeadWidth(layer: i, embedding: embeddingWidth ?? 0, hidden: width)
