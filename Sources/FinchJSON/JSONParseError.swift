@@ -40,6 +40,8 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible {
         case unterminatedUnicodeEscape
         /// A `\u` escape with a character that is not a hexadecimal digit.
         case invalidHexDigit
+        /// The caller asked reading to stop (``JSONValue/parse(_:stoppingWhen:)``).
+        case stopped
 
         /// The reason in words.
         public var description: String {
@@ -63,6 +65,7 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible {
             case .invalidEscape: "invalid escape"
             case .unterminatedUnicodeEscape: "unterminated \\u escape"
             case .invalidHexDigit: "invalid hex digit in \\u escape"
+            case .stopped: "stopped on request"
             }
         }
     }

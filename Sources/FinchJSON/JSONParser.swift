@@ -13,11 +13,20 @@ extension JSONValue {
         try parse(array: Array(text.utf8))
     }
 
+    /// Parses `bytes` as ``parse(_:)-(Bytes)`` does, asking `shouldStop` every
+    /// ``JSONParser/valuesPerQuestion`` values; when it answers true, reading ends with
+    /// ``JSONParseError/Reason/stopped`` (so a user can interrupt reading a header of millions of values).
+    public static func parse(_ bytes: [UInt8], stoppingWhen shouldStop: () -> Bool) throws(JSONParseError) -> JSONValue {
+        try withoutActuallyEscaping(shouldStop) { (shouldStop) throws(JSONParseError) in
+            try parse(array: bytes, shouldStop: shouldStop)
+        }
+    }
+
     /// Parses the bytes of `array`; the one non-generic entry the others call.
     @usableFromInline
-    static func parse(array: [UInt8]) throws(JSONParseError) -> JSONValue {
+    static func parse(array: [UInt8], shouldStop: (() -> Bool)? = nil) throws(JSONParseError) -> JSONValue {
         try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-            var parser = JSONParser(bytes: buffer)
+            var parser = JSONParser(bytes: buffer, shouldStop: shouldStop)
             return try parser.parseDocument()
         }
     }
@@ -25,10 +34,18 @@ extension JSONValue {
 
 /// A recursive-descent reader over UTF-8 bytes.
 struct JSONParser {
+    /// How many values are read between two questions to `shouldStop`.
+    static let valuesPerQuestion = 16_384
+
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
+    private let shouldStop: (() -> Bool)?
+    private var valuesRead = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, shouldStop: (() -> Bool)? = nil) {
+        self.bytes = bytes
+        self.shouldStop = shouldStop
+    }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         let value = try parseValue(depth: 0)
@@ -52,6 +69,8 @@ struct JSONParser {
 
     private mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
         guard depth < JSONValue.maximumDepth else { throw failure(.nestedTooDeeply) }
+        valuesRead += 1
+        if valuesRead % Self.valuesPerQuestion == 0, let shouldStop, shouldStop() { throw failure(.stopped) }
         skipWhitespace()
         guard position < bytes.count else { throw failure(.unexpectedEnd) }
         switch bytes[position] {
@@ -92,7 +111,10 @@ struct JSONParser {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure(.expectedColon) }
             position += 1
-            object.set(key, try parseValue(depth: depth + 1))
+            do { object.set(key, try parseValue(depth: depth + 1)) } catch {
+                if error.reason == .stopped { BackgroundRelease.drop(consume object) }
+                throw error
+            }
             if try endsContainer(UInt8(ascii: "}"), otherwise: .expectedCommaOrBrace) { return .object(object.finished) }
         }
     }
@@ -106,7 +128,10 @@ struct JSONParser {
             return .array(elements)
         }
         while true {
-            elements.append(try parseValue(depth: depth + 1))
+            do { elements.append(try parseValue(depth: depth + 1)) } catch {
+                if error.reason == .stopped { BackgroundRelease.drop(consume elements) }
+                throw error
+            }
             if try endsContainer(UInt8(ascii: "]"), otherwise: .expectedCommaOrBracket) { return .array(elements) }
         }
     }

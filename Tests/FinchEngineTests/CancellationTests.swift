@@ -1,4 +1,5 @@
 @testable import FinchEngine
+import FinchJSON
 import Glibc
 import Synchronization
 import Testing
@@ -68,6 +69,29 @@ final class Asks: Sendable {
         for (a, b) in zip(loaded.model.parameters, model.parameters) { #expect(a.parameter.value == b.parameter.value) }
     }
 
+    @Test func loadingACheckpointStopsWhileCopyingTheWeights() throws {
+        let spec = ModelSpec.gpt(vocabulary: 9, context: 6, depth: 40, heads: 2, width: 8, tied: true)
+        let model = try Model(spec, seed: 3)
+        #expect(model.parameters.count > 256)
+        let path = temporaryPath("weights.safetensors")
+        defer { unlink(path) }
+        try model.save(to: path)
+        let readAndBuilt = model.parameters.count + spec.layers.count
+        let asks = Asks(after: readAndBuilt)
+        #expect(throws: CheckpointError.cancelled) { try Model.load(from: path, cancellation: asks.cancellation) }
+        #expect(asks.asked == readAndBuilt + 1, "stopped at the first question while copying")
+    }
+
+    @Test func aReleasedStructureIsFreedOnAnotherThread() {
+        let freed = FreedOn()
+        var tree: [Tracked] = (0..<3).map { _ in Tracked(freed) }
+        tree.append(Tracked(freed))
+        BackgroundRelease.drop(consume tree)
+        let threads = freed.wait(for: 4)
+        #expect(threads.count == 4)
+        #expect(!threads.contains(pthread_self()), "freed on the caller's thread")
+    }
+
     @Test func aLayerSummaryHoldsTheLayersOwnParametersAndATiedWeightOnce() throws {
         let model = try Model(.gpt(vocabulary: 9, context: 6, depth: 2, heads: 2, width: 8, tied: true), seed: 3)
         let layers = model.layerSummaries { }
@@ -86,4 +110,30 @@ final class Asks: Sendable {
         let model = try! Model(.gpt(vocabulary: 9, context: 6, depth: 1, heads: 2, width: 8), seed: 3)
         #expect(throws: ModelError.cancelled) { try model.layerSummaries { () throws(ModelError) in throw .cancelled } }
     }
+}
+
+/// The threads on which ``Tracked`` objects were freed.
+private final class FreedOn: @unchecked Sendable {
+    private let lock = Mutex<[pthread_t]>([])
+
+    func record() { lock.withLock { $0.append(pthread_self()) } }
+
+    /// The threads, once `count` objects were freed (or after 10 s).
+    func wait(for count: Int) -> [pthread_t] {
+        for _ in 0..<1000 {
+            let threads = lock.withLock { $0 }
+            if threads.count >= count { return threads }
+            usleep(10_000)
+        }
+        return lock.withLock { $0 }
+    }
+}
+
+/// An object that records the thread it is freed on.
+private final class Tracked {
+    private let freed: FreedOn
+
+    init(_ freed: FreedOn) { self.freed = freed }
+
+    deinit { freed.record() }
 }

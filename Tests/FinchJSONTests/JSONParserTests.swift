@@ -86,4 +86,16 @@ import Testing
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: JSONParseError(.nestedTooDeeply, at: JSONValue.maximumDepth)) { try JSONValue.parse(deep) }
     }
+
+    @Test func aParseAsksWhetherToStopEveryFewThousandValuesAndStopsWhenTold() throws {
+        let text = "[" + (0..<40_000).map { #"{"n": \#($0), "s": [1, 2]}"# }.joined(separator: ",") + "]"
+        var questions = 0
+        let value = try JSONValue.parse(Array(text.utf8), stoppingWhen: { questions += 1; return false })
+        #expect(value.arrayValue?.count == 40_000)
+        #expect(value == (try JSONValue.parse(text)))
+        #expect(questions == 40_000 * 5 / 16_384, "1 + 40,000 × 5 values, one question per 16,384")
+        questions = 0
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(text.utf8), stoppingWhen: { questions += 1; return questions == 2 }) }
+        do { _ = try JSONValue.parse(Array(text.utf8), stoppingWhen: { true }) } catch { #expect(error.reason == .stopped) }
+    }
 }

@@ -61,7 +61,10 @@ extension Model {
                              firstLayer: file.metadata[CheckpointKey.headStart].flatMap(Int.init).map { min(max($0, 0), layers) } ?? layers)
         let model: Model
         do { model = try Model(spec, head: head, memoryBudget: memoryBudget, cancellation: cancellation) } catch {
-            if error == .cancelled { throw .cancelled }
+            if error == .cancelled {
+                BackgroundRelease.drop(consume file)
+                throw .cancelled
+            }
             throw .invalidArchitecture(error)
         }
         if let text = file.metadata[CheckpointKey.adapters], let adapters = (try? JSONValue.parse(text))?.arrayValue {
@@ -89,18 +92,24 @@ extension Model {
         }
         if let text = file.metadata[CheckpointKey.compression] { try model.restoreCompression(text, from: &file) }
         if let extra = file.bytes.first { throw .unexpectedTensor(extra.name) }
-        try model.loadWeights(file)
+        do { try model.loadWeights(file, cancellation: cancellation) } catch {
+            if error == .cancelled { BackgroundRelease.drop((consume file, consume model)) }
+            throw error
+        }
         let training = file.metadata[CheckpointKey.training].flatMap { try? JSONValue.parse($0) }.flatMap(TrainConfig.init(json:))
         return LoadedCheckpoint(model: model, trainingConfig: training, metadata: file.metadata)
     }
 
     /// Copies the tensors of `file` into the parameters of the same names. Every parameter must be
-    /// present with its shape; with `strict`, the file may hold no other tensors.
-    public func loadWeights(_ file: SafeTensors, strict: Bool = true) throws(CheckpointError) {
+    /// present with its shape; with `strict`, the file may hold no other tensors. `cancellation`
+    /// is asked every few hundred tensors; when it is requested, ``CheckpointError/cancelled`` is
+    /// thrown and the parameters are part old, part new.
+    public func loadWeights(_ file: SafeTensors, strict: Bool = true, cancellation: Cancellation = .never) throws(CheckpointError) {
         let named = parameters
         var byName: [String: Tensor] = [:]
         for (name, tensor) in file.tensors { byName[name] = tensor }
-        for entry in named {
+        for (index, entry) in named.enumerated() {
+            if cancellation.isRequested(at: index + 1, every: 256) { throw .cancelled }
             guard let tensor = byName.removeValue(forKey: entry.name) else { throw .missingTensor(entry.name) }
             guard tensor.shape == entry.parameter.shape else {
                 throw .shapeMismatch(tensor: entry.name, expected: entry.parameter.shape, got: tensor.shape)

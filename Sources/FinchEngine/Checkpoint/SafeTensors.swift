@@ -128,49 +128,58 @@ public struct SafeTensors {
         var headerBytes = [UInt8](repeating: 0, count: Int(length))
         guard fread(&headerBytes, 1, Int(length), file) == Int(length) else { throw .io(path: path, reason: "short read") }
         let parsed: JSONValue
-        do { parsed = try JSONValue.parse(headerBytes) } catch { throw .malformed("header is not valid JSON: \(error)") }
+        do { parsed = try JSONValue.parse(headerBytes, stoppingWhen: { cancellation.isRequested }) } catch {
+            throw error.reason == .stopped ? .cancelled : .malformed("header is not valid JSON: \(error)")
+        }
         guard let header = parsed.objectValue else { throw .malformed("header is not a JSON object") }
         let dataStart = 8 + Int(length), dataSize = size - dataStart
         var result = SafeTensors(tensors: [])
-        for (name, entry) in header.members {
-            if name == "__metadata__" {
-                guard let pairs = entry.objectValue?.members else { throw .malformed("__metadata__ is not an object") }
-                for (key, value) in pairs {
-                    guard let text = value.stringValue else { throw .malformed("metadata \(key) is not a string") }
-                    result.metadata[key] = text
+        do throws(CheckpointError) {
+            for (name, entry) in header.members {
+                if name == "__metadata__" {
+                    guard let pairs = entry.objectValue?.members else { throw .malformed("__metadata__ is not an object") }
+                    for (key, value) in pairs {
+                        guard let text = value.stringValue else { throw .malformed("metadata \(key) is not a string") }
+                        result.metadata[key] = text
+                    }
+                    continue
                 }
-                continue
-            }
-            guard let dtype = entry["dtype"]?.stringValue else { throw .malformed("tensor \(name) has no dtype") }
-            guard dtype == "F32" || dtype == "I8" else { throw .unsupportedType(tensor: name, dtype: dtype) }
-            let width = dtype == "F32" ? 4 : 1
-            guard let shape = entry["shape"]?.arrayValue?.compactMap(\.intValue), shape.allSatisfy({ $0 >= 0 }),
-                  let count = elementCount(shape),
-                  let offsets = entry["data_offsets"]?.arrayValue?.compactMap(\.intValue), offsets.count == 2,
-                  offsets[0] >= 0, offsets[1] <= dataSize, offsets[1] - offsets[0] == width * count
-            else { throw .malformed("tensor \(name) has an invalid shape or offsets") }
-            if cancellation.isRequested { throw .cancelled }
-            fseek(file, dataStart + offsets[0], SEEK_SET)
-            if dtype == "I8" {
-                var values = [Int8](repeating: 0, count: count)
-                try values.withUnsafeMutableBytes { buffer in
+                guard let dtype = entry["dtype"]?.stringValue else { throw .malformed("tensor \(name) has no dtype") }
+                guard dtype == "F32" || dtype == "I8" else { throw .unsupportedType(tensor: name, dtype: dtype) }
+                let width = dtype == "F32" ? 4 : 1
+                guard let shape = entry["shape"]?.arrayValue?.compactMap(\.intValue), shape.allSatisfy({ $0 >= 0 }),
+                      let count = elementCount(shape),
+                      let offsets = entry["data_offsets"]?.arrayValue?.compactMap(\.intValue), offsets.count == 2,
+                      offsets[0] >= 0, offsets[1] <= dataSize, offsets[1] - offsets[0] == width * count
+                else { throw .malformed("tensor \(name) has an invalid shape or offsets") }
+                if cancellation.isRequested { throw .cancelled }
+                fseek(file, dataStart + offsets[0], SEEK_SET)
+                if dtype == "I8" {
+                    var values = [Int8](repeating: 0, count: count)
+                    try values.withUnsafeMutableBytes { buffer in
+                        Result { () throws(CheckpointError) in
+                            try readChunks(into: buffer, from: file, cancellation: cancellation, failure: .io(path: path, reason: "short read in \(name)"))
+                        }
+                    }.get()
+                    result.bytes.append((name, shape, values))
+                    continue
+                }
+                var tensor = Tensor(uncheckedZeros: shape)
+                let bytes = 4 * tensor.count
+                try tensor.withUnsafeMutablePointer { pointer in
                     Result { () throws(CheckpointError) in
-                        try readChunks(into: buffer, from: file, cancellation: cancellation, failure: .io(path: path, reason: "short read in \(name)"))
+                        try readChunks(into: UnsafeMutableRawBufferPointer(start: pointer, count: bytes), from: file, cancellation: cancellation,
+                                       failure: .io(path: path, reason: "short read in \(name)"))
                     }
                 }.get()
-                result.bytes.append((name, shape, values))
-                continue
+                result.tensors.append((name, tensor))
             }
-            var tensor = Tensor(uncheckedZeros: shape)
-            let bytes = 4 * tensor.count
-            try tensor.withUnsafeMutablePointer { pointer in
-                Result { () throws(CheckpointError) in
-                    try readChunks(into: UnsafeMutableRawBufferPointer(start: pointer, count: bytes), from: file, cancellation: cancellation,
-                                   failure: .io(path: path, reason: "short read in \(name)"))
-                }
-            }.get()
-            result.tensors.append((name, tensor))
+        } catch {
+            // What was read goes in the background, so that an interrupt is answered at once.
+            if error == .cancelled { BackgroundRelease.drop((consume result, consume header, consume parsed)) }
+            throw error
         }
+        BackgroundRelease.drop((consume header, consume parsed))
         return result
     }
 }

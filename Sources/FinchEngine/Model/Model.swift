@@ -1,3 +1,5 @@
+internal import FinchJSON
+
 /// A parameter with its dotted name in the model's tree (`blocks.1.attn.q.weight`).
 public struct NamedParameter {
     /// Dotted path.
@@ -79,7 +81,10 @@ public final class Model {
         var embedding: Embedding?
         var layers: [(String, any Layer)] = []
         for (layer, entry) in zip(spec.layers, plan.entries) {
-            if cancellation.isRequested { throw .cancelled }
+            if cancellation.isRequested {
+                BackgroundRelease.drop((consume layers, consume embedding))
+                throw .cancelled
+            }
             let width = entry.inputWidth
             switch layer {
             case let .embedding(w):
