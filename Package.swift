@@ -53,11 +53,13 @@ let package = Package(
         // Benchmark: a character-level GPT trained on a text file; prints figures, asserts nothing.
         .executableTarget(name: "finch-bench", dependencies: ["FinchEngine"], swiftSettings: strict),
 
+        // What more than one test target uses (a counting cancellation); no product depends on it.
+        .target(name: "FinchTestSupport", dependencies: ["FinchEngine"], path: "Tests/FinchTestSupport", swiftSettings: strict),
         .testTarget(name: "FinchJSONTests", dependencies: ["FinchJSON"], swiftSettings: strict),
         .testTarget(name: "FinchKernelTests", dependencies: ["FinchKernel", "FinchJSON"], swiftSettings: strict),
         .testTarget(name: "FinchDisplayTests", dependencies: ["FinchDisplay"], swiftSettings: strict),
-        .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine", "FinchJSON"], swiftSettings: strict),
-        .testTarget(name: "FinchDataTests", dependencies: ["FinchData"], swiftSettings: strict),
+        .testTarget(name: "FinchEngineTests", dependencies: ["FinchEngine", "FinchJSON", "FinchTestSupport"], swiftSettings: strict),
+        .testTarget(name: "FinchDataTests", dependencies: ["FinchData", "FinchTestSupport"], swiftSettings: strict),
         .testTarget(name: "FinchLanguageTests", dependencies: ["FinchLanguage", "FinchEngine", "FinchData"], exclude: ["Samples"], swiftSettings: strict),
     ]
 )

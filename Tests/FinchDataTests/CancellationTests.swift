@@ -1,22 +1,7 @@
 @testable import FinchData
 import FinchEngine
-import Synchronization
+import FinchTestSupport
 import Testing
-
-/// A cancellation that is requested from its `after + 1`-th question on, counting the questions.
-final class Asks: Sendable {
-    private let count = Atomic<Int>(0)
-    private let after: Int
-
-    /// Questions answered "no" before the first "yes".
-    init(after: Int) { self.after = after }
-
-    /// The cancellation that asks this counter.
-    var cancellation: Cancellation { Cancellation { self.count.add(1, ordering: .relaxed).newValue > self.after } }
-
-    /// Questions asked so far.
-    var asked: Int { count.load(ordering: .relaxed) }
-}
 
 /// Tokenizing, parsing CSV and reading files ask a cancellation as they go and stop with
 /// ``DataError/cancelled``; unasked, they give what they always gave.

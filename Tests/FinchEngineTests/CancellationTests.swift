@@ -1,23 +1,9 @@
 @testable import FinchEngine
 import FinchJSON
+import FinchTestSupport
 import Glibc
 import Synchronization
 import Testing
-
-/// A cancellation that is requested from its `after + 1`-th question on, counting the questions.
-final class Asks: Sendable {
-    private let count = Atomic<Int>(0)
-    private let after: Int
-
-    /// Questions answered "no" before the first "yes".
-    init(after: Int) { self.after = after }
-
-    /// The cancellation that asks this counter.
-    var cancellation: Cancellation { Cancellation { self.count.add(1, ordering: .relaxed).newValue > self.after } }
-
-    /// Questions asked so far.
-    var asked: Int { count.load(ordering: .relaxed) }
-}
 
 /// Reading files, building models and loading checkpoints ask a cancellation as they go, and
 /// stop with their `cancelled` error; unasked, they give what they always gave.
@@ -80,6 +66,20 @@ final class Asks: Sendable {
         let asks = Asks(after: readAndBuilt)
         #expect(throws: CheckpointError.cancelled) { try Model.load(from: path, cancellation: asks.cancellation) }
         #expect(asks.asked == readAndBuilt + 1, "stopped at the first question while copying")
+    }
+
+    @Test func aCheckpointOverTheMemoryBudgetIsRefusedBeforeATensorIsRead() throws {
+        let model = try Model(.mlp(features: 100, hidden: [100], outputs: 2), seed: 3)
+        let path = temporaryPath("budget.safetensors")
+        defer { unlink(path) }
+        try model.save(to: path)
+        let bytes = try model.spec.plan().bytesToBuild
+        let asks = Asks(after: .max)
+        #expect(throws: CheckpointError.invalidArchitecture(.overBudget(bytes: bytes, budget: bytes - 1))) {
+            try Model.load(from: path, memoryBudget: bytes - 1, cancellation: asks.cancellation)
+        }
+        #expect(asks.asked == 0, "no tensor was read")
+        _ = try Model.load(from: path, memoryBudget: bytes)
     }
 
     @Test func aReleasedStructureIsFreedOnAnotherThread() {

@@ -56,4 +56,23 @@ import Testing
         #expect(finch.error("finetune net on fit class_weights: 3")?.message == "'class_weights:' needs balanced or a list of numbers, not a number")
         #expect(finch.error("finetune net on fit early_stop: val_f2")?.note == "did you mean 'val_f1'?")
     }
+
+    @Test func labelSmoothingMakesAFewLabelClassifierLessSureAndIsRecorded() throws {
+        finch.result("c = copy net head: classify(classes: 2)")
+        finch.result("plain = finetune net on fit epochs: 40 lr: 3e-2")
+        finch.result("smooth = finetune c on fit epochs: 40 lr: 3e-2 label_smoothing: 0.2")
+        #expect(finch.result("smooth.config.label_smoothing") == "0.2")
+        finch.result("a = evaluate net on held")
+        finch.result("b = evaluate c on held")
+        let plain = try #require(Double(finch.result("a.confidence") ?? ""))
+        let smoothed = try #require(Double(finch.result("b.confidence") ?? ""))
+        #expect(smoothed < plain, "a smoothed target stops short of certainty")
+        #expect(smoothed <= 0.9 + 1e-6, "with ε = 0.2 over 2 classes the loss is least at confidence 0.9")
+        let evaluation = try #require(finch.session.interpreter.variables["a"]?.object(EvaluationObject.self))
+        #expect(finch.result("a.ece") == Value.number(evaluation.calibration.expectedError).text)
+    }
+
+    @Test func labelSmoothingIsForClassesAndBelowOneHalf() throws {
+        #expect(finch.error("finetune net on fit label_smoothing: 0.7")?.message == "'label_smoothing' must be a number from 0 to 0.5, not 0.7")
+    }
 }

@@ -49,13 +49,23 @@ extension Model {
     }
 
     /// Rebuilds the model stored at `path` (architecture from the metadata) with its weights; with
-    /// `memoryBudget`, an architecture too large for it is refused before the model is built.
+    /// `memoryBudget`, an architecture too large for it is refused before a tensor is read.
     /// `cancellation` is asked while the tensors are read and the model is built; when it is
     /// requested, ``CheckpointError/cancelled`` is thrown.
     public static func load(from path: String, memoryBudget: Int? = nil, cancellation: Cancellation = .never) throws(CheckpointError) -> LoadedCheckpoint {
-        var file = try SafeTensors.read(from: path, cancellation: cancellation)
-        guard let text = file.metadata[CheckpointKey.architecture], let json = try? JSONValue.parse(text),
-              let spec = ModelSpec(json: json) else { throw .missingArchitecture }
+        var stored: ModelSpec?
+        var file = try SafeTensors.read(from: path, cancellation: cancellation) { metadata throws(CheckpointError) in
+            guard let text = metadata[CheckpointKey.architecture], let json = try? JSONValue.parse(text),
+                  let spec = ModelSpec(json: json) else { throw .missingArchitecture }
+            if let memoryBudget {
+                do throws(ModelError) {
+                    let bytes = try spec.plan().bytesToBuild
+                    if bytes > memoryBudget { throw .overBudget(bytes: bytes, budget: memoryBudget) }
+                } catch { throw .invalidArchitecture(error) }
+            }
+            stored = spec
+        }
+        guard let spec = stored else { throw .missingArchitecture }
         let layers = spec.layers.count
         let head = ModelHead(kind: file.metadata[CheckpointKey.head].flatMap(HeadKind.init(rawValue:)) ?? .none,
                              firstLayer: file.metadata[CheckpointKey.headStart].flatMap(Int.init).map { min(max($0, 0), layers) } ?? layers)

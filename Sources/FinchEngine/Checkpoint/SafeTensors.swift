@@ -35,7 +35,8 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
         case let .missingTensor(name): "the checkpoint has no tensor \(name)"
         case let .unexpectedTensor(name): "the checkpoint has a tensor \(name) that the model does not"
         case let .shapeMismatch(tensor, expected, got): "tensor \(tensor) has shape \(got), the model expects \(expected)"
-        case let .invalidArchitecture(error): "the stored architecture is invalid: \(error)"
+        case let .invalidArchitecture(error):
+            if case .overBudget = error { "the stored model is too large to load: \(error)" } else { "the stored architecture is invalid: \(error)" }
         case .invalidScaling: "the checkpoint's input or target scaling is not one mean and one positive scale per feature or output"
         case .cancelled: "loading the checkpoint was interrupted"
         }
@@ -110,16 +111,20 @@ public struct SafeTensors {
     /// Reads the file at `path` (a regular file: a named pipe or a device is refused at once).
     /// `cancellation` is asked before each tensor and every ``ReadableFile/chunk`` bytes of one;
     /// when it is requested, ``CheckpointError/cancelled`` is thrown.
-    public static func read(from path: String, cancellation: Cancellation = .never) throws(CheckpointError) -> SafeTensors {
+    /// `checkMetadata` sees the metadata before any tensor is read (to refuse an architecture
+    /// too large for memory at once).
+    public static func read(from path: String, cancellation: Cancellation = .never,
+                            checkMetadata: ([String: String]) throws(CheckpointError) -> Void = { _ in }) throws(CheckpointError) -> SafeTensors {
         let opened: ReadableFile
         do throws(FileReadError) { opened = try ReadableFile(path: path, limit: .max) } catch {
             throw .io(path: path, reason: error.reason)
         }
-        return try read(opened, cancellation: cancellation)
+        return try read(opened, cancellation: cancellation, checkMetadata: checkMetadata)
     }
 
     /// Reads the tensors and metadata of the open `opened`.
-    private static func read(_ opened: borrowing ReadableFile, cancellation: Cancellation) throws(CheckpointError) -> SafeTensors {
+    private static func read(_ opened: borrowing ReadableFile, cancellation: Cancellation,
+                             checkMetadata: ([String: String]) throws(CheckpointError) -> Void) throws(CheckpointError) -> SafeTensors {
         let file = opened.stream, size = opened.size, path = opened.path
         var length: UInt64 = 0
         guard size >= 8, fread(&length, 8, 1, file) == 1 else { throw .malformed("shorter than 8 bytes") }
@@ -135,15 +140,15 @@ public struct SafeTensors {
         let dataStart = 8 + Int(length), dataSize = size - dataStart
         var result = SafeTensors(tensors: [])
         do throws(CheckpointError) {
-            for (name, entry) in header.members {
-                if name == "__metadata__" {
-                    guard let pairs = entry.objectValue?.members else { throw .malformed("__metadata__ is not an object") }
-                    for (key, value) in pairs {
-                        guard let text = value.stringValue else { throw .malformed("metadata \(key) is not a string") }
-                        result.metadata[key] = text
-                    }
-                    continue
+            if let entry = header["__metadata__"] {
+                guard let pairs = entry.objectValue?.members else { throw .malformed("__metadata__ is not an object") }
+                for (key, value) in pairs {
+                    guard let text = value.stringValue else { throw .malformed("metadata \(key) is not a string") }
+                    result.metadata[key] = text
                 }
+            }
+            try checkMetadata(result.metadata)
+            for (name, entry) in header.members where name != "__metadata__" {
                 guard let dtype = entry["dtype"]?.stringValue else { throw .malformed("tensor \(name) has no dtype") }
                 guard dtype == "F32" || dtype == "I8" else { throw .unsupportedType(tensor: name, dtype: dtype) }
                 let width = dtype == "F32" ? 4 : 1
@@ -175,8 +180,8 @@ public struct SafeTensors {
                 result.tensors.append((name, tensor))
             }
         } catch {
-            // What was read goes in the background, so that an interrupt is answered at once.
-            if error == .cancelled { BackgroundRelease.drop((consume result, consume header, consume parsed)) }
+            // What was read goes in the background, so that an interrupt or a refusal is answered at once.
+            BackgroundRelease.drop((consume result, consume header, consume parsed))
             throw error
         }
         BackgroundRelease.drop((consume header, consume parsed))

@@ -14,17 +14,21 @@ final class EvaluationObject: DocumentedObject {
     let classNames: [String]
     /// Mean cross-entropy on the data.
     let loss: Double
+    /// How the classifier's confidence matches its accuracy.
+    let calibration: Calibration
     /// How long the classification took, when it is part of the method's cost (prompting runs the
     /// language model once per text and label).
     let seconds: Double?
 
     /// An evaluation; see the properties.
-    init(modelName: String, dataName: String, matrix: ConfusionMatrix, classNames: [String], loss: Double, seconds: Double? = nil) {
+    init(modelName: String, dataName: String, matrix: ConfusionMatrix, classNames: [String], loss: Double, calibration: Calibration,
+         seconds: Double? = nil) {
         self.modelName = modelName
         self.dataName = dataName
         self.matrix = matrix
         self.classNames = classNames
         self.loss = loss
+        self.calibration = calibration
         self.seconds = seconds
     }
 
@@ -59,6 +63,15 @@ final class EvaluationObject: DocumentedObject {
     static var propertyTable: [ObjectProperty<EvaluationObject>] {
         [
             ObjectProperty("accuracy", "the fraction classified correctly") { evaluation, _ in .number(evaluation.matrix.accuracy) },
+            ObjectProperty("confidence", "the mean confidence (largest probability) over the examples") { evaluation, _ in
+                .number(evaluation.calibration.meanConfidence)
+            },
+            ObjectProperty("confidence_wrong", "the mean confidence of the wrong answers (none when none is wrong)") { evaluation, _ in
+                evaluation.calibration.wrongConfidence.map(Value.number) ?? .none
+            },
+            ObjectProperty("ece", "the expected calibration error over 15 bins of confidence: 0 when as sure as right") { evaluation, _ in
+                .number(evaluation.calibration.expectedError)
+            },
             ObjectProperty("confusion", "counts of [true class][predicted class]") { evaluation, _ in
                 .list(evaluation.matrix.counts.map { .list($0.map { .number(Double($0)) }) })
             },

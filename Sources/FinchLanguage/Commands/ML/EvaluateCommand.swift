@@ -39,12 +39,15 @@ extension Command {
         let probabilities = try InferenceRunner.probabilities(object, data.dataset, reading: reading, interpreter: invocation.interpreter, at: invocation.place("on"))
         let predictions = probabilities.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
         let loss = zip(probabilities, labels).reduce(0.0) { $0 - log(max($1.0[$1.1], 1e-12)) } / Double(max(labels.count, 1))
-        let matrix: ConfusionMatrix
-        do throws(MetricsError) { matrix = try ConfusionMatrix(predictions: predictions, labels: labels, classes: classes) } catch {
+        let matrix: ConfusionMatrix, calibration: Calibration
+        do throws(MetricsError) {
+            matrix = try ConfusionMatrix(predictions: predictions, labels: labels, classes: classes)
+            calibration = try Calibration(probabilities: probabilities, labels: labels)
+        } catch {
             throw FinchError(.value, error.description, at: invocation.place("on"))
         }
         return .wrap(EvaluationObject(modelName: object.name, dataName: data.name, matrix: matrix,
-                                      classNames: data.dataset.classNames, loss: loss))
+                                      classNames: data.dataset.classNames, loss: loss, calibration: calibration))
     }
 
     /// `evaluate` of a regressor on `data`, whose numeric `targets` it predicts: MAE, RMSE and R².

@@ -21,6 +21,9 @@ extension Command {
             Parameter("patience", .number, doc: "validations without improvement before stopping early", default: .number(2)),
             Parameter("class_weights", .wordOrValue(["balanced"]),
                       doc: "weigh the loss of each class's examples: balanced (total / (classes × the class's count), as scikit-learn), or one number per class"),
+            Parameter("label_smoothing", .number,
+                      doc: "spread this share of each target over all classes (0 to 0.5; e.g. 0.1), so a few-label classifier is not sure of wrong answers",
+                      default: .number(0)),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
         ] + TrainingOptions.parameters(),
@@ -32,6 +35,10 @@ extension Command {
         let regression = dataset.targets != nil
         try checkHead(of: target, fits: data, in: invocation)
         let weights = try classWeights(invocation, dataset)
+        let smoothing = try invocation.number("label_smoothing", in: 0...0.5) ?? 0
+        if smoothing > 0, regression {
+            throw FinchError(.value, "'label_smoothing:' smooths classes, but \(data.name) has a number to predict", at: invocation.place("label_smoothing"))
+        }
         let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
             (metric) throws(FinchError) in
             guard !regression || metric == .loss else {
@@ -83,6 +90,7 @@ extension Command {
         if method == .prompt, let length = invocation["length"] { extra.append(Record.Field(name: "length", value: length)) }
         if method == .freeze { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
         if let weights { extra.append(Record.Field(name: "class_weights", value: .list(weights.map { .number(Double($0.description) ?? Double($0)) }))) }
+        if smoothing > 0 { extra.append(Record.Field(name: "label_smoothing", value: .number(smoothing))) }
         var plan = TrainingPlan(
             kind: "finetune", method: method.rawValue, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval,
@@ -92,7 +100,10 @@ extension Command {
         if automatic { plan.stepsChoice = "\(epochs) epochs: auto" }
         if merge { plan.finish = { target.model.mergeLoRA() } }
         plan.retention = target.retention
-        if let weights { plan.objective = CrossEntropy(classWeights: weights) }
+        if weights != nil || smoothing > 0 {
+            let hard = CrossEntropy(classWeights: weights)
+            plan.objective = smoothing > 0 ? LabelSmoothing(hard, epsilon: Float(smoothing)) : hard
+        }
         plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
         if let held, !regression, held.classCounts.filter({ $0 > 0 }).count >= 2, let largest = held.classCounts.max() {
             plan.chance = Double(largest) / Double(held.count)

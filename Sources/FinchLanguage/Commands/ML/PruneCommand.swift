@@ -84,14 +84,14 @@ private enum Pruning {
     /// listed heads of layer:.
     static func heads(_ source: ModelObject, _ invocation: Invocation) throws(FinchError) -> ModelObject {
         let value = invocation.bound("heads")?.value ?? .none
-        var fraction: Double?, listed: [Int: Set<Int>]?
+        let choice: HeadChoice
         switch value {
         case .number(let number):
             if invocation.bound("layer") != nil {
                 throw FinchError(.argument, "layer: goes with a list of heads, not a fraction", at: invocation.place("layer"),
                                  note: "prune \(source.name) heads: [0] layer: 1 removes head 0 of attention layer 1")
             }
-            fraction = number
+            choice = .fraction(number)
         case .list(let elements):
             guard let numbers = Functions.numbers(in: elements), numbers.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 1e9 }) else {
                 throw FinchError(.type, "heads: needs a fraction or a list of head numbers (whole numbers from 0)", at: invocation.place("heads"))
@@ -100,13 +100,16 @@ private enum Pruning {
                 throw FinchError(.argument, "heads: [...] needs layer: — the attention layer the heads belong to", at: invocation.place("heads"),
                                  note: "e.g. prune \(source.name) heads: \(value.text) layer: 0")
             }
-            listed = [layer: Set(numbers.map { Int($0) })]
+            choice = .listed(layer: layer, heads: Set(numbers.map { Int($0) }))
         default:
             throw FinchError(.type, "heads: needs a fraction or a list of head numbers, not \(value.typeDescription)", at: invocation.place("heads"))
         }
         let smaller: Model
         do throws(CompressionError) {
-            smaller = if let listed { try source.model.prunedHeads(removing: listed) } else { try source.model.prunedHeads(fraction: fraction ?? 0) }
+            smaller = switch choice {
+            case let .fraction(fraction): try source.model.prunedHeads(fraction: fraction)
+            case let .listed(layer, heads): try source.model.prunedHeads(removing: [layer: heads])
+            }
         } catch {
             let argument = if case .noSuchAttentionLayer = error { "layer" } else { "heads" }
             throw CompressedCopy.describe(error, of: source, at: argument, invocation)
@@ -117,6 +120,14 @@ private enum Pruning {
         }
         say(object, changes.isEmpty ? "no head removed" : "\(changes.joined(separator: ", ")) heads", source: source, smaller: smaller, invocation)
         return object
+    }
+
+    /// What `heads:` asks to remove.
+    private enum HeadChoice {
+        /// This fraction of every attention layer's heads, least important first.
+        case fraction(Double)
+        /// These heads of one attention layer.
+        case listed(layer: Int, heads: Set<Int>)
     }
 
     /// `NAME: CHANGES; P → Q parameters`.

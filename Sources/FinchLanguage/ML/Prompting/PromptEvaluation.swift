@@ -30,20 +30,22 @@ struct PromptEvaluation {
         let prefix = Array(drawn.joined())
         let queries = try fitted(texts.map(query), after: drawn)
         let prior = calibrates ? try scores(after: prefix + query("").tokens, what: "the content-free prompt") : nil
-        var predictions: [Int] = [], loss = 0.0
+        var predictions: [Int] = [], probabilities: [[Double]] = [], loss = 0.0
         for (query, label) in zip(queries, labels) {
             try invocation.interpreter.checkInterruption(at: invocation.range)
             let classScores = try scores(after: prefix + query.tokens, minus: prior)
             predictions.append(classScores.indices.max { classScores[$0] < classScores[$1] } ?? 0)
-            loss -= log(max(InferenceRunner.softmax(classScores)[label], 1e-12))
+            probabilities.append(InferenceRunner.softmax(classScores))
+            loss -= log(max(probabilities[probabilities.count - 1][label], 1e-12))
         }
-        let matrix: ConfusionMatrix
+        let matrix: ConfusionMatrix, calibration: Calibration
         do throws(MetricsError) {
             matrix = try ConfusionMatrix(predictions: predictions, labels: labels, classes: data.dataset.classNames.count)
+            calibration = try Calibration(probabilities: probabilities, labels: labels)
         } catch { throw FinchError(.value, error.description, at: invocation.place("on")) }
         let method = (shots == 0 ? "zero-shot" : "\(shots)-shot") + (calibrates ? ", calibrated" : "")
         return EvaluationObject(modelName: "\(model.name) prompted (\(method))", dataName: data.name, matrix: matrix,
-                                classNames: data.dataset.classNames, loss: loss / Double(max(labels.count, 1)),
+                                classNames: data.dataset.classNames, loss: loss / Double(max(labels.count, 1)), calibration: calibration,
                                 seconds: invocation.interpreter.workbench.clock() - start)
     }
 
