@@ -118,9 +118,17 @@ import Testing
         #expect(throws: DataError.missingLabel(path: "m.csv", line: 3, column: "y")) { try table.dataset(label: "y") }
     }
 
+    @Test func takesTheSoleTextColumnBesidesTheLabelAsTheTexts() throws {
+        let messages = try CSVTable.parse("text,label\nfree prize now,spam\nsee you at 5,ham\n", path: "m.csv")
+        #expect(try messages.dataset() == messages.dataset(text: "text", label: "label"))
+        #expect(try messages.dataset().texts == ["free prize now", "see you at 5"])
+        let numbered = try CSVTable.parse("id,text,label\n1,free prize,spam\n2,see you,ham\n", path: "n.csv")
+        #expect(try numbered.dataset().width == 1, "a numeric column makes it a table of features")
+    }
+
     @Test func reportsNoNumericColumnsTextAndFeaturesAndNoRows() {
-        let words = try! CSVTable.parse("a,b\nx,y\n", path: "w.csv")
-        #expect(throws: DataError.noNumericColumns(path: "w.csv")) { try words.dataset(label: "b") }
+        let words = try! CSVTable.parse("a,b,c\nx,y,z\n", path: "w.csv")
+        #expect(throws: DataError.noNumericColumns(path: "w.csv")) { try words.dataset(label: "c") }
         #expect(throws: DataError.textAndFeatures(path: "w.csv")) { try words.dataset(text: "a", features: ["b"]) }
         let headerOnly = try! CSVTable.parse("a,b\n", path: "dir/h.csv")
         #expect(throws: DataError.emptyDataset(name: "h")) { try headerOnly.dataset() }

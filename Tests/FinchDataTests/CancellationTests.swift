@@ -38,6 +38,25 @@ import Testing
         #expect(try table.dataset(cancellation: Asks(after: .max).cancellation) == table.dataset())
     }
 
+    @Test func aCSVParseStopsInsideOneHugeQuotedField() throws {
+        let csv = "text,label\n\"" + String(repeating: "a, b", count: CSVParser.bytesPerCheck) + "\",x\n"
+        let asks = Asks(after: 1)
+        #expect(throws: DataError.cancelled) { try CSVTable.parse(csv, path: "one.csv", cancellation: asks.cancellation) }
+        #expect(asks.asked == 2, "asked again inside the field, after \(CSVParser.bytesPerCheck) bytes")
+        #expect(try CSVTable.parse(csv, path: "one.csv", cancellation: Asks(after: .max).cancellation).rows[0][0].utf8.count
+            == 4 * CSVParser.bytesPerCheck)
+    }
+
+    @Test func validatingALargeFileAsUTF8Stops() throws {
+        // Three bytes a scalar: a piece of utf8BytesPerCheck bytes would end inside one.
+        let text = String(repeating: "€", count: utf8BytesPerCheck)
+        let asks = Asks(after: 1)
+        #expect(throws: DataError.cancelled) { try decodeUTF8(Array(text.utf8), path: "big.txt", cancellation: asks.cancellation) }
+        #expect(asks.asked == 2)
+        #expect(try decodeUTF8(Array(text.utf8), path: "big.txt", cancellation: Asks(after: .max).cancellation) == text)
+        #expect(throws: DataError.notUTF8(path: "bad.txt", line: 2)) { try decodeUTF8(Array("€\n€".utf8.dropLast()), path: "bad.txt") }
+    }
+
     @Test func readingAFileStops() throws {
         let path = temporaryFile("words.txt", text: Self.text)
         #expect(throws: DataError.cancelled) { try Corpus.load(path: path, cancellation: Self.requested) }

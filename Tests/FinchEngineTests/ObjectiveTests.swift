@@ -53,6 +53,21 @@ import Testing
         #expect(abs(graph.scalar(model.loss(batch, objective: twice, in: graph).loss) - plain - 0.675) < 1e-5)
     }
 
+    @Test func aBodyAnchorLeavesTheHeadFree() throws {
+        let spec = ModelSpec.mlp(features: 2, hidden: [4], outputs: 3)
+        let model = try Model(spec, head: ModelHead(kind: .classify, firstLayer: spec.layers.count - 1), seed: 2)
+        let anchor = WeightAnchor(bodyOf: model)
+        let (head, body) = (model.parameters.filter { model.isInHead($0.name) }, model.parameters.filter { !model.isInHead($0.name) })
+        #expect(!head.isEmpty && !body.isEmpty)
+        for named in head { try named.parameter.assign(named.parameter.value.map { $0 + 1 }) }
+        let graph = Graph(isTraining: false, recordsGradients: false)
+        #expect(graph.scalar(anchor.loss(of: model, in: graph)) == 0)
+        for named in body { try named.parameter.assign(named.parameter.value.map { $0 + 0.5 }) }
+        graph.reset()
+        let count = body.map(\.parameter.value.scalars.count).reduce(0, +)
+        #expect(abs(graph.scalar(anchor.loss(of: model, in: graph)) - Float(count) * 0.25) < 1e-4)
+    }
+
     @Test func theAnchorsGradientIsTwiceTheOffset() {
         let model = try! Model(.mlp(features: 2, hidden: [], outputs: 1), seed: 3)
         let anchor = WeightAnchor(model)

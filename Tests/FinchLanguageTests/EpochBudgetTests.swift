@@ -34,17 +34,17 @@ import Testing
     }
 }
 
-/// `pretrain` without `steps:` or `lr:` trains long enough to matter: 1,500 steps at 3e-3, while
+/// `pretrain` without `steps:` or `lr:` trains long enough to matter: 6,000 steps at 3e-3, while
 /// `finetune` keeps 1e-3.
 @Suite struct PretrainingDefaultsTests {
     let finch = Harness()
 
-    @Test func pretrainDefaultsToFifteenHundredStepsAtThreeTimesTheFineTuningRate() throws {
+    @Test func pretrainDefaultsToSixThousandStepsAtThreeTimesTheFineTuningRate() throws {
         finch.define("text", TokensObject(name: "text", stream: Fixtures.cycle))
         finch.result(TrainingTests.lm)
         finch.result("pre = pretrain lm on text batch: 2")
         let run = try #require(finch.run("pre"))
-        #expect(run.losses.count == 1500)
+        #expect(run.losses.count == 6000)
         #expect(run.learningRates.allSatisfy { abs($0 - 3e-3) < 1e-9 })
         finch.define("points", Fixtures.blobs(count: 32))
         finch.result("model net { input features: 4; classify classes: 2 }")

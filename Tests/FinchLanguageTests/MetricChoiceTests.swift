@@ -72,6 +72,22 @@ import Testing
         #expect(finch.result("a.ece") == Value.number(evaluation.calibration.expectedError).text)
     }
 
+    @Test func anAnchorHoldsTheBodyNearItsStartingWeightsAndIsRecorded() throws {
+        finch.result("c = copy net head: classify(classes: 2)")
+        func model(_ name: String) throws -> Model {
+            try #require(finch.session.interpreter.variables[name]?.object(ModelObject.self)).model
+        }
+        func body(_ model: Model) -> [Float] { model.parameters.filter { !model.isInHead($0.name) }.flatMap(\.parameter.value.scalars) }
+        let start = body(try model("net"))
+        #expect(body(try model("c")) == start)
+        finch.result("free = finetune net on fit epochs: 40 lr: 3e-2")
+        finch.result("held = finetune c on fit epochs: 40 lr: 3e-2 anchor: 1")
+        #expect(finch.result("held.config.anchor") == "1")
+        func moved(_ name: String) throws -> Float { zip(body(try model(name)), start).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) }
+        #expect(try moved("c") < 0.5 * moved("net"))
+        #expect(finch.error("finetune c on fit anchor: -1")?.message == "'anchor' must be a number from 0 to 1000, not -1")
+    }
+
     @Test func labelSmoothingIsForClassesAndBelowOneHalf() throws {
         #expect(finch.error("finetune net on fit label_smoothing: 0.7")?.message == "'label_smoothing' must be a number from 0 to 0.5, not 0.7")
     }

@@ -44,13 +44,14 @@ for s in [1, 2, 3] {
 def test_pretraining_with_the_defaults_beats_scratch_on_real_text(tmp_path):
     (tmp_path / "defaults.finch").write_text(SCRIPT)
     finch = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0]
-    result = subprocess.run([finch, "run", str(tmp_path / "defaults.finch")], capture_output=True, text=True, timeout=1200)
+    result = subprocess.run([finch, "run", str(tmp_path / "defaults.finch")], capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stderr
-    assert "pretrain lm (next_token): 1500 steps" in result.stdout
+    assert "pretrain lm (next_token): 6000 steps" in result.stdout
     scores = [tuple(map(float, line.split()[2:])) for line in result.stdout.splitlines() if line.startswith("macro_f1 ")]
     assert len(scores) == 3, result.stdout
     margins = [pretrained - scratch for pretrained, scratch in scores]
-    # Measured (558 test messages): 0.785 vs 0.635, 0.766 vs 0.545, 0.873 vs 0.725 (margins
-    # 0.15-0.22, mean 0.17). Seed-to-seed spread is about 0.1, so the test asks for half the mean.
-    assert sum(margins) / 3 >= 0.08, scores
+    # Measured (558 test messages) with the 6,000 default steps: 0.876 vs 0.635, 0.893 vs 0.545,
+    # 0.903 vs 0.725 (margins 0.18-0.35, mean 0.26; with the old 1,500 steps 0.785, 0.766 and 0.873
+    # against the same scratch scores). Seed-to-seed spread is about 0.1, so the test asks for half the mean.
+    assert sum(margins) / 3 >= 0.13, scores
     assert min(margins) > 0, scores

@@ -14,6 +14,8 @@ struct CSVParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    private var cancellation = Cancellation.never
+    private var nextCheck = 0
 
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""),
         cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
@@ -28,15 +30,13 @@ struct CSVParser {
     static let bytesPerCheck = 1 << 20
 
     /// Every non-blank record, in order; stops with ``DataError/cancelled`` when `cancellation`
-    /// is requested, asked every ``bytesPerCheck`` bytes (at the start of a record).
+    /// is requested, asked every ``bytesPerCheck`` bytes (inside a field too, however long).
     mutating func records(cancellation: Cancellation = .never) throws(DataError) -> [Record] {
+        self.cancellation = cancellation
+        nextCheck = 0
         var records: [Record] = []
-        var nextCheck = 0
         while index < bytes.count {
-            if index >= nextCheck {
-                if cancellation.isRequested { throw .cancelled }
-                nextCheck = index + Self.bytesPerCheck
-            }
+            try askWhenDue()
             let record = try nextRecord()
             if record.fields != [""] { records.append(record) }
         }
@@ -77,6 +77,7 @@ struct CSVParser {
                     throw .csvSyntax(path: path, line: openLine, column: openColumn,
                                      message: "this quoted field is never closed; add the closing quote (\")")
                 }
+                try askWhenDue()
                 let byte = bytes[index]
                 if byte == Self.quote {
                     if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
@@ -97,6 +98,7 @@ struct CSVParser {
             }
         } else {
             while index < bytes.count, ![Self.comma, Self.cr, Self.lf].contains(bytes[index]) {
+                try askWhenDue()
                 if bytes[index] == Self.quote {
                     throw .csvSyntax(path: path, line: line, column: column(at: index),
                                      message: "a quote inside an unquoted field; enclose the whole field in quotes and write the quote twice (\"\")")
@@ -106,6 +108,13 @@ struct CSVParser {
             }
         }
         return String(decoding: field, as: UTF8.self)
+    }
+
+    /// Asks the cancellation once ``bytesPerCheck`` bytes have been read since it was last asked.
+    private mutating func askWhenDue() throws(DataError) {
+        guard index >= nextCheck else { return }
+        if cancellation.isRequested { throw .cancelled }
+        nextCheck = index + Self.bytesPerCheck
     }
 
     /// Notes that a line starts at `index`.

@@ -3,7 +3,8 @@ import FinchEngine
 extension CSVTable {
     /// The table as a data set named after the file.
     ///
-    /// - `text`: the column holding one text per example; or else
+    /// - `text`: the column holding one text per example (default: the one column besides the
+    ///   label that holds text, when no other column holds only numbers); or else
     /// - `features`: the numeric columns, in this order (default: every column but the label
     ///   whose cells all hold numbers);
     /// - `label`: the class column (default: found as ``labelColumn(named:text:features:excluding:)``
@@ -55,7 +56,9 @@ extension CSVTable {
         }
         let labelColumn = try self.labelColumn(named: label, text: text, features: features, excluding: excluded)
         let (labels, classNames) = try labelColumn.map { (column: Int) throws(DataError) in try classes(in: column) } ?? (nil, [])
-        if let text {
+        let others = excluded.union(labelColumn.map { [$0] } ?? [])
+        let found = text == nil && features == nil ? try soleTextColumn(excluding: others, cancellation: cancellation) : nil
+        if let text = text ?? found {
             guard features == nil else { throw .textAndFeatures(path: path) }
             let column = try columnIndex(text)
             var texts = try Dataset(name: datasetName, texts: rows.map { trimmed($0[column]) }, labels: labels, classNames: classNames)
@@ -95,6 +98,14 @@ extension CSVTable {
         }
         return try Dataset(name: datasetName, features: values, width: columns.count, featureNames: columns.map { header[$0] })
             .standardizing(standardize)
+    }
+
+    /// The column of a table of texts whose text column is not named: the one column but
+    /// `excluded` that holds text, when no other column holds only numbers (`text,label`, say).
+    private func soleTextColumn(excluding excluded: Set<Int>, cancellation: Cancellation) throws(DataError) -> String? {
+        let textual = header.indices.filter { !excluded.contains($0) && holdsText($0) }
+        guard textual.count == 1, try numericColumns(excluding: excluded, cancellation: cancellation).isEmpty else { return nil }
+        return header[textual[0]]
     }
 
     /// Rows read between two questions to a ``Cancellation``.

@@ -58,7 +58,7 @@ public struct CSVTable: Equatable, Sendable {
     /// Reads and parses the UTF-8 CSV file at `path` (inflated first if its name ends in `.gz`);
     /// stops with ``DataError/cancelled`` when `cancellation` is requested.
     public static func load(path: String, cancellation: Cancellation = .never) throws(DataError) -> CSVTable {
-        try parse(decodeUTF8(readBytes(path: path, cancellation: cancellation), path: path), path: path, cancellation: cancellation)
+        try parse(decodeUTF8(readBytes(path: path, cancellation: cancellation), path: path, cancellation: cancellation), path: path, cancellation: cancellation)
     }
 
     /// The index of the column called `name`, or an error suggesting the nearest name.

@@ -23,7 +23,7 @@ public struct Corpus: Equatable, Sendable {
     /// corpus is named after the file. Stops with ``DataError/cancelled`` when `cancellation`
     /// is requested.
     public static func load(path: String, cancellation: Cancellation = .never) throws(DataError) -> Corpus {
-        let text = try decodeUTF8(readBytes(path: path, cancellation: cancellation), path: path)
+        let text = try decodeUTF8(readBytes(path: path, cancellation: cancellation), path: path, cancellation: cancellation)
         return Corpus(name: path.split(separator: "/").last.map(String.init) ?? path, text: text)
     }
 }

@@ -43,15 +43,34 @@ private func inflate(_ file: borrowing ReadableFile, limit: Int, cancellation: C
 private func systemError() -> String { String(cString: strerror(errno)) }
 
 /// `bytes` as a String when they are valid UTF-8 (a leading byte-order mark is dropped);
-/// otherwise the error names the line of the first invalid byte.
-func decodeUTF8(_ bytes: [UInt8], path: String) throws(DataError) -> String {
+/// otherwise the error names the line of the first invalid byte. Validates ``utf8BytesPerCheck``
+/// bytes at a time and asks `cancellation` before each, so a large file stops at once.
+func decodeUTF8(_ bytes: [UInt8], path: String, cancellation: Cancellation = .never) throws(DataError) -> String {
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-    if let text = String(validating: body, as: UTF8.self) { return text }
+    var text = ""
+    text.reserveCapacity(body.count)
+    var start = body.startIndex
+    while start < body.endIndex {
+        if cancellation.isRequested { throw .cancelled }
+        var end = min(start + utf8BytesPerCheck, body.endIndex)
+        while end < body.endIndex, end > start + 1, body[end] & 0xC0 == 0x80 { end -= 1 }
+        guard let piece = String(validating: body[start..<end], as: UTF8.self) else { throw .notUTF8(path: path, line: line(ofFirstInvalidByteIn: body)) }
+        text += piece
+        start = end
+    }
+    return text
+}
+
+/// Bytes validated as UTF-8 between two questions to a ``Cancellation`` (a few milliseconds).
+let utf8BytesPerCheck = 1 << 24
+
+/// The line (1-based) of the first byte of `bytes` that is not valid UTF-8.
+private func line(ofFirstInvalidByteIn bytes: ArraySlice<UInt8>) -> Int {
     var decoder = UTF8()
-    var iterator = body.makeIterator()
+    var iterator = bytes.makeIterator()
     var line = 1
     while case let .scalarValue(scalar) = decoder.decode(&iterator) {
         if scalar == "\n" { line += 1 }
     }
-    throw .notUTF8(path: path, line: line)
+    return line
 }

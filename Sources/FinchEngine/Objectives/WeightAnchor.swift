@@ -11,6 +11,12 @@ public struct WeightAnchor: Penalty {
         anchors = model.parameters.map { ($0.parameter, $0.parameter.value.map { -$0 }) }
     }
 
+    /// Anchors the parameters of `model`'s body (every layer before its head) at their current
+    /// values, as L2-SP does: the pre-trained features stay near, and a new head is left free.
+    public init(bodyOf model: Model) {
+        anchors = model.parameters.filter { !model.isInHead($0.name) }.map { ($0.parameter, $0.parameter.value.map { -$0 }) }
+    }
+
     /// The squared distance of the training parameters from their anchors.
     public func loss(of model: Model, in graph: Graph) -> Var {
         anchors.reduce(graph.constant(zero)) { total, anchor in

@@ -24,6 +24,9 @@ extension Command {
             Parameter("label_smoothing", .number,
                       doc: "spread this share of each target over all classes (0 to 0.5; e.g. 0.1), so a few-label classifier is not sure of wrong answers",
                       default: .number(0)),
+            Parameter("anchor", .number,
+                      doc: "L2-SP: pull the body's weights toward their values before fine-tuning with this strength (e.g. 0.01), so a few labels do not wash out pre-training",
+                      default: .number(0)),
             Parameter("tokenizer", .any, doc: "texts: the tokenizer (default: the one the model was pre-trained with)"),
             Parameter("context", .number, doc: "texts: tokens per text (default: the longest text, at most the model's context)"),
         ] + TrainingOptions.parameters(),
@@ -39,6 +42,7 @@ extension Command {
         if smoothing > 0, regression {
             throw FinchError(.value, "'label_smoothing:' smooths classes, but \(data.name) has a number to predict", at: invocation.place("label_smoothing"))
         }
+        let anchoring = try invocation.number("anchor", in: 0...1000) ?? 0
         let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
             (metric) throws(FinchError) in
             guard !regression || metric == .loss else {
@@ -67,6 +71,7 @@ extension Command {
         let (epochs, automatic) = try EpochBudget.epochs(invocation, stepsPerEpoch: perEpoch)
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
         let seed = try TrainingOptions.seed(invocation, purpose: "finetune " + target.name)
+        let anchor = anchoring > 0 ? WeightAnchor(bodyOf: target.model) : nil
         let (method, freezing) = try TuningMethod.apply(invocation, to: target, seed: seed)
         var groups: [ParameterGroup] = []
         if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
@@ -91,6 +96,7 @@ extension Command {
         if method == .freeze { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
         if let weights { extra.append(Record.Field(name: "class_weights", value: .list(weights.map { .number(Double($0.description) ?? Double($0)) }))) }
         if smoothing > 0 { extra.append(Record.Field(name: "label_smoothing", value: .number(smoothing))) }
+        if anchoring > 0 { extra.append(Record.Field(name: "anchor", value: .number(anchoring))) }
         var plan = TrainingPlan(
             kind: "finetune", method: method.rawValue, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval,
@@ -103,6 +109,10 @@ extension Command {
         if weights != nil || smoothing > 0 {
             let hard = CrossEntropy(classWeights: weights)
             plan.objective = smoothing > 0 ? LabelSmoothing(hard, epsilon: Float(smoothing)) : hard
+        }
+        if let anchor {
+            let base: any Objective = plan.objective ?? (regression ? MeanSquaredError() : CrossEntropy())
+            plan.objective = base.adding(anchor, weight: Float(anchoring))
         }
         plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
         if let held, !regression, held.classCounts.filter({ $0 > 0 }).count >= 2, let largest = held.classCounts.max() {
