@@ -6,11 +6,11 @@ enum HeadLayers {
     /// The head kinds `copy … head:` accepts.
     static let kinds = HeadKind.allCases.map(\.rawValue)
     /// The pooling choices of a head over a sequence.
-    static let poolings = Pooling.allCases.map(\.rawValue) + ["none"]
+    static let poolings = PoolChoice.allCases.map(\.rawValue)
 
     /// The layers of a `kind` head with `outputs` outputs on a body whose output is a sequence
     /// (`isSequence`), pooled by `pool` (nil: mean); an lm head shares the embedding's weights when `tied`. Throws at `range` when they cannot fit.
-    static func layers(kind: HeadKind, outputs: Int, pool: String?, tied: Bool = true, isSequence: Bool, isTokenModel: Bool,
+    static func layers(kind: HeadKind, outputs: Int, pool: PoolChoice?, tied: Bool = true, isSequence: Bool, isTokenModel: Bool,
                        range: SourceRange) throws(FinchError) -> [LayerSpec] {
         switch kind {
         case .lm:
@@ -26,16 +26,36 @@ enum HeadLayers {
             return []
         default:
             var layers: [LayerSpec] = []
-            switch (isSequence, pool ?? "mean") {
-            case (true, "none"):
+            switch (isSequence, (pool ?? .mean).pooling) {
+            case (true, nil):
                 throw FinchError(.value, "the body outputs a sequence (one vector per position); a \(kind) head needs one vector per example",
                                  at: range, note: "write pool: mean (or pool: first)")
-            case (true, let name):
-                layers.append(.pool(Pooling(rawValue: name) ?? .mean))
+            case (true, let pooling?):
+                layers.append(.pool(pooling))
             case (false, _):
                 break
             }
             return layers + [.dense(outputs: outputs)]
+        }
+    }
+}
+
+/// What `pool:` names: how a head turns a sequence into one vector per example, or `none`
+/// (the body already gives one).
+enum PoolChoice: String, CaseIterable {
+    /// The mean over the positions.
+    case mean
+    /// The first position.
+    case first
+    /// No pooling.
+    case none
+
+    /// The engine's pooling; nil for `none`.
+    var pooling: Pooling? {
+        switch self {
+        case .mean: .mean
+        case .first: .first
+        case .none: nil
         }
     }
 }

@@ -15,12 +15,13 @@ enum TrainingOptions {
     static func parameters(rate: Double = fineTuningRate) -> [Parameter] { [
         Parameter("batch", .number, doc: "examples per step", default: .number(16)),
         Parameter("lr", .number, doc: "the learning rate", default: .number(rate)),
-        Parameter("schedule", .choice(["constant", "cosine", "warmup", "onecycle"]),
+        Parameter("schedule", .choice(ScheduleChoice.allCases.map(\.rawValue)),
                   doc: "how the learning rate changes: constant, cosine decay, linear warm-up then constant, one-cycle",
-                  default: .symbol("constant"), settings: ["cosine": ["warmup"], "warmup": ["warmup"]]),
+                  default: .symbol(ScheduleChoice.constant.rawValue), settings: [ScheduleChoice.cosine.rawValue: ["warmup"], ScheduleChoice.warmup.rawValue: ["warmup"]]),
         Parameter("warmup", .number, doc: "steps of linear warm-up (cosine and warmup schedules)", default: .number(0)),
-        Parameter("optimizer", .choice(["adamw", "adam", "sgd"]), doc: "the update rule", default: .symbol("adamw"),
-                  settings: ["adamw": ["decay"], "sgd": ["momentum"]]),
+        Parameter("optimizer", .choice(OptimizerChoice.allCases.map(\.rawValue)), doc: "the update rule",
+                  default: .symbol(OptimizerChoice.adamw.rawValue),
+                  settings: [OptimizerChoice.adamw.rawValue: ["decay"], OptimizerChoice.sgd.rawValue: ["momentum"]]),
         Parameter("decay", .number, doc: "AdamW's weight decay", default: .number(0.01)),
         Parameter("momentum", .number, doc: "SGD's momentum", default: .number(0)),
         Parameter("clip", .number, doc: "the largest global gradient norm (no clipping when left out)"),
@@ -36,18 +37,11 @@ enum TrainingOptions {
                        defaultRate: Double = fineTuningRate) throws(FinchError) -> TrainConfig {
         let rate = try invocation.number("lr", in: 0...10) ?? defaultRate
         let warmup = try invocation.integer("warmup", in: 0...10_000_000) ?? 0
-        let schedule: LearningRateSchedule = switch invocation.word("schedule") {
-        case "cosine": .cosine(warmup: warmup, total: steps, minimum: Float(rate / 10))
-        case "warmup": .linearWarmup(steps: warmup)
-        case "onecycle": .oneCycle(total: steps)
-        default: .constant
-        }
+        let schedule = (invocation.word("schedule").flatMap(ScheduleChoice.init(rawValue:)) ?? .constant)
+            .schedule(steps: steps, rate: rate, warmup: warmup)
         let decay = Float(try invocation.number("decay", in: 0...1) ?? 0.01)
-        let optimizer: OptimizerKind = switch invocation.word("optimizer") {
-        case "adam": .adam()
-        case "sgd": .sgd(momentum: Float(try invocation.number("momentum", in: 0...0.999) ?? 0))
-        default: .adamW(weightDecay: decay)
-        }
+        let momentum = Float(try invocation.number("momentum", in: 0...0.999) ?? 0)
+        let optimizer = (invocation.word("optimizer").flatMap(OptimizerChoice.init(rawValue:)) ?? .adamw).kind(decay: decay, momentum: momentum)
         let clip = try invocation.number("clip", in: 1e-6...1e6).map(Float.init)
         if let budget = try invocation.integer("memory_mb", in: 1...1_000_000) {
             invocation.interpreter.workbench.memoryBudget = budget << 20

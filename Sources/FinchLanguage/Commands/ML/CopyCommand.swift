@@ -48,7 +48,7 @@ extension Command {
         default:
             outputs = try invocation.integer("outputs", in: 1...100_000) ?? 1
         }
-        let head = try HeadLayers.layers(kind: kind, outputs: outputs, pool: invocation.word("pool"), tied: invocation.flag("tied") ?? true,
+        let head = try HeadLayers.layers(kind: kind, outputs: outputs, pool: invocation.word("pool").flatMap(PoolChoice.init(rawValue:)), tied: invocation.flag("tied") ?? true,
                                          isSequence: isSequence, isTokenModel: source.model.embedding != nil,
                                          range: invocation.place("head"))
         let newSpec = ModelSpec(input: spec.input, layers: body + head)

@@ -37,12 +37,7 @@ extension Command {
         let dataset = data.dataset
         let regression = dataset.targets != nil
         try checkHead(of: target, fits: data, in: invocation)
-        let weights = try classWeights(invocation, dataset)
-        let smoothing = try invocation.number("label_smoothing", in: 0...0.5) ?? 0
-        if smoothing > 0, regression {
-            throw FinchError(.value, "'label_smoothing:' smooths classes, but \(data.name) has a number to predict", at: invocation.place("label_smoothing"))
-        }
-        let anchoring = try invocation.number("anchor", in: 0...1000) ?? 0
+        let loss = try FineTuningLoss(invocation, data: data)
         let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
             (metric) throws(FinchError) in
             guard !regression || metric == .loss else {
@@ -71,7 +66,7 @@ extension Command {
         let (epochs, automatic) = try EpochBudget.epochs(invocation, stepsPerEpoch: perEpoch)
         let steps = try invocation.integer("steps", in: 1...10_000_000) ?? perEpoch * epochs
         let seed = try TrainingOptions.seed(invocation, purpose: "finetune " + target.name)
-        let anchor = anchoring > 0 ? WeightAnchor(bodyOf: target.model) : nil
+        let anchor = loss.anchor(at: target.model)
         let (method, freezing) = try TuningMethod.apply(invocation, to: target, seed: seed)
         var groups: [ParameterGroup] = []
         if let decay = try invocation.number("layer_decay", in: 0.01...1) { groups = TuningMethod.discriminativeGroups(target, decay: decay) }
@@ -94,9 +89,7 @@ extension Command {
         }
         if method == .prompt, let length = invocation["length"] { extra.append(Record.Field(name: "length", value: length)) }
         if method == .freeze { extra.append(Record.Field(name: "layers", value: .list(freezing.map(Value.string)))) }
-        if let weights { extra.append(Record.Field(name: "class_weights", value: .list(weights.map { .number(Double($0.description) ?? Double($0)) }))) }
-        if smoothing > 0 { extra.append(Record.Field(name: "label_smoothing", value: .number(smoothing))) }
-        if anchoring > 0 { extra.append(Record.Field(name: "anchor", value: .number(anchoring))) }
+        extra += loss.settings
         var plan = TrainingPlan(
             kind: "finetune", method: method.rawValue, model: target, config: config, maker: maker, validation: validation,
             evaluationInterval: interval,
@@ -106,14 +99,7 @@ extension Command {
         if automatic { plan.stepsChoice = "\(epochs) epochs: auto" }
         if merge { plan.finish = { target.model.mergeLoRA() } }
         plan.retention = target.retention
-        if weights != nil || smoothing > 0 {
-            let hard = CrossEntropy(classWeights: weights)
-            plan.objective = smoothing > 0 ? LabelSmoothing(hard, epsilon: Float(smoothing)) : hard
-        }
-        if let anchor {
-            let base: any Objective = plan.objective ?? (regression ? MeanSquaredError() : CrossEntropy())
-            plan.objective = base.adding(anchor, weight: Float(anchoring))
-        }
+        plan.objective = loss.objective(anchor: anchor, regression: regression)
         plan.begin = { standardisation.adopt(by: target, output: invocation.interpreter.output) }
         if let held, !regression, held.classCounts.filter({ $0 > 0 }).count >= 2, let largest = held.classCounts.max() {
             plan.chance = Double(largest) / Double(held.count)
@@ -141,29 +127,6 @@ extension Command {
             throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(outputs) values",
                              at: invocation.place("model"),
                              note: "make a classifier with 'copy \(target.name) head: classify(classes: \(dataset.classNames.count))'")
-        }
-    }
-
-    /// The class weights `class_weights:` asks for (`balanced`, or one positive number per class
-    /// of `dataset`), or nil for none.
-    private static func classWeights(_ invocation: Invocation, _ dataset: Dataset) throws(FinchError) -> [Float]? {
-        guard let bound = invocation.bound("class_weights") else { return nil }
-        guard dataset.targets == nil else {
-            throw FinchError(.value, "'class_weights:' weighs classes, but \(dataset.name) has a number to predict", at: bound.range)
-        }
-        let classes = dataset.classNames.count
-        switch bound.value {
-        case .symbol("balanced"), .string("balanced"):
-            return CrossEntropy.balancedWeights(classCounts: dataset.classCounts)
-        case .list(let elements):
-            guard let numbers = Functions.numbers(in: elements), numbers.count == classes,
-                  numbers.allSatisfy({ $0.isFinite && $0 > 0 }) else {
-                throw FinchError(.value, "'class_weights:' needs one positive number for each of the \(classes) classes of \(dataset.name)",
-                                 at: bound.range, note: "its classes are \(dataset.classNames.joined(separator: ", ")); or write class_weights: balanced")
-            }
-            return numbers.map(Float.init)
-        default:
-            throw FinchError(.type, "'class_weights:' needs balanced or a list of numbers, not \(bound.value.typeDescription)", at: bound.range)
         }
     }
 

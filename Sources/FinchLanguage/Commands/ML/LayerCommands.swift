@@ -215,7 +215,7 @@ extension Invocation {
     /// Appends a `kind` head with `outputs` outputs, pooled as `pool:` says.
     func buildHead(_ kind: HeadKind, outputs: Int) throws(FinchError) -> Value {
         try buildLayer { (builder) throws(FinchError) in
-            let layers = try HeadLayers.layers(kind: kind, outputs: outputs, pool: word("pool"), isSequence: builder.isSequence,
+            let layers = try HeadLayers.layers(kind: kind, outputs: outputs, pool: word("pool").flatMap(PoolChoice.init(rawValue:)), isSequence: builder.isSequence,
                                                isTokenModel: builder.vocabulary != nil, range: range)
             try builder.appendHead(layers, kind: kind, at: range)
         }
