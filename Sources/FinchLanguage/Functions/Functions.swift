@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FinchDisplay
 
 /// The built-in functions, by name.
 enum Functions {
@@ -24,7 +25,7 @@ enum Functions {
             .number(try call.number().rounded(.up))
         },
         Function("duration", "duration(seconds)", "seconds as a duration, e.g. 12.6s or 4m05s, as run tables show them") { call throws(FinchError) in
-            .string(RunObject.duration(try call.number()))
+            .string(TimeSpan.text(try call.number()))
         },
         Function("exp", "exp(x)", "e raised to the power x") { call throws(FinchError) in .number(exp(try call.number())) },
         Function("floor", "floor(x)", "the largest whole number not above x") { call throws(FinchError) in

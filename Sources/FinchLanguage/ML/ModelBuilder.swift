@@ -1,3 +1,4 @@
+import FinchDisplay
 import FinchEngine
 
 /// The layers written so far in a `model NAME { … }` block, each with where it was written, so
@@ -113,7 +114,7 @@ struct ModelBuilder {
         case .tooLarge(let layer):
             return FinchError(.value, "this layer is too large for any machine", at: at(layer), note: "use smaller sizes")
         case .overBudget(let bytes, let budget):
-            return FinchError(.value, "the model needs about \(TrainingRunner.size(bytes)) for its weights and gradients, over the budget of \(TrainingRunner.size(budget))",
+            return FinchError(.value, "the model needs about \(ByteSize.text(bytes)) for its weights and gradients, over the budget of \(ByteSize.text(budget))",
                               at: fallback, note: "make it smaller: fewer or narrower layers, a smaller vocabulary or context")
         case .cancelled:
             return .interrupted(at: fallback)

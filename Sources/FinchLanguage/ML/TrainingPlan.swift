@@ -142,7 +142,7 @@ struct TrainingRunner {
     func describe(_ error: TrainError, model name: String) -> FinchError {
         switch error {
         case let .memoryBudgetExceeded(estimate, budget, batch, length):
-            FinchError(.value, "one training step needs about \(TrainingRunner.size(estimate.total)), over the budget of \(TrainingRunner.size(budget))",
+            FinchError(.value, "one training step needs about \(ByteSize.text(estimate.total)), over the budget of \(ByteSize.text(budget))",
                        at: range, note: TrainingRunner.shrinkAdvice(estimate, batch: batch, length: length))
         case .nothingToTrain:
             FinchError(.value, "every parameter of \(name) is frozen: nothing to train", at: range)
@@ -165,24 +165,12 @@ struct TrainingRunner {
     private func header(_ plan: TrainingPlan, _ begin: TrainingStart) -> String {
         let model = plan.model.model
         let count = NumberFormat.count
-        let total = RunObject.duration(begin.time.seconds * Double(begin.steps))
+        let total = TimeSpan.text(begin.time.seconds * Double(begin.steps))
         let choice = plan.stepsChoice.map { " (\($0))" } ?? ""
         return "\(plan.kind) \(plan.model.name) (\(plan.method)): \(begin.steps) steps\(choice), seed \(plan.config.seed); "
             + "trainable \(count.string(model.trainableParameterCount)) of \(count.string(model.parameterCount)) parameters; "
-            + "about \(TrainingRunner.size(begin.memory.total)) and \(TrainingRunner.milliseconds(begin.time.seconds)) per step "
+            + "about \(ByteSize.text(begin.memory.total)) and \(TimeSpan.milliseconds(begin.time.seconds)) per step "
             + "(~\(total) in all)\n"
-    }
-
-    /// Seconds as milliseconds with three significant digits, e.g. `3.14ms`.
-    static func milliseconds(_ seconds: Double) -> String {
-        NumberFormat(significantDigits: 3).string(seconds * 1000) + "ms"
-    }
-
-    /// Bytes as MiB with one decimal, or as KiB below a tenth of a MiB.
-    static func size(_ bytes: Int) -> String {
-        let format = NumberFormat(significantDigits: 3)
-        if bytes < 104_858 { return format.string((Double(bytes) / 1024).rounded()) + " KiB" }
-        return format.string((Double(bytes) / 1_048_576 * 10).rounded() / 10) + " MiB"
     }
 
     /// What to make smaller, from the largest part of the estimate.

@@ -97,7 +97,7 @@ final class RunObject: DocumentedObject {
     /// This run as a row of ``columns``.
     var row: [Cell] {
         [.text(name), .text(kind), .text(modelName), .text(method)] + outcome
-            + [.number(Double(trainable)), .number(Double(parameters)), .text(String(seed)), .text(RunObject.duration(seconds))]
+            + [.number(Double(trainable)), .number(Double(parameters)), .text(String(seed)), .text(TimeSpan.text(seconds))]
     }
 
     /// Steps, final loss, validation loss and accuracy.
@@ -122,7 +122,7 @@ final class RunObject: DocumentedObject {
     var bundle: MimeBundle {
         let count = NumberFormat.count
         let caption = "run \(name): \(kind) \(modelName) (\(method)), \(count.string(trainable)) of \(count.string(parameters)) parameters trained"
-        let table = Table(columns: RunObject.ownColumns, rows: [outcome + [.text(String(seed)), .text(RunObject.duration(seconds))]], caption: caption,
+        let table = Table(columns: RunObject.ownColumns, rows: [outcome + [.text(String(seed)), .text(TimeSpan.text(seconds))]], caption: caption,
                           notes: [note, forgetting?.sentence].compactMap { $0 })
         return table.bundle(width: 100)
     }
@@ -175,13 +175,5 @@ final class RunObject: DocumentedObject {
             ObjectProperty("val_steps", "the step of each evaluation") { run, _ in numbers(run.validations.map { Double($0.step) }) },
             ObjectProperty("version", "the Finch release that made the run") { run, _ in .string(run.version) },
         ]
-    }
-
-    /// Seconds as `12.3s` or `4m05s`.
-    static func duration(_ seconds: Double) -> String {
-        if seconds < 60 { return NumberFormat(significantDigits: 3).string(seconds) + "s" }
-        let whole = Int(seconds.rounded())
-        let remainder = whole % 60
-        return "\(whole / 60)m" + (remainder < 10 ? "0" : "") + "\(remainder)s"
     }
 }

@@ -49,8 +49,8 @@ extension Command {
         ]
         let rows: [[Cell]] = measured.map { m in
             [.text(m.name), .number(Double(m.weights)), .text(NumberFormat(significantDigits: 3).string(m.sparsity * 100) + "%"),
-             .text(TrainingRunner.size(m.bytes)), .number(Double(original.bytes) / Double(m.bytes)),
-             .text(TrainingRunner.milliseconds(m.latency)), .text("\(Int(m.throughput.rounded())) ex/s"),
+             .text(ByteSize.text(m.bytes)), .number(Double(original.bytes) / Double(m.bytes)),
+             .text(TimeSpan.milliseconds(m.latency)), .text("\(Int(m.throughput.rounded())) ex/s"),
              .number(m.matrix.accuracy), .number(m.matrix.headline.f1), .number(m.matrix.accuracy - original.matrix.accuracy)]
         }
         let table = Table(columns: columns, rows: rows, caption: "compression on \(dataName) (\(measured[0].name) is the original)",

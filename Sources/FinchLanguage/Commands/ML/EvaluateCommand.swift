@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FinchDisplay
 import FinchEngine
 
 extension Command {
@@ -32,7 +33,7 @@ extension Command {
         }
         let matrixBytes = 8 * Double(classes) * Double(classes), budget = invocation.interpreter.workbench.memoryBudget
         guard matrixBytes <= Double(budget) else {
-            throw FinchError(.value, "a confusion matrix of \(classes) classes needs about \(TrainingRunner.size(Int(min(matrixBytes, 1e18)))), over the budget of \(TrainingRunner.size(budget))",
+            throw FinchError(.value, "a confusion matrix of \(classes) classes needs about \(ByteSize.text(Int(min(matrixBytes, 1e18)))), over the budget of \(ByteSize.text(budget))",
                              at: invocation.place("on"), note: "evaluate fewer classes, or predict and compare the labels yourself")
         }
         let reading = try DataReading.of(data.dataset, by: object, in: invocation)
