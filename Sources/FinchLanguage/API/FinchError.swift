@@ -32,8 +32,6 @@ extension FinchError {
     /// The error raised when the user interrupts the statement at `range`; `names` are what the
     /// statement assigned before it stopped (a partial run, say).
     static func interrupted(at range: SourceRange?, keeping names: [String] = []) -> FinchError {
-        guard !names.isEmpty else { return FinchError(.interrupted, "interrupted by the user", at: range) }
-        return FinchError(.interrupted, "interrupted by the user; \(names.joined(separator: ", ")) kept what finished before the interrupt",
-                          at: range)
+        FinchError(Interruption(kept: names), at: range)
     }
 }

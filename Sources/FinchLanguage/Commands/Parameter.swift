@@ -56,11 +56,6 @@ struct Parameter: Sendable {
         self.settings = settings
     }
 
-    /// A note listing the settings a choice takes.
-    static func settingsNote(_ settings: [String], of word: String) -> String {
-        settings.isEmpty ? "\(word) takes no settings" : "\(word) takes " + settings.map { $0 + ":" }.joined(separator: ", ")
-    }
-
     /// The words of this choice that `keyword` is a setting of.
     func words(setBy keyword: String) -> [String] {
         settings.filter { $0.value.contains(keyword) }.map(\.key).sorted()

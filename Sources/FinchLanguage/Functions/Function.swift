@@ -49,8 +49,7 @@ struct FunctionCall {
     /// Checks that exactly `count` positional arguments were given.
     func expect(_ count: Int) throws(FinchError) {
         guard positional.count != count else { return }
-        let noun = count == 1 ? "argument" : "arguments"
-        throw FinchError(.argument, "'\(function.name)' takes \(count) \(noun), got \(positional.count)", at: range)
+        throw FinchError(FunctionFailure.wrongCount(function: function.name, expected: count, given: positional.count), at: range)
     }
 
     /// The single positional argument as a number.
@@ -62,7 +61,7 @@ struct FunctionCall {
     /// `argument` as a number, or a type error naming the function.
     func number(_ argument: BoundValue) throws(FinchError) -> Double {
         guard case .number(let value) = argument.value else {
-            throw FinchError(.type, "'\(function.name)' needs a number, not \(argument.value.typeDescription)", at: argument.range)
+            throw FinchError(FunctionFailure.needsNumber(function: function.name, type: argument.value.typeDescription), at: argument.range)
         }
         return value
     }
@@ -75,7 +74,7 @@ struct FunctionCall {
             switch argument.value {
             case .list(let elements):
                 guard let numbers = Functions.numbers(in: elements) else {
-                    throw FinchError(.type, "'\(function.name)' needs a list of numbers", at: argument.range)
+                    throw FinchError(FunctionFailure.needsListOfNumbers(function: function.name), at: argument.range)
                 }
                 return numbers
             case .range(let span):
@@ -93,7 +92,7 @@ struct FunctionCall {
     func nonEmptyNumbers() throws(FinchError) -> [Double] {
         let numbers = try numbers()
         guard !numbers.isEmpty else {
-            throw FinchError(.value, "'\(function.name)' needs at least one number", at: range)
+            throw FinchError(FunctionFailure.needsSomeNumber(function: function.name), at: range)
         }
         return numbers
     }

@@ -40,14 +40,13 @@ enum Functions {
             case .range(let span): return .number(Double(span.count))
             case .string(let text): return .number(Double(text.count))
             default:
-                throw FinchError(.type, "'length' needs a list, range or string, not \(argument.value.typeDescription)",
-                                 at: argument.range)
+                throw FinchError(FunctionFailure.noLength(type: argument.value.typeDescription), at: argument.range)
             }
         },
         Function("log", "log(x)", "the natural logarithm of x, for x > 0") { call throws(FinchError) in
             let x = try call.number()
             guard x > 0 else {
-                throw FinchError(.value, "'log' needs a positive number, not \(Value.format(x))", at: call.positional[0].range)
+                throw FinchError(FunctionFailure.logOfNonPositive(x), at: call.positional[0].range)
             }
             return .number(log(x))
         },
@@ -72,8 +71,9 @@ enum Functions {
             let x = try call.number()
             guard let digits = call["digits"] else { return .number(x.rounded()) }
             let count = try call.number(digits)
-            guard count == count.rounded(), (0...15).contains(count) else {
-                throw FinchError(.value, "'digits:' must be a whole number from 0 to 15, not \(Value.format(count))",
+            let limits = 0...15
+            guard count == count.rounded(), count >= Double(limits.lowerBound), count <= Double(limits.upperBound) else {
+                throw FinchError(ArgumentFailure.wholeNumberOutOfLimits(name: "digits:", limits: limits, value: Value.format(count)),
                                  at: digits.range)
             }
             let scale = pow(10, count)
@@ -82,8 +82,7 @@ enum Functions {
         Function("sqrt", "sqrt(x)", "the square root of x, for x ≥ 0") { call throws(FinchError) in
             let x = try call.number()
             guard x >= 0 else {
-                throw FinchError(.value, "cannot take the square root of a negative number (\(Value.format(x)))",
-                                 at: call.positional[0].range)
+                throw FinchError(FunctionFailure.squareRootOfNegative(x), at: call.positional[0].range)
             }
             return .number(x.squareRoot())
         },

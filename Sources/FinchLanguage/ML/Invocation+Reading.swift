@@ -17,8 +17,7 @@ extension Invocation {
         guard let bound = bound(name), bound.value != .none else { return nil }
         guard case .number(let number) = bound.value, number == number.rounded(),
               number >= Double(limits.lowerBound), number <= Double(limits.upperBound) else {
-            throw FinchError(.value, "'\(name)' must be a whole number from \(limits.lowerBound) to \(limits.upperBound), not \(bound.value.text)",
-                             at: bound.range)
+            throw FinchError(ArgumentFailure.wholeNumberOutOfLimits(name: name, limits: limits, value: bound.value.text), at: bound.range)
         }
         return Int(number)
     }
@@ -26,7 +25,8 @@ extension Invocation {
     /// The argument `name` as a whole number within `limits`; it must be given.
     func requiredInteger(_ name: String, in limits: ClosedRange<Int>) throws(FinchError) -> Int {
         guard let value = try integer(name, in: limits) else {
-            throw FinchError(.argument, "'\(command.name)' needs '\(name)'", at: range, note: "usage: \(CommandDoc.usage(of: command))")
+            throw FinchError(ArgumentFailure.missingParameter(command: command.name, parameter: name, usage: CommandDoc.usage(of: command)),
+                             at: range)
         }
         return value
     }
@@ -35,8 +35,7 @@ extension Invocation {
     func number(_ name: String, in limits: ClosedRange<Double>) throws(FinchError) -> Double? {
         guard let bound = bound(name), bound.value != .none else { return nil }
         guard case .number(let number) = bound.value, limits.contains(number) else {
-            throw FinchError(.value, "'\(name)' must be a number from \(Value.format(limits.lowerBound)) to \(Value.format(limits.upperBound)), not \(bound.value.text)",
-                             at: bound.range)
+            throw FinchError(ArgumentFailure.numberOutOfLimits(name: name, limits: limits, value: bound.value.text), at: bound.range)
         }
         return number
     }
@@ -62,10 +61,11 @@ extension Invocation {
     /// The argument `name` as an object of type `T`, described as `what` in the error.
     func object<T: FinchObject>(_ name: String, _ type: T.Type, what: String) throws(FinchError) -> T {
         guard let bound = bound(name) else {
-            throw FinchError(.argument, "'\(command.name)' needs \(what)", at: range, note: "usage: \(CommandDoc.usage(of: command))")
+            throw FinchError(ArgumentFailure.missingObject(command: command.name, what: what, usage: CommandDoc.usage(of: command)), at: range)
         }
         guard let object = bound.value.object(T.self) else {
-            throw FinchError(.type, "'\(command.name)' needs \(what) for \(name), not \(bound.value.typeDescription)", at: bound.range)
+            throw FinchError(ArgumentFailure.wrongObject(command: command.name, what: what, parameter: name, type: bound.value.typeDescription),
+                             at: bound.range)
         }
         return object
     }
@@ -79,13 +79,13 @@ extension Invocation {
             var texts: [String] = []
             for element in elements {
                 guard case .string(let text) = element else {
-                    throw FinchError(.type, "'\(name)' needs strings, not \(element.typeDescription)", at: bound.range)
+                    throw FinchError(ArgumentFailure.notStrings(name: name, type: element.typeDescription), at: bound.range)
                 }
                 texts.append(text)
             }
             return texts
         default:
-            throw FinchError(.type, "'\(name)' needs a string or a list of strings, not \(bound.value.typeDescription)", at: bound.range)
+            throw FinchError(ArgumentFailure.notStringOrList(name: name, type: bound.value.typeDescription), at: bound.range)
         }
     }
 }

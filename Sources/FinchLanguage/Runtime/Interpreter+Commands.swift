@@ -1,11 +1,8 @@
-import FinchEngine
-
 extension Interpreter {
     /// Checks the arguments of `call` against its command's parameters, then runs it.
     func run(_ call: CommandCall, range: SourceRange) throws(FinchError) -> Value {
         guard let command = commands[call.name.text] else {
-            throw FinchError(.name, "unknown command '\(call.name.text)'", at: call.name.range,
-                             note: Suggestion.note(for: call.name.text, in: commands.names))
+            throw FinchError(NameFailure.unknownCommand(call.name.text, commands: commands.names), at: call.name.range)
         }
         var positional: [BoundValue] = []
         var labelled: [String: BoundValue] = [:]
@@ -13,11 +10,10 @@ extension Interpreter {
             if let label = argument.label {
                 guard let parameter = command.labelled(label.text) else {
                     let labels = (command.prepositions + command.keywords).map(\.name)
-                    throw FinchError(.argument, "'\(command.name)' has no argument '\(label.text)'", at: label.range,
-                                     note: Suggestion.note(for: label.text, in: labels))
+                    throw FinchError(ArgumentFailure.unknownLabel(command: command.name, label: label.text, labels: labels), at: label.range)
                 }
                 guard labelled[label.text] == nil else {
-                    throw FinchError(.argument, "'\(label.text)' is given twice", at: label.range)
+                    throw FinchError(ArgumentFailure.givenTwice(label: label.text), at: label.range)
                 }
                 if case .call(let word, let settings) = argument.value.kind, !parameter.settings.isEmpty {
                     labelled[label.text] = try bind(Expr(.variable(word.text), word.range), to: parameter, of: command,
@@ -32,16 +28,17 @@ extension Interpreter {
             }
         }
         if let missing = command.positional.dropFirst(positional.count).first(where: \.isRequired) {
-            throw FinchError(.argument, "'\(command.name)' needs a value for \(missing.name)", at: call.name.range,
-                             note: "usage: \(CommandDoc.usage(of: command))")
+            throw FinchError(ArgumentFailure.missingValue(command: command.name, parameter: missing.name, usage: CommandDoc.usage(of: command)),
+                             at: call.name.range)
         }
         try checkSettings(of: command, given: labelled)
         for parameter in command.prepositions + command.keywords where labelled[parameter.name] == nil {
             if let value = parameter.defaultValue {
                 labelled[parameter.name] = BoundValue(value: value, range: call.name.range)
             } else if parameter.isRequired {
-                throw FinchError(.argument, "'\(command.name)' needs '\(parameter.name)'", at: call.name.range,
-                                 note: "usage: \(CommandDoc.usage(of: command))")
+                throw FinchError(ArgumentFailure.missingParameter(command: command.name, parameter: parameter.name,
+                                                                  usage: CommandDoc.usage(of: command)),
+                                 at: call.name.range)
             }
         }
         return try command.run(Invocation(command: command, range: range, positional: positional, labelled: labelled,
@@ -55,15 +52,15 @@ extension Interpreter {
         let allowed = parameter.settings[word.text] ?? []
         for setting in settings {
             guard let label = setting.label else {
-                throw FinchError(.argument, "the settings of \(parameter.name): \(word.text) are written name: value",
-                                 at: setting.value.range, note: Parameter.settingsNote(allowed, of: word.text))
+                throw FinchError(ArgumentFailure.unlabelledSetting(parameter: parameter.name, word: word.text, settings: allowed),
+                                 at: setting.value.range)
             }
             guard allowed.contains(label.text), let keyword = command.labelled(label.text) else {
-                throw FinchError(.argument, "'\(label.text)' is not a setting of \(parameter.name): \(word.text)", at: label.range,
-                                 note: Suggestion.note(for: label.text, in: allowed) ?? Parameter.settingsNote(allowed, of: word.text))
+                throw FinchError(ArgumentFailure.notASetting(label: label.text, parameter: parameter.name, word: word.text, settings: allowed),
+                                 at: label.range)
             }
             guard labelled[label.text] == nil else {
-                throw FinchError(.argument, "'\(label.text)' is given twice", at: label.range)
+                throw FinchError(ArgumentFailure.givenTwice(label: label.text), at: label.range)
             }
             labelled[label.text] = try bind(setting.value, to: keyword, of: command, label: label.text + ":")
         }
@@ -80,8 +77,9 @@ extension Interpreter {
             for (name, bound) in labelled.sorted(by: { $0.key < $1.key }) {
                 let owners = choice.words(setBy: name)
                 guard !owners.isEmpty, !owners.contains(chosen) else { continue }
-                throw FinchError(.argument, "'\(name):' is a setting of \(choice.name): \(owners.joined(separator: " or ")), not of \(chosen)",
-                                 at: bound.range, note: Parameter.settingsNote(choice.settings[chosen] ?? [], of: chosen))
+                throw FinchError(ArgumentFailure.settingOfAnotherChoice(label: name, choice: choice.name, owners: owners, chosen: chosen,
+                                                                        settings: choice.settings[chosen] ?? []),
+                                 at: bound.range)
             }
         }
     }
@@ -89,10 +87,9 @@ extension Interpreter {
     private func positionalParameter(_ index: Int, of command: Command, at range: SourceRange) throws(FinchError) -> Parameter {
         if index < command.positional.count { return command.positional[index] }
         if command.repeatsLastPositional, let last = command.positional.last { return last }
-        let count = command.positional.count
-        let allowed = count == 0 ? "no values" : count == 1 ? "1 value" : "\(count) values"
-        throw FinchError(.argument, "'\(command.name)' takes \(allowed) without a label", at: range,
-                         note: "usage: \(CommandDoc.usage(of: command))")
+        throw FinchError(ArgumentFailure.tooManyValues(command: command.name, positional: command.positional.count,
+                                                       usage: CommandDoc.usage(of: command)),
+                         at: range)
     }
 
     /// Evaluates `expr` for `parameter`: bare words stay words where the parameter takes a name
@@ -106,8 +103,7 @@ extension Interpreter {
             switch expr.kind {
             case .variable(let name), .string(let name): value = .symbol(name)
             default:
-                throw FinchError(.type, "'\(command.name)' needs a name for \(label), as in '\(command.name) print'",
-                                 at: expr.range)
+                throw FinchError(ArgumentFailure.needsName(command: command.name, label: label), at: expr.range)
             }
         case .choice(let words):
             let word: String
@@ -119,13 +115,12 @@ extension Interpreter {
                 switch try evaluate(expr) {
                 case .string(let text), .symbol(let text): word = text
                 case let other:
-                    throw FinchError(.type, "'\(command.name)' needs one of \(words.joined(separator: ", ")) for \(label), not \(other.typeDescription)",
+                    throw FinchError(ArgumentFailure.needsChoice(command: command.name, label: label, words: words, type: other.typeDescription),
                                      at: expr.range)
                 }
             }
             guard words.contains(word) else {
-                throw FinchError(.value, "'\(word)' is not a value of \(label); expected \(words.joined(separator: ", "))",
-                                 at: expr.range, note: Suggestion.note(for: word, in: words))
+                throw FinchError(ArgumentFailure.notAChoice(word: word, label: label, words: words), at: expr.range)
             }
             value = .symbol(word)
         case .any:
@@ -135,7 +130,8 @@ extension Interpreter {
         case .number, .string, .bool:
             value = try evaluate(expr)
             guard parameter.kind.accepts(value) else {
-                throw FinchError(.type, "'\(command.name)' needs \(parameter.kind.description) for \(label), not \(value.typeDescription)",
+                throw FinchError(ArgumentFailure.wrongKind(command: command.name, label: label, expected: parameter.kind,
+                                                           type: value.typeDescription),
                                  at: expr.range)
             }
         }
@@ -149,19 +145,6 @@ extension ValueKind {
         switch (self, value) {
         case (.any, _), (.wordOrValue, _), (.number, .number), (.string, .string), (.bool, .bool): true
         default: false
-        }
-    }
-
-    /// The kind in an error message, e.g. `a number`.
-    var description: String {
-        switch self {
-        case .any: "a value"
-        case .number: "a number"
-        case .string: "a string"
-        case .bool: "true or false"
-        case .word: "a name"
-        case .choice(let words): "one of \(words.joined(separator: ", "))"
-        case .wordOrValue(let words): "\(words.joined(separator: ", ")) or a value"
         }
     }
 }

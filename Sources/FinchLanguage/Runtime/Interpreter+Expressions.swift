@@ -1,5 +1,3 @@
-import FinchEngine
-
 extension Interpreter {
     /// Evaluates one expression.
     func evaluate(_ expr: Expr) throws(FinchError) -> Value {
@@ -18,20 +16,19 @@ extension Interpreter {
         case .negate(let operand):
             let value = try evaluate(operand)
             guard case .number(let number) = value else {
-                throw FinchError(.type, "cannot negate \(value.typeDescription)", at: expr.range)
+                throw FinchError(OperationFailure.negation(type: value.typeDescription), at: expr.range)
             }
             return .number(-number)
         case .not(let operand):
-            return .bool(!(try truth(of: operand, what: "the operand of 'not'")))
+            return .bool(!(try truth(of: operand, as: .notOperand)))
         case .binary(let op, let left, let right):
             let operands = Operands(left: try evaluate(left), right: try evaluate(right), leftRange: left.range,
                                     rightRange: right.range, range: expr.range)
             return try Operators.apply(op, operands)
         case .logical(let op, let left, let right):
-            let what = "the operands of '\(op.rawValue)'"
-            let first = try truth(of: left, what: what)
+            let first = try truth(of: left, as: .operands(op))
             if (op == .and && !first) || (op == .or && first) { return .bool(first) }
-            return .bool(try truth(of: right, what: what))
+            return .bool(try truth(of: right, as: .operands(op)))
         case .range(let lower, let upper, let inclusive):
             return .range(RangeValue(lower: try bound(lower), upper: try bound(upper), inclusive: inclusive))
         case .property(let base, let name):
@@ -47,7 +44,7 @@ extension Interpreter {
 
     /// The error for a list or string that would grow past the limits.
     static func tooLong(at range: SourceRange) -> FinchError {
-        FinchError(.value, "the result would have more than \(maxListCount) elements", at: range)
+        FinchError(OperationFailure.tooManyElements(limit: maxListCount), at: range)
     }
 
     private func lookup(_ name: String, at range: SourceRange) throws(FinchError) -> Value {
@@ -56,21 +53,21 @@ extension Interpreter {
             return try run(CommandCall(name: Name(text: name, range: range), arguments: [], block: nil), range: range)
         }
         if commands[name] != nil {
-            throw FinchError(.name, "'\(name)' is a command; write it at the start of a statement", at: range)
+            throw FinchError(NameFailure.commandAsValue(name), at: range)
         }
         if Functions.table[name] != nil {
-            throw FinchError(.name, "'\(name)' is a function; call it with parentheses, as in \(name)(…)", at: range)
+            throw FinchError(NameFailure.functionAsValue(name), at: range)
         }
-        throw FinchError(.name, "unknown name '\(name)'", at: range, note: Suggestion.note(for: name, in: knownNames))
+        throw FinchError(NameFailure.unknownName(name, known: knownNames), at: range)
     }
 
     private func bound(_ expr: Expr) throws(FinchError) -> Int {
         let value = try evaluate(expr)
         guard case .number(let number) = value else {
-            throw FinchError(.type, "a range needs numbers, not \(value.typeDescription)", at: expr.range)
+            throw FinchError(OperationFailure.rangeBound(type: value.typeDescription), at: expr.range)
         }
         guard number == number.rounded(), abs(number) <= 1e15 else {
-            throw FinchError(.value, "a range needs whole numbers, not \(Value.format(number))", at: expr.range)
+            throw FinchError(OperationFailure.fractionalRangeBound(number), at: expr.range)
         }
         return Int(number)
     }
@@ -78,11 +75,9 @@ extension Interpreter {
     private func call(_ name: Name, _ arguments: [Argument], range: SourceRange) throws(FinchError) -> Value {
         guard let function = Functions.table[name.text] else {
             if commands[name.text] != nil {
-                throw FinchError(.name, "'\(name.text)' is a command; write it at the start of a statement without parentheses",
-                                 at: name.range)
+                throw FinchError(NameFailure.commandCalled(name.text), at: name.range)
             }
-            throw FinchError(.name, "unknown function '\(name.text)'", at: name.range,
-                             note: Suggestion.note(for: name.text, in: Functions.names))
+            throw FinchError(NameFailure.unknownFunction(name.text, functions: Functions.names), at: name.range)
         }
         var positional: [BoundValue] = []
         var labelled: [LabelledValue] = []
@@ -93,11 +88,10 @@ extension Interpreter {
                 continue
             }
             if let labels = function.labels, !labels.contains(label.text) {
-                throw FinchError(.argument, "'\(function.name)' has no argument '\(label.text):'", at: label.range,
-                                 note: Suggestion.note(for: label.text, in: labels))
+                throw FinchError(FunctionFailure.unknownLabel(function: function.name, label: label.text, labels: labels), at: label.range)
             }
             if labelled.contains(where: { $0.label == label.text }) {
-                throw FinchError(.argument, "'\(label.text):' is given twice", at: label.range)
+                throw FinchError(FunctionFailure.givenTwice(label: label.text), at: label.range)
             }
             labelled.append(LabelledValue(label: label.text, bound: bound))
         }

@@ -91,8 +91,7 @@ final class Interpreter {
             let value = try evaluate(expr)
             if targets.count == 1, case .command(let call) = expr.kind, case .list(let parts) = value,
                let names = commands[call.name.text]?.unpackedNames?(parts.count) {
-                throw FinchError(.value, "'\(call.name.text)' gives \(parts.count) values; unpack them into \(parts.count) names, not one",
-                                 at: targets[0].range, note: "write '\(names.joined(separator: ", ")) = \(call.name.text) …'")
+                throw FinchError(OperationFailure.unpackedIntoOne(command: call.name.text, names: names), at: targets[0].range)
             }
             try assign(value, to: targets, from: expr.range)
         case .forLoop(let variable, let iterable, let body):
@@ -103,7 +102,7 @@ final class Interpreter {
                 try runBlock(body)
             }
         case .ifElse(let condition, let then, let otherwise):
-            let chosen = try truth(of: condition, what: "the condition of 'if'")
+            let chosen = try truth(of: condition, as: .ifCondition)
             try runBlock(chosen ? then : otherwise)
         }
         return nil
@@ -120,21 +119,21 @@ final class Interpreter {
         case .range(let range) where range.count <= Interpreter.maxListCount:
             elements = (0..<range.count).map(range.element(at:))
         default:
-            throw FinchError(.type, "cannot unpack \(value.typeDescription) into \(targets.count) names", at: range)
+            throw FinchError(OperationFailure.cannotUnpack(type: value.typeDescription, names: targets.count), at: range)
         }
         guard elements.count == targets.count else {
-            throw FinchError(.value, "cannot unpack \(elements.count) values into \(targets.count) names", at: range)
+            throw FinchError(OperationFailure.unpackCount(values: elements.count, names: targets.count), at: range)
         }
         for (target, element) in zip(targets, elements) {
             variables[target.text] = element
         }
     }
 
-    /// Evaluates `expr` as a condition, which must be a boolean.
-    func truth(of expr: Expr, what: String) throws(FinchError) -> Bool {
+    /// Evaluates `expr`, written as `condition`, which must be a boolean.
+    func truth(of expr: Expr, as condition: OperationFailure.Condition) throws(FinchError) -> Bool {
         let value = try evaluate(expr)
         guard case .bool(let truth) = value else {
-            throw FinchError(.type, "\(what) must be true or false, not \(value.typeDescription)", at: expr.range)
+            throw FinchError(OperationFailure.notABoolean(condition, type: value.typeDescription), at: expr.range)
         }
         return truth
     }

@@ -1,5 +1,3 @@
-import FinchEngine
-
 /// Walking and indexing the values that hold elements: lists, ranges and strings.
 enum Iteration {
     /// Calls `body` with each element of `sequence`: list elements, range numbers, or a string's
@@ -14,7 +12,7 @@ enum Iteration {
         case .string(let text):
             for character in text { try body(.string(String(character))) }
         default:
-            throw FinchError(.type, "cannot loop over \(sequence.typeDescription)", at: range)
+            throw FinchError(ElementFailure.cannotLoop(type: sequence.typeDescription), at: range)
         }
     }
 
@@ -28,18 +26,17 @@ enum Iteration {
         case .string(let text):
             let characters = Array(text)
             (count, element) = (characters.count, { .string(String(characters[$0])) })
-        default: throw FinchError(.type, "cannot index \(base.typeDescription)", at: range)
+        default: throw FinchError(ElementFailure.cannotIndex(type: base.typeDescription), at: range)
         }
         guard case .number(let number) = index else {
-            throw FinchError(.type, "an index must be a number, not \(index.typeDescription)", at: range)
+            throw FinchError(ElementFailure.indexNotNumber(type: index.typeDescription), at: range)
         }
         guard number == number.rounded(), abs(number) < 1e15 else {
-            throw FinchError(.value, "an index must be a whole number, not \(Value.format(number))", at: range)
+            throw FinchError(ElementFailure.fractionalIndex(number), at: range)
         }
         let position = number < 0 ? Int(number) + count : Int(number)
         guard position >= 0, position < count else {
-            throw FinchError(.value, "index \(Value.format(number)) is out of range for \(base.typeDescription) of length \(count)",
-                             at: range)
+            throw FinchError(ElementFailure.indexOutOfRange(number, type: base.typeDescription, count: count), at: range)
         }
         return element(position)
     }
@@ -49,14 +46,12 @@ enum Iteration {
         switch base {
         case .record(let record):
             guard let field = record.fields.first(where: { $0.name == name }) else {
-                throw FinchError(.name, "\(record.typeName) has no field '\(name)'", at: range,
-                                 note: Suggestion.note(for: name, in: record.fields.map(\.name)))
+                throw FinchError(NameFailure.unknownField(name, type: record.typeName, fields: record.fields.map(\.name)), at: range)
             }
             return field.value
         case .list(let elements):
             guard let records = Record.all(elements) else {
-                throw FinchError(.type, "an index must be a number, not a string", at: range,
-                                 note: "names index records, lists of records and tables")
+                throw FinchError(ElementFailure.nameIndexOnList, at: range)
             }
             var values: [Value] = []
             for record in records {
@@ -67,13 +62,11 @@ enum Iteration {
             if let table = base.object(TableObject.self) {
                 let names = table.table.columns.map(\.name)
                 guard let position = names.firstIndex(of: name) else {
-                    throw FinchError(.name, "the table has no column '\(name)'", at: range,
-                                     note: Suggestion.note(for: name, in: names) ?? "its columns are \(names.joined(separator: ", "))")
+                    throw FinchError(NameFailure.unknownColumn(name, columns: names), at: range)
                 }
                 return .list(table.table.rows.map { TableObject.value(of: $0[position]) })
             }
-            throw FinchError(.type, "cannot index \(base.typeDescription) by name", at: range,
-                             note: "names index records, lists of records and tables")
+            throw FinchError(ElementFailure.cannotIndexByName(type: base.typeDescription), at: range)
         }
     }
 }

@@ -27,7 +27,7 @@ enum Operators {
         case (.notEqual, let a, let b): return .bool(a != b)
         case (.add, .string(let a), .string(let b)):
             guard a.utf8.count + b.utf8.count <= Interpreter.maxListCount else {
-                throw FinchError(.value, "the string would be longer than \(Interpreter.maxListCount) bytes", at: operands.range)
+                throw FinchError(OperationFailure.stringTooLong(limit: Interpreter.maxListCount), at: operands.range)
             }
             return .string(a + b)
         case (.add, .list(let a), .list(let b)):
@@ -38,7 +38,9 @@ enum Operators {
         case (.greater, .string(let a), .string(let b)): return .bool(a > b)
         case (.greaterEqual, .string(let a), .string(let b)): return .bool(a >= b)
         case (_, .number(let a), .number(let b)): return try arithmetic(op, a, b, operands)
-        default: throw mismatch(op, operands)
+        default:
+            throw FinchError(OperationFailure.mismatch(op, left: operands.left.typeDescription, right: operands.right.typeDescription),
+                             at: operands.range)
         }
     }
 
@@ -48,10 +50,10 @@ enum Operators {
         case .subtract: return .number(a - b)
         case .multiply: return .number(a * b)
         case .divide:
-            guard b != 0 else { throw FinchError(.value, "division by zero", at: operands.rightRange) }
+            guard b != 0 else { throw FinchError(OperationFailure.divisionByZero, at: operands.rightRange) }
             return .number(a / b)
         case .remainder:
-            guard b != 0 else { throw FinchError(.value, "remainder of a division by zero", at: operands.rightRange) }
+            guard b != 0 else { throw FinchError(OperationFailure.remainderByZero, at: operands.rightRange) }
             return .number(a - b * (a / b).rounded(.down))
         case .power: return .number(pow(a, b))
         case .less: return .bool(a < b)
@@ -61,19 +63,5 @@ enum Operators {
         case .equal: return .bool(a == b)
         case .notEqual: return .bool(a != b)
         }
-    }
-
-    private static func mismatch(_ op: BinaryOperator, _ operands: Operands) -> FinchError {
-        let a = operands.left.typeDescription, b = operands.right.typeDescription
-        let message = switch op {
-        case .add: "cannot add \(a) and \(b)"
-        case .subtract: "cannot subtract \(b) from \(a)"
-        case .multiply: "cannot multiply \(a) by \(b)"
-        case .divide: "cannot divide \(a) by \(b)"
-        case .remainder: "cannot take the remainder of \(a) divided by \(b)"
-        case .power: "cannot raise \(a) to the power of \(b)"
-        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: "cannot compare \(a) and \(b) with '\(op.rawValue)'"
-        }
-        return FinchError(.type, message, at: operands.range)
     }
 }

@@ -1,5 +1,3 @@
-import FinchEngine
-
 /// A property of one value, readable with `value.name`, with the doc inspection shows.
 struct Property {
     /// The name after the dot.
@@ -40,12 +38,10 @@ enum Properties {
         let properties = available(on: value)
         guard let property = properties.first(where: { $0.name == name.text }) else {
             if properties.isEmpty {
-                throw FinchError(.name, "\(value.typeDescription) has no properties", at: name.range)
+                throw FinchError(NameFailure.noProperties(type: value.typeDescription), at: name.range)
             }
-            let names = properties.map(\.name)
-            let existing = "its properties are " + names.joined(separator: ", ")
-            throw FinchError(.name, "\(value.typeDescription) has no property '\(name.text)'", at: name.range,
-                             note: Suggestion.note(for: name.text, in: names).map { $0 + " " + existing } ?? existing)
+            throw FinchError(NameFailure.unknownProperty(name.text, type: value.typeDescription, properties: properties.map(\.name)),
+                             at: name.range)
         }
         return try property.get(name.range)
     }
@@ -53,12 +49,12 @@ enum Properties {
     private static func list(_ elements: [Value]) -> [Property] {
         [
             Property("first", "the first element of the list") { range throws(FinchError) in
-                guard let first = elements.first else { throw empty("list", range) }
+                guard let first = elements.first else { throw FinchError(ElementFailure.empty(container: "list"), at: range) }
                 return first
             },
             Property("isEmpty", "whether the list has no elements") { _ in .bool(elements.isEmpty) },
             Property("last", "the last element of the list") { range throws(FinchError) in
-                guard let last = elements.last else { throw empty("list", range) }
+                guard let last = elements.last else { throw FinchError(ElementFailure.empty(container: "list"), at: range) }
                 return last
             },
             Property("length", "the number of elements in the list") { _ in .number(Double(elements.count)) },
@@ -75,11 +71,11 @@ enum Properties {
                 .number(Double(span.upper))
             },
             Property("first", "the first number of the range") { range throws(FinchError) in
-                guard span.count > 0 else { throw empty("range", range) }
+                guard span.count > 0 else { throw FinchError(ElementFailure.empty(container: "range"), at: range) }
                 return span.element(at: 0)
             },
             Property("last", "the last number of the range") { range throws(FinchError) in
-                guard span.count > 0 else { throw empty("range", range) }
+                guard span.count > 0 else { throw FinchError(ElementFailure.empty(container: "range"), at: range) }
                 return span.element(at: span.count - 1)
             },
             Property("length", "how many numbers the range holds") { _ in .number(Double(span.count)) },
@@ -100,15 +96,11 @@ enum Properties {
         ]
     }
 
-    private static func empty(_ type: String, _ range: SourceRange) -> FinchError {
-        FinchError(.value, "the \(type) is empty", at: range)
-    }
-
     private static func sorted(_ elements: [Value], _ range: SourceRange) throws(FinchError) -> [Value] {
         if let numbers = Functions.numbers(in: elements) { return numbers.sorted().map(Value.number) }
         let strings = elements.compactMap { if case .string(let text) = $0 { text } else { nil } }
         guard strings.count == elements.count else {
-            throw FinchError(.type, "only a list of numbers or of strings can be sorted", at: range)
+            throw FinchError(ElementFailure.unsortable, at: range)
         }
         return strings.sorted().map(Value.string)
     }

@@ -90,7 +90,7 @@ struct Lexer {
             if match("=") {
                 emit(.bangEqual, from: start)
             } else {
-                report(.unexpectedCharacter, "unexpected character '!'", from: start, note: "use 'not' to negate")
+                report(.unexpectedCharacter, .unexpectedCharacter("!"), from: start)
             }
         case ".":
             if match(".") {
@@ -105,7 +105,7 @@ struct Lexer {
             } else if Lexer.isIdentifierStart(c) {
                 identifier(from: start)
             } else {
-                report(.unexpectedCharacter, "unexpected character '\(c)'", from: start)
+                report(.unexpectedCharacter, .unexpectedCharacter(c), from: start)
             }
         }
     }
@@ -125,13 +125,13 @@ struct Lexer {
                 while Lexer.isDigit(peek()) { index += 1 }
             } else if !Lexer.isIdentifierPart(peek(signed ? 2 : 1)) || signed {
                 index += signed ? 2 : 1
-                report(.malformed, "malformed number '\(text(from: start))'", from: start, note: "an exponent needs digits, as in 1e-3")
+                report(.malformed, .exponentWithoutDigits(spelling: text(from: start)), from: start)
                 return
             }
         }
         let spelling = text(from: start)
         guard let value = Double(spelling) else {
-            report(.malformed, "malformed number '\(spelling)'", from: start)
+            report(.malformed, .malformedNumber(spelling: spelling), from: start)
             return
         }
         emit(.number(value), from: start)
@@ -157,8 +157,7 @@ struct Lexer {
                 if let scalar = escape() {
                     value.append(scalar)
                 } else {
-                    report(.malformed, "unknown escape sequence '\(text(from: escapeStart))'", from: escapeStart,
-                           note: "use \\n, \\t, \\\", \\\\ or \\u{…}")
+                    report(.malformed, .unknownEscape(spelling: text(from: escapeStart)), from: escapeStart)
                 }
             case "\n":
                 value.append(c)
@@ -170,7 +169,7 @@ struct Lexer {
         }
         let range = SourceRange(offset: start, line: startLine, column: startColumn, length: 1)
         problems.append(LexProblem(reason: .unterminatedString,
-                                   error: FinchError(.syntax, "unterminated string", at: range, note: "add a closing '\"'")))
+                                   error: FinchError(SyntaxFailure.unterminatedString, at: range)))
     }
 
     /// Reads the escape after a backslash; nil if it is not one Finch knows.
@@ -221,8 +220,8 @@ struct Lexer {
         tokens.append(Token(kind: kind, range: SourceRange(offset: start, line: line, column: column, length: index - start)))
     }
 
-    private mutating func report(_ reason: LexProblem.Reason, _ message: String, from start: Int, note: String? = nil) {
-        let error = FinchError(.syntax, message, at: range(from: start, length: max(1, index - start)), note: note)
+    private mutating func report(_ reason: LexProblem.Reason, _ failure: SyntaxFailure, from start: Int) {
+        let error = FinchError(failure, at: range(from: start, length: max(1, index - start)))
         problems.append(LexProblem(reason: reason, error: error))
     }
 

@@ -1,5 +1,3 @@
-import FinchEngine
-
 /// Turns tokens into statements (jlox's Parser: one method per grammar rule).
 ///
 /// ```
@@ -47,7 +45,7 @@ struct Parser {
         let expr = try parser.expression()
         parser.skipSeparators()
         guard parser.check(.end) else {
-            throw parser.error("expected the end of the expression, found \(parser.peek.kind.description)", at: parser.peek)
+            throw parser.error(.expected(.endOfExpression, found: parser.peek.kind), at: parser.peek)
         }
         return expr
     }
@@ -65,7 +63,7 @@ struct Parser {
         var statements: [Stmt] = []
         skipSeparators()
         while !check(.end) {
-            if check(.rightBrace) { throw error("unexpected '}' with no open block", at: peek) }
+            if check(.rightBrace) { throw error(.strayClosingBrace, at: peek) }
             statements.append(try statement())
             skipSeparators()
         }
@@ -88,10 +86,9 @@ struct Parser {
         if match(.newline) || match(.semicolon) || check(.rightBrace) || check(.end) { return }
         if peek.kind.identifier == "with", kind(at: current + 1).identifier == "head" {
             let model = previous.kind.identifier ?? "MODEL"
-            throw error("a model with a new head is a copy: write 'copy \(model) head: …'", at: peek,
-                        note: "e.g. copy \(model) head: classify(classes: 2, pool: mean)")
+            throw error(.headWithoutCopy(model: model), at: peek)
         }
-        throw error("expected a new line or ';' after the statement, found \(peek.kind.description)", at: peek)
+        throw error(.expected(.endOfStatement, found: peek.kind), at: peek)
     }
 
     private func assignmentAhead() -> Bool {
@@ -111,15 +108,15 @@ struct Parser {
         repeat {
             let token = peek
             guard let name = token.kind.identifier else {
-                throw error("expected a name to assign to, found \(token.kind.description)", at: token)
+                throw error(.expected(.assignmentTarget, found: token.kind), at: token)
             }
             if commands[name] != nil {
-                throw error("cannot assign to '\(name)': it is a command", at: token)
+                throw error(.assignmentToCommand(name: name), at: token)
             }
             advance()
             targets.append(Name(text: name, range: token.range))
         } while match(.comma)
-        try consume(.equal, "expected '=' after the names to assign")
+        try consume(.equal, .assignmentEquals)
         let value = try commandOrExpression()
         return Stmt(kind: .assign(targets, value), range: targets[0].range.through(value.range))
     }
@@ -127,11 +124,10 @@ struct Parser {
     private mutating func expressionStatement() throws(FinchError) -> Stmt {
         let expr = try commandOrExpression()
         if case .variable(let name) = expr.kind, startsArgument(peek) {
-            throw FinchError(.name, "unknown command '\(name)'", at: expr.range,
-                             note: Suggestion.note(for: name, in: commands.names))
+            throw FinchError(NameFailure.unknownCommand(name, commands: commands.names), at: expr.range)
         }
         if check(.equal) {
-            throw FinchError(.syntax, "only names can be assigned to", at: expr.range)
+            throw FinchError(SyntaxFailure.assignmentToExpression, at: expr.range)
         }
         return Stmt(kind: .expression(expr), range: expr.range)
     }
@@ -145,8 +141,8 @@ struct Parser {
 
     private mutating func forLoop() throws(FinchError) -> Stmt {
         let start = advance()
-        let variable = try name(after: "'for'")
-        try consume(.keyword(.in), "expected 'in' after the loop variable")
+        let variable = try name(after: .keyword(.for))
+        try consume(.keyword(.in), .loopIn)
         let iterable = try expression()
         let body = try block()
         return Stmt(kind: .forLoop(variable, iterable, body), range: start.range.through(previous.range))
@@ -172,15 +168,14 @@ struct Parser {
 
     private mutating func block() throws(FinchError) -> [Stmt] {
         let open = peek
-        try consume(.leftBrace, "expected '{' to start a block")
+        try consume(.leftBrace, .blockStart)
         try enter()
         defer { nesting -= 1 }
         var statements: [Stmt] = []
         skipSeparators()
         while !check(.rightBrace) {
             if check(.end) {
-                throw error("expected '}' to close the block", at: peek,
-                            note: "the block opened at \(open.range.line):\(open.range.column)")
+                throw error(.unclosedBlock(line: open.range.line, column: open.range.column), at: peek)
             }
             statements.append(try statement())
             skipSeparators()
@@ -214,11 +209,11 @@ struct Parser {
         }
         var body: [Stmt]?
         if check(.leftBrace) {
-            guard command.block != .none else { throw error("'\(command.name)' does not take a block", at: peek) }
+            guard command.block != .none else { throw error(.blockNotTaken(command: command.name), at: peek) }
             body = try block()
             last = previous.range
         } else if command.block == .required {
-            throw error("'\(command.name)' needs a block '{ … }'", at: peek)
+            throw error(.blockRequired(command: command.name), at: peek)
         }
         let call = CommandCall(name: Name(text: command.name, range: nameToken.range), arguments: arguments, block: body)
         return Expr(.command(call), nameToken.range.through(last))
@@ -345,12 +340,12 @@ struct Parser {
         var expr = try primary()
         while true {
             if match(.dot) {
-                let property = try name(after: "'.'")
+                let property = try name(after: .dot)
                 expr = try make(.property(expr, property), expr.range.through(property.range))
             } else if check(.leftBracket), adjoinsPrevious() {
                 advance()
                 let index = try expression()
-                try consume(.rightBracket, "expected ']' after the index")
+                try consume(.rightBracket, .indexEnd)
                 expr = try make(.index(expr, index), expr.range.through(previous.range))
             } else {
                 return expr
@@ -369,8 +364,7 @@ struct Parser {
         case .identifier(let name):
             advance()
             if brackets > 0, let command = commands[name], !command.readsAsValue, startsArgument(peek) {
-                throw FinchError(.syntax, "'\(name)' is a command: it starts a statement and cannot be part of an expression",
-                                 at: token.range, note: "give its value a name first: x = \(name) …")
+                throw error(.commandInExpression(name: name), at: token)
             }
             guard check(.leftParen), adjoinsPrevious() else { return Expr(.variable(name), token.range) }
             advance()
@@ -381,7 +375,7 @@ struct Parser {
             brackets += 1
             defer { brackets -= 1 }
             let inner = try expression()
-            try consume(.rightParen, "expected ')' to close '('")
+            try consume(.rightParen, .closingParenthesis)
             return try make(inner.kind, token.range.through(previous.range))
         case .leftBracket:
             advance()
@@ -392,10 +386,10 @@ struct Parser {
                 elements.append(try expression())
                 guard match(.comma) else { break }
             }
-            try consume(.rightBracket, "expected ',' or ']' in the list")
+            try consume(.rightBracket, .listSeparator)
             return try make(.list(elements), token.range.through(previous.range))
         default:
-            throw error("expected an expression, found \(token.kind.description)", at: token)
+            throw error(.expected(.expression, found: token.kind), at: token)
         }
     }
 
@@ -412,7 +406,7 @@ struct Parser {
             arguments.append(Argument(label: label, value: try expression()))
             guard match(.comma) else { break }
         }
-        try consume(.rightParen, "expected ',' or ')' in the arguments")
+        try consume(.rightParen, .argumentSeparator)
         return arguments
     }
 
@@ -421,7 +415,7 @@ struct Parser {
     private mutating func make(_ kind: ExprKind, _ range: SourceRange) throws(FinchError) -> Expr {
         let expr = Expr(kind, range)
         guard expr.depth <= Parser.maxDepth else {
-            throw FinchError(.syntax, "expression too deeply nested (more than \(Parser.maxDepth) levels)", at: range)
+            throw FinchError(SyntaxFailure.expressionTooDeep(limit: Parser.maxDepth), at: range)
         }
         return expr
     }
@@ -429,7 +423,7 @@ struct Parser {
     private mutating func enter() throws(FinchError) {
         nesting += 1
         guard nesting <= Parser.maxNesting else {
-            throw error("too deeply nested (more than \(Parser.maxNesting) levels)", at: peek)
+            throw error(.tooDeeplyNested(limit: Parser.maxNesting), at: peek)
         }
     }
 
@@ -439,9 +433,9 @@ struct Parser {
         return op
     }
 
-    private mutating func name(after what: String) throws(FinchError) -> Name {
+    private mutating func name(after token: TokenKind) throws(FinchError) -> Name {
         guard let text = peek.kind.identifier else {
-            throw error("expected a name after \(what), found \(peek.kind.description)", at: peek)
+            throw error(.expected(.name(after: token), found: peek.kind), at: peek)
         }
         return Name(text: text, range: advance().range)
     }
@@ -474,11 +468,11 @@ struct Parser {
         return peek
     }
 
-    private mutating func consume(_ kind: TokenKind, _ message: String) throws(FinchError) {
-        guard match(kind) else { throw error("\(message), found \(peek.kind.description)", at: peek) }
+    private mutating func consume(_ kind: TokenKind, _ expectation: SyntaxFailure.Expectation) throws(FinchError) {
+        guard match(kind) else { throw error(.expected(expectation, found: peek.kind), at: peek) }
     }
 
-    private func error(_ message: String, at token: Token, note: String? = nil) -> FinchError {
-        FinchError(.syntax, message, at: token.range, note: note)
+    private func error(_ failure: SyntaxFailure, at token: Token) -> FinchError {
+        FinchError(failure, at: token.range)
     }
 }
