@@ -2,7 +2,8 @@
 // Finch: a Jupyter kernel for exploring pre-training and fine-tuning of small neural networks.
 //
 // One target per part; dependencies point one way:
-//   FinchEngine ← FinchLanguage → FinchDisplay,  finch (executable) → FinchKernel + FinchLanguage;
+//   FinchEngine ← FinchData ← FinchLanguage → FinchDisplay (the language uses the engine too),
+//   finch (executable) → FinchKernel + FinchLanguage;
 //   FinchJSON depends on nothing; the kernel, the engine, the language and finch use it.
 // The kernel knows nothing of the language: the executable adapts one to the other.
 import PackageDescription
@@ -35,11 +36,12 @@ let package = Package(
         .target(name: "FinchKernel", dependencies: ["FinchJSON", "CZeroMQ", "CLibCrypto"], swiftSettings: strict),
         // Rendering of results to MIME bundles (text, HTML, SVG). Pure functions.
         .target(name: "FinchDisplay", swiftSettings: strict),
-        // The training engine: tensors, autodiff, layers, optimisers, checkpoints. Knows no kernel or language.
+        // The training engine: tensors, autodiff, layers replaceable by path (adapters, compressed layers), objectives,
+        // the one training loop, generation, optimisers, checkpoints. Knows no kernel or language.
         .target(name: "FinchEngine", dependencies: ["FinchJSON", "COpenBLAS"], swiftSettings: strict + engineFlags),
         // Data sets, files, tokenizers, seeded splits, built-in data, and the batches the engine trains on.
         .target(name: "FinchData", dependencies: ["FinchEngine", "CZlib"], swiftSettings: strict),
-        // The Finch language: lexer, parser, interpreter, completion, inspection.
+        // The Finch language: lexer, parser, interpreter, commands, typed errors, completion, inspection.
         .target(name: "FinchLanguage", dependencies: ["FinchJSON", "FinchEngine", "FinchData", "FinchDisplay"], swiftSettings: strict),
 
         // The `finch` program: kernel, installer, script runner; adapts the language to the kernel.
