@@ -11,12 +11,10 @@ enum AttentionMaps {
     static func chart(_ invocation: Invocation) throws(FinchError) -> ChartObject {
         let object = try invocation.object("model", ModelObject.self, what: "a model")
         guard let text = invocation.string("on") else {
-            throw FinchError(.argument, "'attention' needs a text to attend over, as in attention \(object.name) on \"a fine film\"",
-                             at: invocation.range)
+            throw FinchError(AttentionFailure.needsText(model: object.name), at: invocation.range)
         }
         if invocation["heads"] != nil, invocation.word("heads") != "all" {
-            throw FinchError(.value, "outside 'model', 'heads:' takes only all (a grid of every head)", at: invocation.place("heads"),
-                             note: "write heads: all, or head: N for one head")
+            throw FinchError(AttentionFailure.headsNotAll, at: invocation.place("heads"))
         }
         let tokenizer = try DataReading.chosenTokenizer(object, invocation)
         let ids = tokenizer.encode(text)
@@ -28,8 +26,7 @@ enum AttentionMaps {
         let quoted = Value.quote(text)
         if invocation.flag("rollout") == true {
             for name in ["layer", "head", "heads"] where invocation[name] != nil {
-                throw FinchError(.argument, "rollout: true sums up every layer and head, so '\(name):' has no place beside it",
-                                 at: invocation.place(name), note: "leave out \(name):, or leave out rollout: true")
+                throw FinchError(AttentionFailure.besideRollout(argument: name), at: invocation.place(name))
             }
             let title = "attention rollout of \(object.name) over \(weights.layers) layers on \(quoted)"
             return ChartObject(heatmap(weights.rollout, labels, title: title).bundle, title: title)
@@ -37,7 +34,7 @@ enum AttentionMaps {
         let layer = try invocation.integer("layer", in: 0...100_000) ?? 0
         if let head = try invocation.integer("head", in: 0...100_000) {
             if invocation["heads"] != nil {
-                throw FinchError(.argument, "'head:' shows one head and 'heads: all' every head; give one of them", at: invocation.place("heads"))
+                throw FinchError(AttentionFailure.headAndHeads, at: invocation.place("heads"))
             }
             let map: [[Float]]
             do throws(AttentionError) { map = try weights.map(layer: layer, head: head) } catch { throw describe(error, object, invocation) }
@@ -66,20 +63,13 @@ enum AttentionMaps {
 
     /// `error` as a FinchError at the argument it is about, with what to write instead.
     private static func describe(_ error: AttentionError, _ object: ModelObject, _ invocation: Invocation) -> FinchError {
-        switch error {
-        case .noAttention:
-            FinchError(.value, "\(object.name) has no attention layer to show", at: invocation.place("model"),
-                       note: "attention maps need a model with 'transformer' or 'attention' layers")
-        case .emptyInput:
-            FinchError(.value, error.description, at: invocation.place("on"), note: "give a text with at least one token")
-        case .tooLong(_, let capacity):
-            FinchError(.value, error.description, at: invocation.place("on"), note: "shorten the text to at most \(capacity) tokens")
-        case .tokenOutOfRange:
-            FinchError(.value, error.description, at: invocation.place("tokenizer"), note: "use the tokenizer \(object.name) was trained with")
-        case .noSuchLayer(_, let layers):
-            FinchError(.value, error.description, at: invocation.place("layer"), note: "write layer: 0 to layer: \(layers - 1)")
-        case .noSuchHead(_, let heads, _):
-            FinchError(.value, error.description, at: invocation.place("head"), note: "write head: 0 to head: \(heads - 1), or heads: all")
+        let argument = switch error {
+        case .noAttention: "model"
+        case .emptyInput, .tooLong: "on"
+        case .tokenOutOfRange: "tokenizer"
+        case .noSuchLayer: "layer"
+        case .noSuchHead: "head"
         }
+        return FinchError(AttentionFailure.refused(error, model: object.name), at: invocation.place(argument))
     }
 }

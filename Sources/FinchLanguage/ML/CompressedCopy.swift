@@ -9,8 +9,7 @@ enum CompressedCopy {
     static func source(_ invocation: Invocation) throws(FinchError) -> ModelObject {
         let source = try invocation.object("model", ModelObject.self, what: "a model")
         if !source.model.adapters.isEmpty {
-            throw FinchError(.value, "\(source.name) has LoRA adapters; merge them before compressing", at: invocation.place("model"),
-                             note: "finetune with merge: true")
+            throw FinchError(CompressionFailure.unmergedAdapters(model: source.name), at: invocation.place("model"))
         }
         return source
     }
@@ -28,20 +27,11 @@ enum CompressedCopy {
 
     /// `error` as an error at the argument it concerns (`argument`, else the model).
     static func describe(_ error: CompressionError, of source: ModelObject, at argument: String, _ invocation: Invocation) -> FinchError {
-        switch error {
-        case .alreadyQuantized:
-            FinchError(.value, "\(source.name) is quantised already: its weights are int8", at: invocation.place("model"),
-                       note: "compress the float model it came from")
-        case .hasAdapters:
-            FinchError(.value, "\(source.name) has LoRA adapters; merge them before compressing", at: invocation.place("model"))
-        case .nothingToCompress, .model, .decomposition, .noAttention, .compressedAttention:
-            FinchError(.value, "\(source.name): \(error.description)", at: invocation.place("model"))
-        case .everyHead(let layer, let heads):
-            FinchError(.value, error.description, at: invocation.place(argument),
-                       note: "list at most \(heads - 1) of the heads 0 to \(heads - 1) of layer \(layer)")
-        case .sparsity, .neuronFraction, .rank, .headFraction, .noSuchHead, .noSuchAttentionLayer:
-            FinchError(.value, error.description, at: invocation.place(argument))
+        let place = switch error {
+        case .alreadyQuantized, .hasAdapters, .nothingToCompress, .model, .decomposition, .noAttention, .compressedAttention: "model"
+        case .everyHead, .sparsity, .neuronFraction, .rank, .headFraction, .noSuchHead, .noSuchAttentionLayer: argument
         }
+        return FinchError(CompressionFailure.refused(error, model: source.name), at: invocation.place(place))
     }
 
     /// A count with thousands separators.

@@ -37,7 +37,7 @@ struct CompressionMeasurement {
         let singles: [ModelInput]
         do throws(DataError) { singles = try scaled.take(min(scaled.count, Self.latencyExamples)).inputBatches(
             batch: 1, tokenizer: reading.tokenizer, context: reading.context) } catch {
-            throw FinchError(.value, error.description, at: place)
+            throw FinchError(EngineRefusal.data(error), at: place)
         }
         var predictions: [Int] = [], bestBatched = Double.infinity, bestSingle = Double.infinity
         for pass in 0..<repeats {
@@ -53,7 +53,7 @@ struct CompressionMeasurement {
             bestSingle = min(bestSingle, clock() - start)
         }
         do throws(MetricsError) { matrix = try ConfusionMatrix(predictions: predictions, labels: labels, classes: object.model.plan.outputWidth) } catch {
-            throw FinchError(.value, error.description, at: place)
+            throw FinchError(EngineRefusal.metrics(error), at: place)
         }
         name = object.name
         weights = object.model.weightCount
@@ -66,7 +66,7 @@ struct CompressionMeasurement {
     /// The model's output for `input`.
     private static func predict(_ object: ModelObject, _ input: ModelInput, at place: SourceRange) throws(FinchError) -> Tensor {
         do throws(BatchError) { return try object.model.predict(input) } catch {
-            throw FinchError(.value, "the data does not fit \(object.name): \(error.description)", at: place)
+            throw FinchError(InferenceFailure.dataDoesNotFit(model: object.name, error), at: place)
         }
     }
 
@@ -77,10 +77,10 @@ struct CompressionMeasurement {
         let path = "\(directory)/finch-compression-\(getpid())-\(object.name).safetensors"
         defer { unlink(path) }
         do throws(CheckpointError) { try object.model.save(to: path, metadata: ["finch.name": object.name]) } catch {
-            throw FinchError(.value, "cannot measure \(object.name) on disk: \(error)", at: place)
+            throw FinchError(CompressionFailure.cannotMeasureOnDisk(model: object.name, error: error), at: place)
         }
         var status = stat()
-        guard stat(path, &status) == 0 else { throw FinchError(.value, "cannot measure \(object.name) on disk", at: place) }
+        guard stat(path, &status) == 0 else { throw FinchError(CompressionFailure.cannotMeasureOnDisk(model: object.name, error: nil), at: place) }
         return Int(status.st_size)
     }
 }

@@ -76,7 +76,7 @@ struct ContinualRunner {
             try checkCompleted(history, stage: index, plan)
             matrix.append(try accuracies(plan, tests))
             if case .ewc = plan.strategy { anchors.append(try consolidation(plan, stage)) }
-            do throws(DataError) { try buffer?.offer(stage) } catch { throw FinchError(.value, error.description, at: range) }
+            do throws(DataError) { try buffer?.offer(stage) } catch { throw FinchError(EngineRefusal.data(error), at: range) }
         }
         if let action = reporter.finish(now: workbench.clock()) { show(action) }
         let result = ContinualObject(name: plan.name, modelName: plan.model.name, strategy: plan.strategy, scenario: plan.scenario,
@@ -93,7 +93,7 @@ struct ContinualRunner {
             do throws(BatchError) {
                 result.append(try plan.model.model.accuracy(batches, among: plan.scenario == .taskIncremental ? task.classes : nil))
             } catch {
-                throw FinchError(.value, "task \(task.name)'s test data does not fit \(plan.model.name): \(error)", at: range)
+                throw FinchError(ContinualFailure.testDataDoesNotFit(task: task.name, model: plan.model.name, error), at: range)
             }
         }
         return result
@@ -106,7 +106,7 @@ struct ContinualRunner {
         switch plan.strategy {
         case let .lwf(lambda) where stage > 0:
             guard let teacher = plan.model.model.snapshot() else {
-                throw FinchError(.value, "lwf cannot copy \(plan.model.name) with its LoRA adapters", at: range, note: "use method: full, freeze or probe")
+                throw FinchError(ContinualFailure.lwfWithAdapters(model: plan.model.name), at: range)
             }
             let learned = plan.stream.tasks[..<stage].flatMap(\.classes)
             objective = LearningWithoutForgetting(objective, teacher: teacher, classes: learned, weight: Float(lambda))
@@ -130,7 +130,7 @@ struct ContinualRunner {
         do throws(BatchError) {
             return try ElasticWeightConsolidation(plan.model.model, examples: examples, objective: labelObjective(plan))
         } catch {
-            throw FinchError(.value, "cannot measure the Fisher information: \(error)", at: range)
+            throw FinchError(ContinualFailure.fisher(error), at: range)
         }
     }
 
@@ -143,7 +143,7 @@ struct ContinualRunner {
             return try ReplayBatches(task: stage, buffer: held, ratio: Float(ratio), batch: plan.batch, tokenizer: plan.reading.tokenizer,
                                      context: plan.reading.context, seed: seed)
         } catch {
-            throw FinchError(.value, error.description, at: range)
+            throw FinchError(EngineRefusal.data(error), at: range)
         }
     }
 
@@ -151,13 +151,13 @@ struct ContinualRunner {
     private func replayBuffer(_ plan: ContinualPlan) throws(FinchError) -> ReplayBuffer? {
         guard case let .replay(size, _) = plan.strategy else { return nil }
         do throws(DataError) { return try ReplayBuffer(capacity: size, seed: plan.seed ^ 0xB0FFE2) } catch {
-            throw FinchError(.value, error.description, at: range)
+            throw FinchError(EngineRefusal.data(error), at: range)
         }
     }
 
     /// Every task's training data together.
     private func joint(_ stream: TaskStream) throws(FinchError) -> Dataset {
-        do throws(DataError) { return try stream.jointTraining() } catch { throw FinchError(.value, error.description, at: range) }
+        do throws(DataError) { return try stream.jointTraining() } catch { throw FinchError(EngineRefusal.data(error), at: range) }
     }
 
     /// A test set's batches, every example once.
@@ -167,14 +167,12 @@ struct ContinualRunner {
 
     /// Refuses to go on through the stream after a task that was interrupted or diverged.
     private func checkCompleted(_ history: TrainingHistory, stage: Int, _ plan: ContinualPlan) throws(FinchError) {
-        let task = plan.strategy == .joint ? "the joint run" : "task \(stage) (\(plan.stream.tasks[stage].name))"
+        let task: ContinualFailure.Stage = plan.strategy == .joint ? .joint : .task(stage, name: plan.stream.tasks[stage].name)
         switch history.stopReason {
         case .cancelled:
-            throw FinchError(.interrupted, "interrupted during \(task), after step \(history.stepsCompleted); "
-                             + "\(plan.model.name) keeps the weights of that step", at: range)
+            throw FinchError(ContinualFailure.interruptedDuring(task, step: history.stepsCompleted, model: plan.model.name), at: range)
         case .diverged:
-            throw FinchError(.value, "the loss became NaN or infinite during \(task)", at: range,
-                             note: "try a lower lr: or clip: 1")
+            throw FinchError(ContinualFailure.divergedDuring(task), at: range)
         default:
             return
         }

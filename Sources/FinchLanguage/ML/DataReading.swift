@@ -21,24 +21,22 @@ struct DataReading {
         let place = invocation.place("on")
         guard dataset.texts != nil else {
             guard case .features(let width) = object.model.spec.input else {
-                throw FinchError(.value, "\(object.name) reads tokens, but \(dataset.name) holds numeric features", at: place,
-                                 note: "build a model with 'input features: \(dataset.width ?? 0)'")
+                throw FinchError(DataReadingFailure.featuresForTokenModel(model: object.name, data: dataset.name, width: dataset.width ?? 0), at: place)
             }
             guard width == dataset.width else {
-                throw FinchError(.value, "\(object.name) reads rows of \(width) numbers, not \(dataset.width ?? 0)", at: place)
+                throw FinchError(DataReadingFailure.rowWidth(model: object.name, expected: width, given: dataset.width ?? 0), at: place)
             }
             return DataReading(tokenizer: nil, context: 1)
         }
         guard case .tokens(let vocabulary, let context) = object.model.spec.input else {
-            throw FinchError(.value, "\(object.name) reads numeric features, but \(dataset.name) holds texts", at: place,
-                             note: "build a model that starts with 'embedding vocab: tok.size …'")
+            throw FinchError(DataReadingFailure.textsForFeatureModel(model: object.name, data: dataset.name), at: place)
         }
         let prompt = TuningMethod.promptPositions(invocation, of: object.model)
         let maximum = max(1, context - prompt)
         let tokenizer = try chosenTokenizer(object, invocation)
         guard tokenizer.size <= vocabulary else {
-            throw FinchError(.value, "the tokenizer has \(tokenizer.size) tokens, but \(object.name) has a vocabulary of \(vocabulary)",
-                             at: invocation.place("tokenizer"), note: "build the model with 'embedding vocab: tok.size …'")
+            throw FinchError(DataReadingFailure.tokenizerTooLarge(tokens: tokenizer.size, model: object.name, vocabulary: vocabulary),
+                             at: invocation.place("tokenizer"))
         }
         if let context = try invocation.integer("context", in: 1...maximum) {
             return DataReading(tokenizer: tokenizer, context: context)
@@ -56,8 +54,7 @@ struct DataReading {
             return try invocation.object("tokenizer", TokenizerObject.self, what: "a tokenizer").tokenizer
         }
         guard let tokenizer = object.tokenizer?.object(TokenizerObject.self) else {
-            throw FinchError(.value, "\(object.name) has no tokenizer to read texts with", at: invocation.place("model"),
-                             note: "give one with 'tokenizer: tok', or pre-train the model on a corpus with 'tokenizer: tok'")
+            throw FinchError(DataReadingFailure.noTokenizer(model: object.name), at: invocation.place("model"))
         }
         return tokenizer.tokenizer
     }
@@ -65,7 +62,7 @@ struct DataReading {
     /// The model inputs of every example of `dataset`, `batch` at a time, for inference.
     func inputs(_ dataset: Dataset, batch: Int, at range: SourceRange) throws(FinchError) -> [ModelInput] {
         do throws(DataError) { return try dataset.inputBatches(batch: batch, tokenizer: tokenizer, context: context) } catch {
-            throw FinchError(.value, error.description, at: range)
+            throw FinchError(EngineRefusal.data(error), at: range)
         }
     }
 }

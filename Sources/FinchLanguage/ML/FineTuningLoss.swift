@@ -19,7 +19,7 @@ struct FineTuningLoss {
         classWeights = try Self.classWeights(invocation, data.dataset)
         smoothing = try invocation.number("label_smoothing", in: 0...0.5) ?? 0
         if smoothing > 0, data.dataset.targets != nil {
-            throw FinchError(.value, "'label_smoothing:' smooths classes, but \(data.name) has a number to predict", at: invocation.place("label_smoothing"))
+            throw FinchError(FineTuningFailure.smoothingOnRegression(data: data.name), at: invocation.place("label_smoothing"))
         }
         anchoring = try invocation.number("anchor", in: 0...1000) ?? 0
     }
@@ -58,7 +58,7 @@ struct FineTuningLoss {
     private static func classWeights(_ invocation: Invocation, _ dataset: Dataset) throws(FinchError) -> [Float]? {
         guard let bound = invocation.bound("class_weights") else { return nil }
         guard dataset.targets == nil else {
-            throw FinchError(.value, "'class_weights:' weighs classes, but \(dataset.name) has a number to predict", at: bound.range)
+            throw FinchError(FineTuningFailure.classWeightsOnRegression(data: dataset.name), at: bound.range)
         }
         let classes = dataset.classNames.count
         switch bound.value {
@@ -67,12 +67,11 @@ struct FineTuningLoss {
         case .list(let elements):
             guard let numbers = Functions.numbers(in: elements), numbers.count == classes,
                   numbers.allSatisfy({ $0.isFinite && $0 > 0 }) else {
-                throw FinchError(.value, "'class_weights:' needs one positive number for each of the \(classes) classes of \(dataset.name)",
-                                 at: bound.range, note: "its classes are \(dataset.classNames.joined(separator: ", ")); or write class_weights: balanced")
+                throw FinchError(FineTuningFailure.classWeightsCount(data: dataset.name, classes: dataset.classNames), at: bound.range)
             }
             return numbers.map(Float.init)
         default:
-            throw FinchError(.type, "'class_weights:' needs balanced or a list of numbers, not \(bound.value.typeDescription)", at: bound.range)
+            throw FinchError(FineTuningFailure.classWeightsType(type: bound.value.typeDescription), at: bound.range)
         }
     }
 }

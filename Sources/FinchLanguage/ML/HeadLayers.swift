@@ -15,11 +15,10 @@ enum HeadLayers {
         switch kind {
         case .lm:
             guard isTokenModel else {
-                throw FinchError(.value, "an lm head predicts tokens, but this model reads features", at: range,
-                                 note: "use head: regress or head: reconstruct")
+                throw FinchError(ModelBuildFailure.lmHeadOnFeatures, at: range)
             }
             guard isSequence else {
-                throw FinchError(.value, "an lm head needs one vector per position, but the body pools them into one", at: range)
+                throw FinchError(ModelBuildFailure.lmHeadOnPooledBody, at: range)
             }
             return [.lmHead(tied: tied)]
         case .none:
@@ -28,8 +27,7 @@ enum HeadLayers {
             var layers: [LayerSpec] = []
             switch (isSequence, (pool ?? .mean).pooling) {
             case (true, nil):
-                throw FinchError(.value, "the body outputs a sequence (one vector per position); a \(kind) head needs one vector per example",
-                                 at: range, note: "write pool: mean (or pool: first)")
+                throw FinchError(ModelBuildFailure.headNeedsPooling(kind: kind), at: range)
             case (true, let pooling?):
                 layers.append(.pool(pooling))
             case (false, _):

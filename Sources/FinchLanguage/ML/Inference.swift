@@ -39,7 +39,7 @@ enum InferenceRunner {
             try interpreter.checkInterruption(at: range)
             let output: Tensor
             do throws(BatchError) { output = try object.model.predict(input) } catch {
-                throw FinchError(.value, "the data does not fit \(object.name): \(error.description)", at: range)
+                throw FinchError(InferenceFailure.dataDoesNotFit(model: object.name, error), at: range)
             }
             let width = output.shape.last ?? 1
             let values = output.scalars
@@ -69,7 +69,7 @@ enum InferenceRunner {
             return try Generator(model: object.model).generateScored(prompt: prompt, count: count, sampling: sampling, seed: seed,
                                                                      excluding: excluded, isCancelled: isInterrupted, isDone: isDone)
         } catch {
-            throw FinchError(.value, "\(object.name) cannot generate: \(error.description)", at: range)
+            throw FinchError(InferenceFailure.cannotGenerate(model: object.name, error), at: range)
         }
     }
 }

@@ -71,7 +71,7 @@ struct InputStandardisation {
                 result = try result.withTargets(target.apply(to: targets), named: result.targetName)
             }
         } catch {
-            throw FinchError(.value, error.description, at: range)
+            throw FinchError(EngineRefusal.data(error), at: range)
         }
         return result
     }

@@ -14,14 +14,14 @@ enum LanguageModelScoring {
         let context = try object.tokenContext(for: stream, invocation, note: "evaluate with the tokenizer the model was trained with")
         let windows: NextTokenBatches
         do throws(DataError) { windows = try NextTokenBatches(stream: stream.ids, context: context, batch: batch, seed: 0) } catch {
-            throw FinchError(.value, error.description, at: invocation.place("on"), note: "evaluate on a longer text, or lower context:")
+            throw FinchError(InferenceFailure.textTooShort(error), at: invocation.place("on"))
         }
         var nats = 0.0, tokens = 0
         for window in windows.evaluationBatches(limit: stream.ids.count / (context * batch) + 1) {
             try invocation.interpreter.checkInterruption(at: invocation.range)
             let scored: Evaluation
             do throws(BatchError) { scored = try object.model.evaluate([window]) } catch {
-                throw FinchError(.value, "the text does not fit \(object.name): \(error.description)", at: invocation.place("on"))
+                throw FinchError(InferenceFailure.textDoesNotFit(model: object.name, error), at: invocation.place("on"))
             }
             let predicted = window.input.batch * context
             nats += Double(scored.loss) * Double(predicted)
@@ -42,7 +42,6 @@ enum LanguageModelScoring {
             return (corpus.corpus.name, TokenStream(ids: ids, vocabulary: tokenizer.size), perToken)
         }
         if let tokens = value?.object(TokensObject.self) { return (tokens.name, tokens.stream, nil) }
-        throw FinchError(.type, "evaluating a language model needs a corpus or tokens after 'on', not \(value?.typeDescription ?? "nothing")",
-                         at: invocation.place("on"))
+        throw FinchError(InferenceFailure.needsCorpusOrTokens(type: value?.typeDescription), at: invocation.place("on"))
     }
 }

@@ -1,4 +1,3 @@
-import FinchDisplay
 import FinchEngine
 
 /// The layers written so far in a `model NAME { … }` block, each with where it was written, so
@@ -37,8 +36,7 @@ struct ModelBuilder {
     /// Appends a body layer; refused after a head, which must come last.
     mutating func append(_ layer: LayerSpec, at range: SourceRange) throws(FinchError) {
         if let headRange {
-            throw FinchError(.value, "a head must be the model's last layer", at: range,
-                             note: "the head is at line \(headRange.line); move this layer above it")
+            throw FinchError(ModelBuildFailure.layerAfterHead(headLine: headRange.line), at: range)
         }
         entries.append(Entry(layer: layer, range: range, isHead: false))
     }
@@ -49,7 +47,7 @@ struct ModelBuilder {
     /// Appends the layers of a `kind` head.
     mutating func appendHead(_ layers: [LayerSpec], kind: HeadKind, at range: SourceRange) throws(FinchError) {
         if let headRange {
-            throw FinchError(.value, "the model already has a head", at: range, note: "the head is at line \(headRange.line)")
+            throw FinchError(ModelBuildFailure.secondHead(headLine: headRange.line), at: range)
         }
         headRange = range
         headKind = kind
@@ -63,10 +61,9 @@ struct ModelBuilder {
         case (let vocabulary?, nil): input = .tokens(vocabulary: vocabulary, length: context ?? ModelBuilder.defaultContext)
         case (nil, let features?): input = .features(width: features)
         case (nil, nil):
-            throw FinchError(.value, "the model has no input", at: blockRange,
-                             note: "start the block with 'embedding vocab: … dim: …' for text or 'input features: …' for numbers")
+            throw FinchError(ModelBuildFailure.noInput, at: blockRange)
         case (.some, .some):
-            throw FinchError(.value, "a model reads either tokens ('embedding') or features ('input'), not both", at: blockRange)
+            throw FinchError(ModelBuildFailure.tokensAndFeatures, at: blockRange)
         }
         let spec = ModelSpec(input: input, layers: entries.map(\.layer))
         do {
@@ -83,41 +80,23 @@ struct ModelBuilder {
     /// A model error as a Finch error at the layer it names.
     static func describe(_ error: ModelError, ranges: [SourceRange], fallback: SourceRange) -> FinchError {
         func at(_ layer: Int) -> SourceRange { layer < ranges.count ? ranges[layer] : fallback }
+        let failure: ModelBuildFailure, range: SourceRange
         switch error {
-        case .noLayers:
-            return FinchError(.value, "the model has no layers", at: fallback, note: "add layers inside the block")
-        case .embeddingPlacement(let layer):
-            return FinchError(.value, "an embedding must be the first layer of a text model, and only there", at: at(layer))
-        case .invalidValue(let layer, let what, let value):
-            return FinchError(.value, "invalid \(what) \(Value.format(value))", at: at(layer))
-        case .needsSequence(let layer):
-            return FinchError(.value, "this layer needs a sequence of vectors, but its input is one vector per example", at: at(layer),
-                              note: "move it before 'pool', or use a text model")
-        case .headsDoNotDivideWidth(let layer, let width, let heads):
-            let fits = (1...max(1, heads * 2)).filter { width % $0 == 0 }.last { $0 <= heads } ?? 1
-            return FinchError(.value, "\(heads) heads do not divide the width \(width)", at: at(layer),
-                              note: "use heads: \(fits), or a width divisible by \(heads)")
-        case .tiedHeadWidth(let layer, let embedding, let hidden):
-            return FinchError(.value, "a tied head needs width \(embedding) (the embedding's), but gets \(hidden)", at: at(layer),
-                              note: "write 'tied: false', or end the body with 'dense \(embedding)'")
-        case .noMatch(let pattern):
-            return FinchError(.value, "no layer matches '\(pattern)'", at: fallback)
-        case .replacementDoesNotFit:
-            return FinchError(.value, error.description, at: fallback)
-        case .promptNeedsTokenModel:
-            return FinchError(.value, error.description, at: fallback, note: "prompt tuning needs a model that starts with 'embedding'")
-        case .promptLength(_, let context):
-            return FinchError(.value, error.description, at: fallback, note: "write method: prompt(length: N) with N below \(context)")
-        case .promptExists(let length):
-            return FinchError(.value, error.description, at: fallback,
-                              note: "write method: prompt(length: \(length)) to go on training it, or prompt-tune a copy of the model it came from")
-        case .tooLarge(let layer):
-            return FinchError(.value, "this layer is too large for any machine", at: at(layer), note: "use smaller sizes")
-        case .overBudget(let bytes, let budget):
-            return FinchError(.value, "the model needs about \(ByteSize.text(bytes)) for its weights and gradients, over the budget of \(ByteSize.text(budget))",
-                              at: fallback, note: "make it smaller: fewer or narrower layers, a smaller vocabulary or context")
-        case .cancelled:
-            return .interrupted(at: fallback)
+        case .noLayers: (failure, range) = (.noLayers, fallback)
+        case .embeddingPlacement(let layer): (failure, range) = (.embeddingPlacement, at(layer))
+        case let .invalidValue(layer, what, value): (failure, range) = (.invalidValue(what: what, value: value), at(layer))
+        case .needsSequence(let layer): (failure, range) = (.needsSequence, at(layer))
+        case let .headsDoNotDivideWidth(layer, width, heads): (failure, range) = (.headsDoNotDivideWidth(width: width, heads: heads), at(layer))
+        case let .tiedHeadWidth(layer, embedding, hidden): (failure, range) = (.tiedHeadWidth(embedding: embedding, hidden: hidden), at(layer))
+        case .noMatch(let pattern): (failure, range) = (.noMatch(pattern: pattern), fallback)
+        case .replacementDoesNotFit(let path): (failure, range) = (.replacementDoesNotFit(path: path), fallback)
+        case .promptNeedsTokenModel: (failure, range) = (.promptNeedsTokenModel, fallback)
+        case let .promptLength(length, context): (failure, range) = (.promptLength(length: length, context: context), fallback)
+        case .promptExists(let length): (failure, range) = (.promptExists(length: length), fallback)
+        case .tooLarge(let layer): (failure, range) = (.tooLarge, at(layer))
+        case let .overBudget(bytes, budget): (failure, range) = (.overBudget(bytes: bytes, budget: budget), fallback)
+        case .cancelled: return .interrupted(at: fallback)
         }
+        return FinchError(failure, at: range)
     }
 }

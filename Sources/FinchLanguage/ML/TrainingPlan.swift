@@ -142,12 +142,11 @@ struct TrainingRunner {
     func describe(_ error: TrainError, model name: String) -> FinchError {
         switch error {
         case let .memoryBudgetExceeded(estimate, budget, batch, length):
-            FinchError(.value, "one training step needs about \(ByteSize.text(estimate.total)), over the budget of \(ByteSize.text(budget))",
-                       at: range, note: TrainingRunner.shrinkAdvice(estimate, batch: batch, length: length))
+            FinchError(TrainingFailure.stepOverBudget(estimate: estimate, budget: budget, batch: batch, length: length), at: range)
         case .nothingToTrain:
-            FinchError(.value, "every parameter of \(name) is frozen: nothing to train", at: range)
+            FinchError(TrainingFailure.nothingToTrain(model: name), at: range)
         default:
-            FinchError(.value, error.description, at: range)
+            FinchError(EngineRefusal.training(error), at: range)
         }
     }
 

@@ -77,19 +77,17 @@ enum TuningMethod: String, CaseIterable {
             break
         case .probe:
             guard !model.headEntries.isEmpty else {
-                throw FinchError(.value, "a probe trains only the head, but \(object.name) has none", at: range,
-                                 note: "use 'copy \(object.name) head: classify(classes: N)'")
+                throw FinchError(FineTuningFailure.probeWithoutHead(model: object.name), at: range)
             }
             model.freezeBody()
         case .freeze:
             guard !freezing.isEmpty else {
-                throw FinchError(.argument, "method: freeze needs 'layers:' naming the layers to freeze, e.g. method: freeze(layers: [\"embed\", \"blocks.0\"])", at: range)
+                throw FinchError(FineTuningFailure.freezeWithoutLayers, at: range)
             }
             for pattern in freezing {
                 do throws(ModelError) { try model.freeze(matching: pattern) } catch {
                     let layers = model.plan.entries.map(\.name)
-                    throw FinchError(.value, "no layer of \(object.name) matches '\(pattern)'", at: range,
-                                     note: Suggestion.note(for: pattern, in: layers) ?? "its layers are \(layers.joined(separator: ", "))")
+                    throw FinchError(FineTuningFailure.noLayerToFreeze(pattern: pattern, model: object.name, layers: layers), at: range)
                 }
             }
         case .lora:
@@ -97,15 +95,14 @@ enum TuningMethod: String, CaseIterable {
                 !model.isInHead(entry.name) && targets.contains { entry.name.contains($0) }
             }
             guard !chosen.isEmpty else {
-                throw FinchError(.value, "no Dense layer of \(object.name)'s body matches the targets \(targets.map(Value.quote).joined(separator: ", "))",
-                                 at: range, note: "targets name parts of layers: attn, mlp, dense, or q, k, v, o")
+                throw FinchError(FineTuningFailure.noLoRATarget(model: object.name, targets: targets), at: range)
             }
             model.freezeBody()
             for entry in chosen where entry.layer is Dense {
                 do throws(ModelError) {
                     try model.addLoRA(matching: entry.name, rank: rank, alpha: Float(alpha), seed: seed)
                 } catch {
-                    throw FinchError(.value, error.description, at: range)
+                    throw FinchError(EngineRefusal.model(error), at: range)
                 }
             }
         case .prompt:

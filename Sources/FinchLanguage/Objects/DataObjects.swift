@@ -30,7 +30,7 @@ final class DatasetObject: DocumentedObject {
             do throws(DataError) {
                 standardSplit = try dataset.standardSplit(seed: splitSeed)
             } catch {
-                throw FinchError(.value, error.description, at: range)
+                throw FinchError(EngineRefusal.data(error), at: range)
             }
         }
         return standardSplit ?? []
@@ -92,13 +92,13 @@ final class DatasetObject: DocumentedObject {
             },
             ObjectProperty("targets", "the number to predict of every example (a data set loaded with target:)") { data, range throws(FinchError) in
                 guard let targets = data.dataset.targets else {
-                    throw FinchError(.value, "\(data.name) has no numeric targets", at: range, note: "load it with target: COLUMN")
+                    throw FinchError(DataReadingFailure.noTargets(data: data.name), at: range)
                 }
                 return .list(targets.map { .number(Double($0)) })
             },
             ObjectProperty("texts", "the text of every example (a data set of texts)") { data, range throws(FinchError) in
                 guard let texts = data.dataset.texts else {
-                    throw FinchError(.value, "\(data.name) holds numeric features, not texts", at: range)
+                    throw FinchError(DataReadingFailure.notTexts(data: data.name), at: range)
                 }
                 return .list(texts.map(Value.string))
             },

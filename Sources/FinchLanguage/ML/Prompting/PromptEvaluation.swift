@@ -42,7 +42,7 @@ struct PromptEvaluation {
         do throws(MetricsError) {
             matrix = try ConfusionMatrix(predictions: predictions, labels: labels, classes: data.dataset.classNames.count)
             calibration = try Calibration(probabilities: probabilities, labels: labels)
-        } catch { throw FinchError(.value, error.description, at: invocation.place("on")) }
+        } catch { throw FinchError(EngineRefusal.metrics(error), at: invocation.place("on")) }
         let method = (shots == 0 ? "zero-shot" : "\(shots)-shot") + (calibrates ? ", calibrated" : "")
         return EvaluationObject(modelName: "\(model.name) prompted (\(method))", dataName: data.name, matrix: matrix,
                                 classNames: data.dataset.classNames, loss: loss / Double(max(labels.count, 1)), calibration: calibration,
@@ -64,8 +64,7 @@ struct PromptEvaluation {
 
     private func scores(after prompt: [Int32], what: String = "the prompt", minus prior: [Double]? = nil) throws(FinchError) -> [Double] {
         do throws(GenerationError) { return try classifier.scores(after: prompt, minus: prior) } catch {
-            let note = error == .emptyPrompt ? "put words around {text} in the template (e.g. \"{text} it was\")" : nil
-            throw FinchError(.value, "\(model.name) cannot score \(what): \(error.description)", at: invocation.place("template"), note: note)
+            throw FinchError(PromptFailure.cannotScore(model: model.name, what: what, error), at: invocation.place("template"))
         }
     }
 
@@ -74,12 +73,11 @@ struct PromptEvaluation {
     private func draw(_ shots: Int, seed: UInt64) throws(FinchError) -> [[Int32]] {
         guard shots > 0 else { return [] }
         guard let demonstrations else {
-            throw FinchError(.argument, "\(shots) shots need labelled texts to draw demonstrations from", at: invocation.place("shots"),
-                             note: "add from: TRAIN (a labelled data set other than the one evaluated)")
+            throw FinchError(PromptFailure.shotsWithoutDemonstrations(shots: shots), at: invocation.place("shots"))
         }
         guard shots <= demonstrations.texts.count else {
-            throw FinchError(.value, "\(shots) shots need \(shots) demonstrations, but \(demonstrations.name) has \(demonstrations.texts.count) texts",
-                             at: invocation.place("shots"), note: "ask for at most \(demonstrations.texts.count) shots, or draw from a larger set")
+            throw FinchError(PromptFailure.tooFewDemonstrations(shots: shots, set: demonstrations.name, texts: demonstrations.texts.count),
+                             at: invocation.place("shots"))
         }
         var generator = Xoshiro(seed: seed)
         var order = Array(demonstrations.texts.indices)
@@ -105,13 +103,9 @@ struct PromptEvaluation {
             fitting += 1
         }
         let needed = prefix + longest + classifier.verbaliserPositions
-        let message = drawn.isEmpty
-            ? "the longest prompt needs \(needed) positions, but \(model.name)'s context is \(context)"
-            : "with \(drawn.count) demonstrations (\(prefix) tokens) the longest prompt needs \(needed) positions, but \(model.name)'s context is \(context); "
-                + (fitting == 0 ? "not even one of these demonstrations fits" : "the first \(fitting) of them fit")
-        let note = drawn.isEmpty
-            ? "add truncate: true to cut long texts to fit, shorten the template, or use a model with a longer context"
-            : "use shots: \(fitting) or fewer, truncate: true to cut long texts, or a model with a longer context"
-        throw FinchError(.value, message, at: invocation.place(drawn.isEmpty ? "on" : "shots"), note: note)
+        let failure: PromptFailure = drawn.isEmpty
+            ? .promptTooLong(needed: needed, model: model.name, context: context)
+            : .demonstrationsTooLong(count: drawn.count, tokens: prefix, needed: needed, model: model.name, context: context, fitting: fitting)
+        throw FinchError(failure, at: invocation.place(drawn.isEmpty ? "on" : "shots"))
     }
 }
