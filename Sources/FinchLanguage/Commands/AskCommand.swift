@@ -10,7 +10,7 @@ extension Command {
         let answer = invocation.interpreter.output.readLine(prompt: prompt, password: invocation["password"] == .bool(true))
         guard let answer else {
             try invocation.interpreter.checkInterruption(at: invocation.range)
-            throw FinchError(.value, "no one can answer 'ask' here: this front end does not send input", at: invocation.range)
+            throw FinchError(BuiltinCommandFailure.noOneToAsk, at: invocation.range)
         }
         return .string(answer)
     }

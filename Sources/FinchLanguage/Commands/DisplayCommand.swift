@@ -16,8 +16,7 @@ extension Command {
             return .none
         }
         guard let id else {
-            throw FinchError(.argument, "'update: true' needs an 'id:' naming the display to replace",
-                             at: invocation.labelled["update"]?.range)
+            throw FinchError(BuiltinCommandFailure.updateWithoutID, at: invocation.labelled["update"]?.range)
         }
         invocation.interpreter.output.updateDisplay(presentation.main, id: id)
         return .none

@@ -13,8 +13,7 @@ extension Command {
             return .none
         }
         guard let text = Documentation.text(for: name, commands: commands) else {
-            throw FinchError(.name, "no help for '\(name)'", at: argument.range,
-                             note: Suggestion.note(for: name, in: Documentation.names(commands: commands)))
+            throw FinchError(NameFailure.noHelp(name, topics: Documentation.names(commands: commands)), at: argument.range)
         }
         invocation.interpreter.output.write(text + "\n", to: .stdout)
         return .none

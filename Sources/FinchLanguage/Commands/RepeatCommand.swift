@@ -8,7 +8,7 @@ extension Command {
     ) { invocation throws(FinchError) in
         let argument = invocation.positional[0]
         guard case .number(let count) = argument.value, count == count.rounded(), count >= 0, count <= 1e15 else {
-            throw FinchError(.value, "'repeat' needs a whole number of times, not \(argument.value.text)", at: argument.range)
+            throw FinchError(BuiltinCommandFailure.repeatCount(value: argument.value.text), at: argument.range)
         }
         for _ in 0..<Int(count) {
             try invocation.interpreter.checkInterruption(at: invocation.range)

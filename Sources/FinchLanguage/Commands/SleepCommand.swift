@@ -13,7 +13,7 @@ extension Command {
     ) { invocation throws(FinchError) in
         let argument = invocation.positional[0]
         guard case .number(let seconds) = argument.value, (0...3600).contains(seconds) else {
-            throw FinchError(.value, "'sleep' needs from 0 to 3600 seconds, not \(argument.value.text)", at: argument.range)
+            throw FinchError(BuiltinCommandFailure.sleepSeconds(value: argument.value.text), at: argument.range)
         }
         var remaining = Int((seconds * 1_000_000).rounded())
         while remaining > 0 {

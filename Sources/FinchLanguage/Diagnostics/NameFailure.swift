@@ -24,6 +24,8 @@ enum NameFailure: LanguageFailure, Equatable, Sendable {
     case unknownField(String, type: String, fields: [String])
     /// `table["name"]` on a table whose columns are `columns`.
     case unknownColumn(String, columns: [String])
+    /// `help name`, where `name` is neither a command nor a function; `topics` are those with help.
+    case noHelp(String, topics: [String])
 
     /// Always ``ErrorKind/name``.
     var kind: ErrorKind { .name }
@@ -41,6 +43,7 @@ enum NameFailure: LanguageFailure, Equatable, Sendable {
         case let .unknownProperty(name, type, _): "\(type) has no property '\(name)'"
         case let .unknownField(name, type, _): "\(type) has no field '\(name)'"
         case .unknownColumn(let name, _): "the table has no column '\(name)'"
+        case .noHelp(let name, _): "no help for '\(name)'"
         }
     }
 
@@ -48,7 +51,7 @@ enum NameFailure: LanguageFailure, Equatable, Sendable {
     var note: String? {
         switch self {
         case let .unknownCommand(name, names), let .unknownName(name, names), let .unknownFunction(name, names),
-             let .unknownField(name, _, names):
+             let .unknownField(name, _, names), let .noHelp(name, names):
             Suggestion.note(for: name, in: names)
         case let .unknownProperty(name, _, properties):
             Suggestion.note(for: name, in: properties).map { $0 + " " + Self.listing("its properties are", properties) }

@@ -10,21 +10,19 @@ extension Command {
         keywords: [Parameter("by", .choice(compareMeasures), doc: "the measure the bar chart shows", default: .symbol("accuracy"))]
     ) { invocation throws(FinchError) in
         guard let bound = invocation.bound("runs"), case .list(let elements) = bound.value, !elements.isEmpty else {
-            throw FinchError(.type, "'compare' needs a list of runs, as in compare [probe, lora]", at: invocation.place("runs"))
+            throw FinchError(EvaluationCommandFailure.compareNeedsList, at: invocation.place("runs"))
         }
         var runs: [RunObject] = []
         for element in elements {
             guard let run = element.object(RunObject.self) else {
-                throw FinchError(.type, "'compare' needs runs, not \(element.typeDescription)", at: bound.range)
+                throw FinchError(EvaluationCommandFailure.compareNeedsRuns(type: element.typeDescription), at: bound.range)
             }
             runs.append(run)
         }
         let measure = invocation.word("by") ?? "accuracy"
         let values = runs.map { compareValue($0, measure) }
         guard values.contains(where: { $0 != nil }) else {
-            throw FinchError(.value, "none of these runs measured \(measure)", at: invocation.place("by"),
-                             note: ["accuracy", "f1", "macro_f1", "precision", "recall"].contains(measure)
-                                 ? "\(measure) needs labelled validation data (validate:); try by: final_loss" : nil)
+            throw FinchError(EvaluationCommandFailure.notMeasured(measure), at: invocation.place("by"))
         }
         let chart = BarChart(labels: runs.map(\.name), values: values.map { $0 ?? 0 }, title: measure)
         let table = Table(columns: RunObject.columns, rows: runs.map(\.row), caption: "comparison by \(measure)")

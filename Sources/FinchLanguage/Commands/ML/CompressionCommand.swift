@@ -13,24 +13,25 @@ extension Command {
         keywords: [Parameter("repeats", .number, doc: "timed passes over the data; the fastest counts", default: .number(3))]
     ) { invocation throws(FinchError) in
         guard let bound = invocation.bound("models"), case .list(let elements) = bound.value, !elements.isEmpty else {
-            throw FinchError(.type, "'compression' needs a list of models, as in compression [net, q] on test", at: invocation.place("models"))
+            throw FinchError(CompressionCommandFailure.compressionNeedsList, at: invocation.place("models"))
         }
         var models: [ModelObject] = []
         for element in elements {
             guard let model = element.object(ModelObject.self), model.model.head.kind == .classify else {
-                throw FinchError(.type, "'compression' needs classifiers, not \(element.typeDescription)", at: bound.range)
+                throw FinchError(CompressionCommandFailure.compressionNeedsClassifiers(type: element.typeDescription), at: bound.range)
             }
             models.append(model)
         }
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
         guard let labels = data.dataset.labels else {
-            throw FinchError(.value, "\(data.name) has no labels to measure accuracy against", at: invocation.place("on"))
+            throw FinchError(CompressionCommandFailure.noLabels(data: data.name), at: invocation.place("on"))
         }
         let repeats = try invocation.integer("repeats", in: 1...100) ?? 3
         var measured: [CompressionMeasurement] = []
         for model in models {
             guard model.model.plan.outputWidth == data.dataset.classNames.count else {
-                throw FinchError(.value, "\(data.name) has \(data.dataset.classNames.count) classes, but \(model.name) outputs \(model.model.plan.outputWidth)",
+                throw FinchError(CompressionCommandFailure.classCount(data: data.name, classes: data.dataset.classNames.count, model: model.name,
+                                                                   outputs: model.model.plan.outputWidth),
                                  at: bound.range)
             }
             measured.append(try CompressionMeasurement(model, on: data.dataset, labels: labels, repeats: repeats, in: invocation))

@@ -41,8 +41,7 @@ extension Command {
         let seed = try TrainingOptions.seed(invocation, purpose: "continual " + target.name)
         _ = try TrainingOptions.config(invocation, steps: 1, seed: seed)
         if case .lwf = strategy, invocation.word("method") == TuningMethod.lora.rawValue || !target.model.adapters.isEmpty {
-            throw FinchError(.value, "strategy: lwf distils from a copy of \(target.name), which cannot hold LoRA adapters", at: invocation.place("method"),
-                             note: "use method: full, freeze or probe with lwf")
+            throw FinchError(TrainingCommandFailure.distillingLoRA(model: target.name), at: invocation.place("method"))
         }
         let (method, frozen) = try TuningMethod.apply(invocation, to: target, seed: seed)
         let stream = try scaled(streamObject.stream, for: target, in: invocation)
@@ -70,8 +69,7 @@ extension Command {
             let examples = stream.tasks.reduce(0) { $0 + $1.train.count }
             let buffer = try invocation.integer("buffer", in: 1...100_000_000) ?? 200
             guard buffer < examples else {
-                throw FinchError(.value, "buffer: \(buffer) holds every one of the stream's \(examples) training examples, so nothing would be forgotten to measure",
-                                 at: invocation.place("buffer"), note: "keep fewer (e.g. buffer: \(max(1, examples / 10))), or use strategy: joint to train on everything")
+                throw FinchError(TrainingCommandFailure.bufferHoldsEverything(buffer: buffer, examples: examples), at: invocation.place("buffer"))
             }
             return .replay(buffer: buffer, ratio: try invocation.number("ratio", in: 0.01...0.99) ?? 0.5)
         case "ewc":
@@ -88,8 +86,7 @@ extension Command {
     /// `lambda:`, at least 0.
     private static func strength(_ invocation: Invocation, default value: Double) throws(FinchError) -> Double {
         if case .number(let given)? = invocation.bound("lambda")?.value, given < 0 {
-            throw FinchError(.value, "'lambda:' is a strength and cannot be negative, got \(Value.format(given))", at: invocation.place("lambda"),
-                             note: "0 turns the strategy off; larger values hold the earlier tasks harder")
+            throw FinchError(TrainingCommandFailure.negativeLambda(given), at: invocation.place("lambda"))
         }
         return try invocation.number("lambda", in: 0...1e12) ?? value
     }
@@ -98,10 +95,9 @@ extension Command {
     private static func checkHead(of target: ModelObject, fits stream: TaskStream, in invocation: Invocation) throws(FinchError) {
         let classes = stream.classNames.count, outputs = target.model.plan.outputWidth
         guard target.model.head.kind == .classify, outputs >= classes else {
-            throw FinchError(.value, "the stream \(stream.name) has \(classes) classes in all, but \(target.name) "
-                             + (target.model.head.kind == .classify ? "outputs \(outputs)" : "is not a classifier"),
-                             at: invocation.place("model"),
-                             note: "one shared head needs an output for every class: 'copy \(target.name) head: classify(classes: \(classes))'")
+            throw FinchError(TrainingCommandFailure.streamClasses(stream: stream.name, classes: classes, model: target.name,
+                                                                outputs: target.model.head.kind == .classify ? outputs : nil),
+                             at: invocation.place("model"))
         }
     }
 

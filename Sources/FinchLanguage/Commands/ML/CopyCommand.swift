@@ -18,12 +18,10 @@ extension Command {
     ) { invocation throws(FinchError) in
         let source = try invocation.object("model", ModelObject.self, what: "a model")
         if !source.model.adapters.isEmpty {
-            throw FinchError(.value, "\(source.name) has LoRA adapters; merge them before copying", at: invocation.place("model"),
-                             note: "finetune with merge: true")
+            throw FinchError(ModelCommandFailure.copyWithLoRA(model: source.name), at: invocation.place("model"))
         }
         if source.model.hasCompressedLayers {
-            throw FinchError(.value, "\(source.name) has compressed layers (int8, pruning masks or factors), which a copy cannot take",
-                             at: invocation.place("model"), note: "copy the float model it was compressed from")
+            throw FinchError(ModelCommandFailure.copyOfCompressed(model: source.name), at: invocation.place("model"))
         }
         let name = invocation.interpreter.assigningTo.first ?? "\(source.name)_copy"
         let sourceHead = source.model.head
@@ -37,12 +35,12 @@ extension Command {
         switch kind {
         case .classify:
             guard let classes = try invocation.integer("classes", in: 2...100_000) else {
-                throw FinchError(.argument, "a classify head needs 'classes:'", at: invocation.place("head"))
+                throw FinchError(ModelCommandFailure.classifyWithoutClasses, at: invocation.place("head"))
             }
             outputs = classes
         case .reconstruct:
             guard case .features(let width) = spec.input else {
-                throw FinchError(.value, "a reconstruct head rebuilds numeric features, but \(source.name) reads tokens", at: invocation.place("head"))
+                throw FinchError(ModelCommandFailure.reconstructOnTokens(model: source.name), at: invocation.place("head"))
             }
             outputs = width
         default:

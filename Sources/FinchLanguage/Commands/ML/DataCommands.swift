@@ -91,9 +91,8 @@ extension Command {
             return FinchError(.value, error.description, at: invocation.place(argument))
         }
         let argument = ["text", "label", "target", "group"].first { invocation.string($0) == name } ?? "features"
-        let columns = "its columns are " + available.map(Value.quote).joined(separator: ", ")
-        return FinchError(.value, "'\(path)' has no column '\(name)'", at: invocation.place(argument),
-                          note: suggestion.map { "did you mean '\($0)'? \(columns)" } ?? columns)
+        return FinchError(DataCommandFailure.noColumn(path: path, column: name, suggestion: suggestion, columns: available),
+                          at: invocation.place(argument))
     }
 
     /// Names, on standard error, the columns of `table` that hold text and that `dataset` (read
@@ -122,7 +121,7 @@ extension Command {
         let data = try invocation.object("data", DatasetObject.self, what: "a data set")
         guard case .list(let elements)? = invocation.bound("parts")?.value, let parts = Functions.numbers(in: elements),
               parts.count >= 2, parts.allSatisfy({ $0 > 0 }) else {
-            throw FinchError(.value, "'split' needs positive percentages, e.g. [80, 20]", at: invocation.place("parts"))
+            throw FinchError(DataCommandFailure.splitPercentages, at: invocation.place("parts"))
         }
         let source = data.dataset
         let pieces: [Dataset]

@@ -43,7 +43,7 @@ extension Command {
         var validation: [Batch] = []
         if let bound = invocation.bound("validate") {
             guard let held = bound.value.object(DatasetObject.self), held.dataset.labels != nil else {
-                throw FinchError(.type, "'validate:' needs a data set with labels, not \(bound.value.typeDescription)", at: bound.range)
+                throw FinchError(TrainingCommandFailure.validationNotDataset(regression: false, type: bound.value.typeDescription), at: bound.range)
             }
             let scaled = try InputStandardisation.scaled(held.dataset, for: teacher, at: bound.range)
             validation = try distillationBatches(scaled, reading, batch: batch, seed: seed, at: bound.range).evaluationBatches(limit: held.dataset.count)
@@ -74,26 +74,27 @@ extension Command {
     private static func checkPair(_ student: ModelObject, _ teacher: ModelObject, _ data: DatasetObject,
                                   _ invocation: Invocation) throws(FinchError) {
         guard teacher.model.head.kind == .classify else {
-            throw FinchError(.value, "the teacher \(teacher.name) is not a classifier", at: invocation.place("from"))
+            throw FinchError(TrainingCommandFailure.teacherNotClassifier(teacher: teacher.name), at: invocation.place("from"))
         }
         let classes = teacher.model.plan.outputWidth
         guard student.model.head.kind == .classify, student.model.plan.outputWidth == classes else {
-            throw FinchError(.value, "the student \(student.name) outputs \(student.model.plan.outputWidth) classes, the teacher \(teacher.name) \(classes)",
-                             at: invocation.place("model"),
-                             note: "a student needs the teacher's classes: end it with 'classify classes: \(classes)'")
+            throw FinchError(TrainingCommandFailure.studentClasses(student: student.name, outputs: student.model.plan.outputWidth,
+                                                                 teacher: teacher.name, classes: classes),
+                             at: invocation.place("model"))
         }
         switch (student.model.spec.input, teacher.model.spec.input) {
         case let (.features(a), .features(b)) where a == b: break
         case (.tokens, .tokens): break
-        default: throw FinchError(.value, "\(student.name) and \(teacher.name) read different inputs", at: invocation.place("model"))
+        default: throw FinchError(TrainingCommandFailure.differentInputs(student: student.name, teacher: teacher.name), at: invocation.place("model"))
         }
         if data.dataset.labels != nil, data.dataset.classNames.count != classes {
-            throw FinchError(.value, "\(data.name) has \(data.dataset.classNames.count) classes, the teacher \(teacher.name) \(classes)",
+            throw FinchError(TrainingCommandFailure.dataClasses(data: data.name, classes: data.dataset.classNames.count, teacher: teacher.name,
+                                                              teacherClasses: classes),
                              at: invocation.place("on"))
         }
         if data.dataset.texts != nil, student.tokenizer != nil, teacher.tokenizer != nil,
            student.tokenizer?.object(TokenizerObject.self)?.tokenizer.vocabulary != teacher.tokenizer?.object(TokenizerObject.self)?.tokenizer.vocabulary {
-            throw FinchError(.value, "\(student.name) and \(teacher.name) were trained with different tokenizers", at: invocation.place("model"))
+            throw FinchError(TrainingCommandFailure.differentTokenizers(student: student.name, teacher: teacher.name), at: invocation.place("model"))
         }
     }
 

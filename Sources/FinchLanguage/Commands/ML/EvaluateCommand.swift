@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FinchDisplay
 import FinchEngine
 
 extension Command {
@@ -23,18 +22,18 @@ extension Command {
         let data = try invocation.object("on", DatasetObject.self, what: "a labelled data set")
         if let targets = data.dataset.targets { return try regression(object, data, targets: targets, invocation) }
         guard let labels = data.dataset.labels else {
-            throw FinchError(.value, "\(data.name) has no labels to evaluate against", at: invocation.place("on"),
-                             note: "load it with label: COLUMN, or target: COLUMN for a number to predict")
+            throw FinchError(EvaluationCommandFailure.noLabels(data: data.name), at: invocation.place("on"))
         }
         let classes = data.dataset.classNames.count
         guard object.model.plan.outputWidth == classes else {
-            throw FinchError(.value, "\(data.name) has \(classes) classes, but \(object.name) outputs \(object.model.plan.outputWidth) values",
+            throw FinchError(EvaluationCommandFailure.classCount(data: data.name, classes: classes, model: object.name,
+                                                              outputs: object.model.plan.outputWidth),
                              at: invocation.place("model"))
         }
         let matrixBytes = 8 * Double(classes) * Double(classes), budget = invocation.interpreter.workbench.memoryBudget
         guard matrixBytes <= Double(budget) else {
-            throw FinchError(.value, "a confusion matrix of \(classes) classes needs about \(ByteSize.text(Int(min(matrixBytes, 1e18)))), over the budget of \(ByteSize.text(budget))",
-                             at: invocation.place("on"), note: "evaluate fewer classes, or predict and compare the labels yourself")
+            throw FinchError(EvaluationCommandFailure.confusionMatrixOverBudget(classes: classes, bytes: Int(min(matrixBytes, 1e18)), budget: budget),
+                             at: invocation.place("on"))
         }
         let reading = try DataReading.of(data.dataset, by: object, in: invocation)
         let probabilities = try InferenceRunner.probabilities(object, data.dataset, reading: reading, interpreter: invocation.interpreter, at: invocation.place("on"))
@@ -55,7 +54,7 @@ extension Command {
     private static func regression(_ object: ModelObject, _ data: DatasetObject, targets: [Float],
                                    _ invocation: Invocation) throws(FinchError) -> Value {
         guard object.model.head.kind == .regress, object.model.plan.outputWidth == 1 else {
-            throw FinchError(.value, "\(data.name) has a number to predict (\(data.dataset.targetName)), but \(object.name) is not a regressor of one value",
+            throw FinchError(EvaluationCommandFailure.notARegressor(data: data.name, target: data.dataset.targetName, model: object.name),
                              at: invocation.place("model"))
         }
         let reading = try DataReading.of(data.dataset, by: object, in: invocation)

@@ -19,13 +19,12 @@ extension Command {
         } else if path.hasSuffix(".csv") {
             text = try Command.tabulate(value, at: invocation.place("value")).csv
         } else {
-            throw FinchError(.value, "the file must end in .csv or .json", at: invocation.place("to"))
+            throw FinchError(OutputCommandFailure.exportExtension, at: invocation.place("to"))
         }
         do throws(FileWriteError) {
             try AtomicFile.write(to: path) { (file) throws(FileWriteError) in try file.append(Array(text.utf8)) }
         } catch {
-            throw FinchError(.value, error.description, at: invocation.place("to"),
-                             note: "the file that was there before is unchanged")
+            throw FinchError(OutputCommandFailure.notWritten(error), at: invocation.place("to"))
         }
         invocation.interpreter.output.write("wrote \(path)\n", to: .stdout)
         return .none

@@ -41,8 +41,7 @@ extension Command {
         let earlyStop = try invocation.word("early_stop").flatMap(EarlyStopping.Metric.init(rawValue:)).map {
             (metric) throws(FinchError) in
             guard !regression || metric == .loss else {
-                throw FinchError(.value, "early_stop: \(metric.rawValue) measures classes, but \(data.name) has a number to predict",
-                                 at: invocation.place("early_stop"), note: "use early_stop: val_loss")
+                throw FinchError(TrainingCommandFailure.earlyStopOnRegression(metric, data: data.name), at: invocation.place("early_stop"))
             }
             return EarlyStopping(metric: metric, patience: try invocation.integer("patience", in: 1...1000) ?? 2)
         }
@@ -50,7 +49,7 @@ extension Command {
         if let bound = invocation.bound("validate") {
             guard let object = bound.value.object(DatasetObject.self),
                   regression ? object.dataset.targets != nil : object.dataset.labels != nil else {
-                throw FinchError(.type, "'validate:' needs a data set \(regression ? "with targets" : "with labels"), not \(bound.value.typeDescription)",
+                throw FinchError(TrainingCommandFailure.validationNotDataset(regression: regression, type: bound.value.typeDescription),
                                  at: bound.range)
             }
             held = object.dataset
@@ -113,20 +112,17 @@ extension Command {
         let dataset = data.dataset, outputs = target.model.plan.outputWidth
         if dataset.targets != nil {
             guard target.model.head.kind == .regress, outputs == 1 else {
-                throw FinchError(.value, "\(data.name) has a number to predict (\(dataset.targetName)), but \(target.name) is not a regressor of one value",
-                                 at: invocation.place("model"),
-                                 note: "make one with 'copy \(target.name) head: regress', or end the model with 'regress'")
+                throw FinchError(TrainingCommandFailure.notARegressor(data: data.name, target: dataset.targetName, model: target.name),
+                                 at: invocation.place("model"))
             }
             return
         }
         guard dataset.labels != nil else {
-            throw FinchError(.value, "\(data.name) has no labels to fine-tune on", at: invocation.place("on"),
-                             note: "load it with label: COLUMN for classes, or target: COLUMN for a number to predict")
+            throw FinchError(TrainingCommandFailure.noLabels(data: data.name), at: invocation.place("on"))
         }
         guard [.classify, .regress].contains(target.model.head.kind), outputs == dataset.classNames.count else {
-            throw FinchError(.value, "\(data.name) has \(dataset.classNames.count) classes, but \(target.name) outputs \(outputs) values",
-                             at: invocation.place("model"),
-                             note: "make a classifier with 'copy \(target.name) head: classify(classes: \(dataset.classNames.count))'")
+            throw FinchError(TrainingCommandFailure.classCount(data: data.name, classes: dataset.classNames.count, model: target.name, outputs: outputs),
+                             at: invocation.place("model"))
         }
     }
 

@@ -30,7 +30,7 @@ extension Command {
     ) { invocation throws(FinchError) in
         let object = try invocation.object("model", ModelObject.self, what: "a model")
         guard object.model.head.kind == .lm, case .tokens(let vocabulary, _) = object.model.spec.input else {
-            throw FinchError(.value, "\(object.name) has a \(object.model.head.kind.rawValue) head; generating needs an lm head", at: invocation.place("model"))
+            throw FinchError(GenerationCommandFailure.notALanguageModel(model: object.name, head: object.model.head.kind), at: invocation.place("model"))
         }
         let prompt = invocation.bound("from")?.value ?? .none
         let ids: [Int32]
@@ -38,25 +38,23 @@ extension Command {
         switch prompt {
         case .string(let text):
             guard let tokenizer else {
-                throw FinchError(.value, "\(object.name) has no tokenizer to read text; pretrain it with tokenizer:, or give token ids",
-                                 at: invocation.place("from"))
+                throw FinchError(GenerationCommandFailure.noTokenizer(model: object.name), at: invocation.place("from"))
             }
             ids = tokenizer.encode(text)
         case .list(let elements):
             guard let numbers = Functions.numbers(in: elements), !numbers.isEmpty,
                   numbers.allSatisfy({ $0 >= 0 && $0 < Double(vocabulary) && $0 == $0.rounded() }) else {
-                throw FinchError(.value, "the prompt must be token ids from 0 to \(vocabulary - 1)", at: invocation.place("from"))
+                throw FinchError(GenerationCommandFailure.tokenOutOfRange(vocabulary: vocabulary), at: invocation.place("from"))
             }
             ids = numbers.map { Int32($0) }
         default:
-            throw FinchError(.type, "the prompt must be a list of token ids (text prompts need the model's tokenizer), not \(prompt.typeDescription)",
-                             at: invocation.place("from"))
+            throw FinchError(GenerationCommandFailure.promptType(type: prompt.typeDescription), at: invocation.place("from"))
         }
         let count = try invocation.integer("length", in: 1...100_000) ?? 100
         let temperature = try invocation.number("temperature", in: 0...100) ?? 1
         let topK = try invocation.integer("top_k", in: 1...vocabulary)
         let topP = try invocation.number("top_p", in: 0...1)
-        if topP == 0 { throw FinchError(.value, "'top_p' must be above 0 (1 keeps every token)", at: invocation.place("top_p")) }
+        if topP == 0 { throw FinchError(GenerationCommandFailure.topPZero, at: invocation.place("top_p")) }
         let seed = try invocation.integer("seed", in: 0...Int(UInt32.max)).map(UInt64.init)
             ?? invocation.interpreter.workbench.seed(for: "generate " + object.name)
         // Text is never continued with <pad>, <unk>, <mask> or <bos>: they are markers, not words.
@@ -67,7 +65,7 @@ extension Command {
         let samples = try invocation.integer("samples", in: 1...1000) ?? 1
         let showsLogProbabilities = invocation.flag("logprobs") ?? false
         if samples > 1, showsLogProbabilities {
-            throw FinchError(.argument, "the log-probabilities table is of one sample", at: invocation.place("logprobs"), note: "leave out samples:, or logprobs:")
+            throw FinchError(GenerationCommandFailure.logprobsOfSamples, at: invocation.place("logprobs"))
         }
         let continuations = try (0..<samples).map { sample throws(FinchError) in
             let produced = try InferenceRunner.generate(object, prompt: ids, count: count, sampling: sampling, excluding: specials,
@@ -101,10 +99,9 @@ extension Command {
     private static func generationStops(isText: Bool, _ invocation: Invocation) throws(FinchError) -> StopStrings {
         guard let stops = try invocation.strings("stop") else { return StopStrings(strings: []) }
         guard isText else {
-            throw FinchError(.argument, "stop strings end a text, but this prompt is token ids", at: invocation.place("stop"),
-                             note: "give the prompt as text (the model's tokenizer reads it), or leave out stop:")
+            throw FinchError(GenerationCommandFailure.stopAfterTokenIDs, at: invocation.place("stop"))
         }
-        if stops.contains("") { throw FinchError(.value, "a stop string cannot be empty", at: invocation.place("stop")) }
+        if stops.contains("") { throw FinchError(GenerationCommandFailure.emptyStop, at: invocation.place("stop")) }
         return StopStrings(strings: stops)
     }
 

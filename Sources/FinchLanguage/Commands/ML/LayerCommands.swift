@@ -192,7 +192,7 @@ extension Command {
         name: "reconstruct", summary: "Inside 'model': a head that rebuilds the input features (for denoising pre-training)."
     ) { invocation throws(FinchError) in
         guard let features = invocation.interpreter.workbench.builder?.features else {
-            throw FinchError(.value, "'reconstruct' rebuilds numeric features: the model needs 'input features: N'", at: invocation.range)
+            throw FinchError(ModelCommandFailure.reconstructWithoutFeatures, at: invocation.range)
         }
         return try invocation.buildHead(.reconstruct, outputs: features)
     }
@@ -202,7 +202,7 @@ extension Invocation {
     /// Runs `body` on the builder of the enclosing `model` block; outside one, a clear error.
     func buildLayer(_ body: (inout ModelBuilder) throws(FinchError) -> Void) throws(FinchError) -> Value {
         guard var builder = interpreter.workbench.builder else {
-            throw FinchError(.value, "'\(command.name)' describes a layer: write it inside 'model NAME { … }'", at: range)
+            throw FinchError(ModelCommandFailure.layerOutsideModel(command: command.name), at: range)
         }
         // The workbench lets go of the builder while it changes, so appending a layer does not
         // copy the layers before it: a block of N layers builds in time proportional to N.

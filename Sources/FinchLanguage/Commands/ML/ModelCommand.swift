@@ -11,7 +11,7 @@ extension Command {
     ) { invocation throws(FinchError) in
         let workbench = invocation.interpreter.workbench
         guard workbench.builder == nil else {
-            throw FinchError(.value, "a 'model' block cannot hold another model", at: invocation.range)
+            throw FinchError(ModelCommandFailure.nestedModel, at: invocation.range)
         }
         guard let name = invocation.word("name") else { return .none }
         workbench.builder = ModelBuilder()

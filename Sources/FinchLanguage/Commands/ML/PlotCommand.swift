@@ -38,13 +38,13 @@ extension Command {
             series = try recordSeries(records, by: by, at: invocation.place("value"), byRange: invocation.place("by"))
         } else {
             guard by == nil else {
-                throw FinchError(.argument, "'by:' chooses the x field of a list of records, not of \(value.typeDescription)", at: invocation.place("by"))
+                throw FinchError(OutputCommandFailure.byOfNonRecords(type: value.typeDescription), at: invocation.place("by"))
             }
             series = try plotSeries(value, at: invocation.place("value"))
         }
         if let names = try invocation.strings("names") {
             guard names.count == series.count else {
-                throw FinchError(.value, "\(names.count) names for \(series.count) series", at: invocation.place("names"))
+                throw FinchError(OutputCommandFailure.seriesNames(names: names.count, series: series.count), at: invocation.place("names"))
             }
             for index in series.indices { series[index].name = names[index] }
         }
@@ -64,12 +64,12 @@ extension Command {
         } else if path.hasSuffix(".txt") {
             text = chart.chartBundle.plainText + "\n"
         } else {
-            throw FinchError(.value, "the chart file must end in .svg or .txt", at: invocation.place("to"))
+            throw FinchError(OutputCommandFailure.chartExtension, at: invocation.place("to"))
         }
         do throws(FileWriteError) {
             try AtomicFile.write(to: path) { (file) throws(FileWriteError) in try file.append(Array(text.utf8)) }
         } catch {
-            throw FinchError(.value, error.description, at: invocation.place("to"), note: "the file that was there before is unchanged")
+            throw FinchError(OutputCommandFailure.notWritten(error), at: invocation.place("to"))
         }
         invocation.interpreter.output.write("wrote \(path)\n", to: .stdout)
         return .none
@@ -82,11 +82,10 @@ extension Command {
         var xs = records.indices.map { Double($0 + 1) }
         if let by {
             guard names.contains(by) else {
-                throw FinchError(.value, "the records have no field '\(by)'", at: byRange,
-                                 note: Suggestion.note(for: by, in: names) ?? "their fields are \(names.joined(separator: ", "))")
+                throw FinchError(OutputCommandFailure.noField(by, fields: names), at: byRange)
             }
             guard let values = Record.numbers(by, in: records) else {
-                throw FinchError(.type, "the field '\(by)' must be a number in every record", at: byRange)
+                throw FinchError(OutputCommandFailure.fieldNotNumber(by), at: byRange)
             }
             xs = values
         }
@@ -94,8 +93,7 @@ extension Command {
             Record.numbers(name, in: records).map { Series(name: name, points: Array(zip(xs, $0))) }
         }
         guard !series.isEmpty else {
-            let fields = by.map { "no field but '\($0)'" } ?? "no field"
-            throw FinchError(.value, "\(fields) is a number in every record", at: range)
+            throw FinchError(OutputCommandFailure.noNumericField(by: by), at: range)
         }
         return series
     }
@@ -107,7 +105,7 @@ extension Command {
         switch value {
         case .list(let elements): items = elements
         case .range(let span): items = (0..<span.count).map(span.element(at:))
-        default: throw FinchError(.type, "'plot' needs numbers, lists of numbers or runs, not \(value.typeDescription)", at: range)
+        default: throw FinchError(OutputCommandFailure.plotInput(type: value.typeDescription), at: range)
         }
         if let numbers = Functions.numbers(in: items) {
             return [Series(name: "", points: numbers.enumerated().map { (Double($0.offset + 1), $0.element) })]
@@ -119,7 +117,7 @@ extension Command {
             } else if case .list(let elements) = item, let numbers = Functions.numbers(in: elements) {
                 series.append(Series(name: "series \(index + 1)", points: numbers.enumerated().map { (Double($0.offset + 1), $0.element) }))
             } else {
-                throw FinchError(.type, "'plot' needs numbers, lists of numbers or runs; element \(index) is \(item.typeDescription)", at: range)
+                throw FinchError(OutputCommandFailure.plotElement(index: index, type: item.typeDescription), at: range)
             }
         }
         return series

@@ -14,10 +14,8 @@ extension Command {
     ) { invocation throws(FinchError) in
         let object = try invocation.object("model", ModelObject.self, what: "a model")
         guard !(object.model.plan.entries.last?.isSequence ?? false) else {
-            throw FinchError(.value, "\(object.name) outputs a vector at every position, not one prediction per example",
-                             at: invocation.place("model"),
-                             note: object.model.head.kind == .lm ? "use 'generate \(object.name) from …' to continue a text"
-                                 : "end the model with a head that pools the sequence, e.g. 'copy \(object.name) head: classify(classes: N)'")
+            throw FinchError(EvaluationCommandFailure.predictionPerPosition(model: object.name, languageModel: object.model.head.kind == .lm),
+                             at: invocation.place("model"))
         }
         let dataset = try predictionInputs(invocation)
         if object.model.head.kind == .regress { return try regression(object, dataset, invocation) }
@@ -61,10 +59,10 @@ extension Command {
     /// The examples `predict … on` names: a data set, a text, a list of texts, one row of
     /// numbers, or a list of rows, as an unlabelled data set.
     private static func predictionInputs(_ invocation: Invocation) throws(FinchError) -> Dataset {
-        guard let bound = invocation.bound("on") else { throw FinchError(.argument, "'predict' needs 'on'", at: invocation.range) }
+        guard let bound = invocation.bound("on") else { throw FinchError(EvaluationCommandFailure.predictWithoutInput, at: invocation.range) }
         if let data = bound.value.object(DatasetObject.self) { return data.dataset }
         let list: [Value] = if case .list(let elements) = bound.value { elements } else { [bound.value] }
-        guard !list.isEmpty else { throw FinchError(.value, "'predict' needs at least one input, but the list is empty", at: bound.range) }
+        guard !list.isEmpty else { throw FinchError(EvaluationCommandFailure.predictOnEmptyList, at: bound.range) }
         let texts = list.compactMap { if case .string(let text) = $0 { text } else { nil } }
         if !list.isEmpty, texts.count == list.count {
             return try dataset(at: bound.range) { () throws(DataError) in try Dataset(name: "input", texts: texts) }
@@ -73,13 +71,12 @@ extension Command {
         var rows: [[Double]] = []
         for row in nested ? list : [bound.value] {
             guard case .list(let cells) = row, let numbers = Functions.numbers(in: cells), !numbers.isEmpty else {
-                throw FinchError(.type, "'predict' needs a data set, a text, a list of texts, a row of numbers or a list of rows, not \(bound.value.typeDescription)",
-                                 at: bound.range)
+                throw FinchError(EvaluationCommandFailure.predictInput(type: bound.value.typeDescription), at: bound.range)
             }
             rows.append(numbers)
         }
         if let bad = rows.first(where: { $0.count != rows[0].count }) {
-            throw FinchError(.value, "every row needs \(rows[0].count) numbers, not \(bad.count)", at: bound.range)
+            throw FinchError(EvaluationCommandFailure.rowLengths(expected: rows[0].count, given: bad.count), at: bound.range)
         }
         return try dataset(at: bound.range) { () throws(DataError) in
             try Dataset(name: "input", features: rows.flatMap { $0.map(Float.init) }, width: rows[0].count)

@@ -83,8 +83,7 @@ private struct PretrainingData {
             let held = try invocation.bound("validate").map { bound throws(FinchError) -> TokenStream in
                 guard let text = try Self.tokens(of: bound.value, invocation, target: target)?.object(TokensObject.self)
                         ?? bound.value.object(TokensObject.self) else {
-                    throw FinchError(.type, "'validate:' of a token objective needs a corpus or tokens, not \(bound.value.typeDescription)",
-                                     at: invocation.place("validate"))
+                    throw FinchError(PretrainFailure.validationNotText(type: bound.value.typeDescription), at: invocation.place("validate"))
                 }
                 return text.stream
             }
@@ -92,8 +91,7 @@ private struct PretrainingData {
                                                         rate: rate, seed: seed)
         } else if let dataset = data?.object(DatasetObject.self)?.dataset {
             guard invocation.bound("validate") == nil else {
-                throw FinchError(.argument, "'validate:' takes held-out text for the token objectives; denoising holds out a tenth of the rows itself",
-                                 at: invocation.place("validate"))
+                throw FinchError(PretrainFailure.validationWithDenoising, at: invocation.place("validate"))
             }
             objective = chosen ?? .denoise
             let standardisation = InputStandardisation(training: dataset, for: target, output: invocation.interpreter.output)
@@ -101,8 +99,7 @@ private struct PretrainingData {
             (maker, validation) = try Self.featureBatches(dataset, objective, invocation, target: target, standardisation: standardisation,
                                                           batch: batch, rate: rate, seed: seed)
         } else {
-            throw FinchError(.type, "'pretrain' needs tokens or a data set after 'on', not \(data?.typeDescription ?? "nothing")",
-                             at: invocation.place("on"))
+            throw FinchError(PretrainFailure.dataNotTokens(type: data?.typeDescription ?? "nothing"), at: invocation.place("on"))
         }
     }
 
@@ -125,19 +122,17 @@ private struct PretrainingData {
         let length = try target.tokenContext(for: stream, invocation, note: "build the model with 'embedding vocab: \(stream.vocabulary) …'")
         if let held { _ = try target.tokenContext(for: held, invocation, argument: "validate", note: "validate on text read with the same tokenizer") }
         guard target.model.head.kind == .lm || objective == .denoise else {
-            throw FinchError(.value, "\(objective.rawValue) pre-training predicts tokens, but \(target.name) has a \(target.model.head.kind.rawValue) head",
-                             at: invocation.place("model"), note: "end the model with 'lm_head', or use 'copy \(target.name) head: lm'")
+            throw FinchError(PretrainFailure.tokensWithoutLMHead(objective, model: target.name, head: target.model.head.kind),
+                             at: invocation.place("model"))
         }
         let heldCount = held == nil ? stream.ids.count / 10 : 0
         let trainPart = Array(stream.ids[..<(stream.ids.count - heldCount)])
         guard trainPart.count > length + 1 else {
-            throw FinchError(.value, "the tokens are too few (\(stream.ids.count)) for a context of \(length)",
-                             at: invocation.place("on"), note: "lower context:")
+            throw FinchError(PretrainFailure.tooFewTokens(count: stream.ids.count, context: length), at: invocation.place("on"))
         }
         let validPart = held?.ids ?? Array(stream.ids[(stream.ids.count - heldCount)...])
         guard objective != .denoise else {
-            throw FinchError(.value, "denoising rebuilds numeric features; for tokens use next_token or masked",
-                             at: invocation.place("objective"))
+            throw FinchError(PretrainFailure.denoisingTokens, at: invocation.place("objective"))
         }
         func batches(_ part: [Int32]) throws(FinchError) -> any BatchMaker {
             do throws(DataError) {
@@ -152,8 +147,7 @@ private struct PretrainingData {
         }
         let maker = try batches(trainPart)
         if held != nil, validPart.count <= length + 1 {
-            throw FinchError(.value, "the validation text has \(validPart.count) tokens, too few for a context of \(length)",
-                             at: invocation.place("validate"), note: "validate on a longer text, or lower context:")
+            throw FinchError(PretrainFailure.tooFewValidationTokens(count: validPart.count, context: length), at: invocation.place("validate"))
         }
         return (maker, validPart.count > length + 1 ? try batches(validPart).evaluationBatches(limit: held == nil ? 4 : 16) : [])
     }
@@ -164,17 +158,14 @@ private struct PretrainingData {
                                        target: ModelObject, standardisation: InputStandardisation, batch: Int, rate: Float,
                                        seed: UInt64) throws(FinchError) -> (any BatchMaker, [Batch]) {
         guard objective == .denoise, let width = dataset.width else {
-            throw FinchError(.value, "\(objective.rawValue) pre-training needs tokens; \(dataset.name) holds \(dataset.width != nil ? "features" : "labelled texts")",
-                             at: invocation.place("on"),
-                             note: dataset.width != nil ? "use objective: denoise on numeric features" : "pre-train on a corpus with 'tokenizer: tok'")
+            throw FinchError(PretrainFailure.tokensFromDataset(objective, data: dataset.name, numeric: dataset.width != nil), at: invocation.place("on"))
         }
         guard case .features(let inputs) = target.model.spec.input, inputs == width else {
-            throw FinchError(.value, "\(target.name) does not read \(width) features", at: invocation.place("model"),
-                             note: "build it with 'input features: \(width)'")
+            throw FinchError(PretrainFailure.inputWidth(model: target.name, width: width), at: invocation.place("model"))
         }
         guard target.model.plan.outputWidth == width else {
-            throw FinchError(.value, "denoising rebuilds the \(width) features, but \(target.name) outputs \(target.model.plan.outputWidth) values",
-                             at: invocation.place("model"), note: "end the model with 'reconstruct'")
+            throw FinchError(PretrainFailure.reconstructionWidth(width: width, model: target.name, outputs: target.model.plan.outputWidth),
+                             at: invocation.place("model"))
         }
         let dataset = try standardisation.scaled(dataset, at: invocation.place("on"))
         do throws(DataError) {

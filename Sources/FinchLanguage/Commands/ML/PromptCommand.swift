@@ -74,8 +74,7 @@ extension Command {
             return Int(n)
         }
         guard !shots.isEmpty, shots.count == elements.count else {
-            throw FinchError(.value, "'shots' must be a whole number of demonstrations (0 or more), or a list of them, not \(value.text)",
-                             at: invocation.place("shots"), note: "e.g. shots: 4, or shots: [0, 1, 4, 16] seeds: 3")
+            throw FinchError(PromptCommandFailure.shots(value: value.text), at: invocation.place("shots"))
         }
         return shots
     }
@@ -84,26 +83,25 @@ extension Command {
     private static func promptEvaluation(_ invocation: Invocation) throws(FinchError) -> PromptEvaluation {
         let object = try invocation.object("model", ModelObject.self, what: "a language model")
         guard object.model.head.kind == .lm else {
-            throw FinchError(.value, "\(object.name) has a \(object.model.head.kind.rawValue) head; prompting needs a language model (an lm head)",
-                             at: invocation.place("model"), note: "prompt the pre-trained language model, not a classifier copied from it")
+            throw FinchError(PromptCommandFailure.notALanguageModel(model: object.name, head: object.model.head.kind), at: invocation.place("model"))
         }
         let generator: Generator
         do throws(GenerationError) { generator = try Generator(model: object.model) } catch {
-            throw FinchError(.value, "\(object.name) cannot be prompted: \(error.description)", at: invocation.place("model"))
+            throw FinchError(PromptCommandFailure.cannotPrompt(model: object.name, error), at: invocation.place("model"))
         }
         let tokenizer = try DataReading.chosenTokenizer(object, invocation)
         let data = try labelledTexts("on", invocation)
         guard let template = PromptTemplate(invocation.string("template") ?? "") else {
-            throw FinchError(.value, "the template has no {text}, so the texts have nowhere to go", at: invocation.place("template"),
-                             note: "write {text} where each text goes, e.g. template: \"{text} it was\"")
+            throw FinchError(PromptCommandFailure.templateWithoutText, at: invocation.place("template"))
         }
         let verbalisers = try promptVerbalisers(classNames: data.object.dataset.classNames, tokenizer: tokenizer, invocation)
         var demonstrations: (name: String, texts: [String], labels: [Int])?
         if invocation.bound("from") != nil {
             let pool = try labelledTexts("from", invocation)
             guard pool.object.dataset.classNames == data.object.dataset.classNames else {
-                throw FinchError(.value, "the demonstrations' classes (\(pool.object.dataset.classNames.joined(separator: ", "))) are not those of \(data.object.name) (\(data.object.dataset.classNames.joined(separator: ", ")))",
-                                 at: invocation.place("from"), note: "draw demonstrations from a split of the same data set")
+                throw FinchError(PromptCommandFailure.demonstrationClasses(pool.object.dataset.classNames, data: data.object.name,
+                                                                     classes: data.object.dataset.classNames),
+                                 at: invocation.place("from"))
             }
             demonstrations = (pool.object.name, pool.texts, pool.labels)
         }
@@ -118,10 +116,10 @@ extension Command {
     private static func labelledTexts(_ name: String, _ invocation: Invocation) throws(FinchError) -> (object: DatasetObject, texts: [String], labels: [Int]) {
         let object = try invocation.object(name, DatasetObject.self, what: "a labelled data set of texts")
         guard let texts = object.dataset.texts else {
-            throw FinchError(.value, "\(object.name) holds rows of numbers; prompting reads texts", at: invocation.place(name))
+            throw FinchError(PromptCommandFailure.numericData(data: object.name), at: invocation.place(name))
         }
         guard let labels = object.dataset.labels else {
-            throw FinchError(.value, "\(object.name) has no labels to score against", at: invocation.place(name), note: "load it with label: COLUMN")
+            throw FinchError(PromptCommandFailure.noLabels(data: object.name), at: invocation.place(name))
         }
         return (object, texts, labels)
     }
@@ -129,33 +127,21 @@ extension Command {
     /// The verbaliser of each class, from the `labels:` record.
     private static func promptVerbalisers(classNames: [String], tokenizer: Tokenizer, _ invocation: Invocation) throws(FinchError) -> PromptVerbalisers {
         let place = invocation.place("labels")
-        let example = "labels: record(" + classNames.map { "\($0): \"WORD\"" }.joined(separator: ", ") + ")"
         guard case .record(let record) = invocation.bound("labels")?.value else {
-            throw FinchError(.type, "'labels' needs a record of one verbaliser per class", at: place, note: "write \(example)")
+            throw FinchError(PromptCommandFailure.verbalisersNotRecord(classes: classNames), at: place)
         }
         var pairs: [(label: String, verbaliser: String)] = []
         for field in record.fields {
             guard case .string(let word) = field.value else {
-                throw FinchError(.type, "the verbaliser of \(field.name) must be a string, not \(field.value.typeDescription)", at: place, note: "write \(example)")
+                throw FinchError(PromptCommandFailure.verbaliserNotString(label: field.name, type: field.value.typeDescription, classes: classNames),
+                                 at: place)
             }
             pairs.append((field.name, word))
         }
         do throws(PromptVerbalisers.Problem) {
             return try PromptVerbalisers(classNames: classNames, verbaliserOf: pairs, tokenizer: tokenizer)
         } catch {
-            switch error {
-            case .missing(let names):
-                throw FinchError(.value, "'labels' has no verbaliser for \(names.joined(separator: ", "))", at: place, note: "write \(example)")
-            case let .extra(name, suggestion):
-                throw FinchError(.value, "the data set has no class \(name)" + (suggestion.map { "; did you mean \($0)?" } ?? ""), at: place,
-                                 note: "its classes are \(classNames.joined(separator: ", ")); write \(example)")
-            case .empty(let name):
-                throw FinchError(.value, "the verbaliser of \(name) has no words", at: place, note: "write \(example)")
-            case let .unknown(piece, word, suggestion):
-                let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
-                throw FinchError(.value, "the \(tokenizer.kind.rawValue) tokenizer does not know \"\(piece)\" (in the verbaliser \"\(word)\"): the model could only read it as <unk>",
-                                 at: place, note: hint + "choose words the tokenizer's vocabulary holds (tok.tokens lists them)")
-            }
+            throw FinchError(PromptCommandFailure.verbalisers(error, tokenizer: tokenizer.kind, classes: classNames), at: place)
         }
     }
 }

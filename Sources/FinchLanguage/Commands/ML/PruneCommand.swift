@@ -28,14 +28,12 @@ extension Command {
         let given = ["sparsity", "neurons", "heads"].filter { invocation.bound($0) != nil }
         guard given.count == 1, let mode = given.first else {
             if given.count > 1 {
-                throw FinchError(.argument, "'prune' takes one of sparsity:, neurons: or heads:, not \(given.joined(separator: " and "))",
-                                 at: invocation.place(given[1]))
+                throw FinchError(CompressionCommandFailure.pruneModesTogether(given: given), at: invocation.place(given[1]))
             }
-            throw FinchError(.argument, "'prune' needs sparsity: (masked weights), neurons: or heads: (a smaller model)", at: invocation.range,
-                             note: "e.g. prune \(source.name) sparsity: 0.5, prune \(source.name) neurons: 0.5 or prune \(source.name) heads: 0.5")
+            throw FinchError(CompressionCommandFailure.pruneModeMissing(model: source.name), at: invocation.range)
         }
         if mode != "heads", invocation.bound("layer") != nil {
-            throw FinchError(.argument, "layer: goes with heads: [...]", at: invocation.place("layer"))
+            throw FinchError(CompressionCommandFailure.layerWithoutHeads, at: invocation.place("layer"))
         }
         let object = switch mode {
         case "sparsity": try Pruning.masked(source, invocation)
@@ -88,21 +86,19 @@ private enum Pruning {
         switch value {
         case .number(let number):
             if invocation.bound("layer") != nil {
-                throw FinchError(.argument, "layer: goes with a list of heads, not a fraction", at: invocation.place("layer"),
-                                 note: "prune \(source.name) heads: [0] layer: 1 removes head 0 of attention layer 1")
+                throw FinchError(CompressionCommandFailure.layerWithFraction(model: source.name), at: invocation.place("layer"))
             }
             choice = .fraction(number)
         case .list(let elements):
             guard let numbers = Functions.numbers(in: elements), numbers.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 1e9 }) else {
-                throw FinchError(.type, "heads: needs a fraction or a list of head numbers (whole numbers from 0)", at: invocation.place("heads"))
+                throw FinchError(CompressionCommandFailure.headNumbers, at: invocation.place("heads"))
             }
             guard let layer = try invocation.integer("layer", in: 0...1_000_000) else {
-                throw FinchError(.argument, "heads: [...] needs layer: — the attention layer the heads belong to", at: invocation.place("heads"),
-                                 note: "e.g. prune \(source.name) heads: \(value.text) layer: 0")
+                throw FinchError(CompressionCommandFailure.headsWithoutLayer(model: source.name, heads: value.text), at: invocation.place("heads"))
             }
             choice = .listed(layer: layer, heads: Set(numbers.map { Int($0) }))
         default:
-            throw FinchError(.type, "heads: needs a fraction or a list of head numbers, not \(value.typeDescription)", at: invocation.place("heads"))
+            throw FinchError(CompressionCommandFailure.headsType(type: value.typeDescription), at: invocation.place("heads"))
         }
         let smaller: Model
         do throws(CompressionError) {

@@ -23,7 +23,7 @@ extension Command {
         }
         if let context = object.textContext { metadata["finch.text_context"] = String(context) }
         do throws(CheckpointError) { try object.model.save(to: path, metadata: metadata) } catch {
-            throw FinchError(.value, "cannot save to \(Value.quote(path)): \(error)", at: invocation.place("to"))
+            throw FinchError(OutputCommandFailure.cannotSave(path: path, error), at: invocation.place("to"))
         }
         invocation.interpreter.output.write("saved \(object.name) to \(path)\n", to: .stdout)
         return .none
@@ -42,7 +42,7 @@ extension Command {
                                     cancellation: invocation.interpreter.cancellation)
         } catch {
             throw .unlessCancelled(error, at: invocation.range,
-                                   otherwise: FinchError(.value, "cannot load \(Value.quote(path)): \(error)", at: invocation.place("path")))
+                                   otherwise: FinchError(OutputCommandFailure.cannotLoad(path: path, error), at: invocation.place("path")))
         }
         let metadata = loaded.metadata
         let name = invocation.interpreter.assigningTo.first ?? metadata["finch.name"] ?? "loaded"

@@ -16,7 +16,7 @@ extension Command {
         var table = try tabulate(value, at: invocation.place("value"))
         if let names = try invocation.strings("columns") {
             guard names.count == table.columns.count else {
-                throw FinchError(.value, "\(names.count) column names for \(table.columns.count) columns", at: invocation.place("columns"))
+                throw FinchError(DataCommandFailure.columnNames(names: names.count, columns: table.columns.count), at: invocation.place("columns"))
             }
             table.columns = zip(table.columns, names).map { column, name in
                 var renamed = column
@@ -47,7 +47,7 @@ extension Command {
             return Table(columns: ["step", "loss", "lr", "val loss", "val accuracy"], rows: rows, caption: "run \(run.name)")
         }
         guard case .list(let elements) = value else {
-            throw FinchError(.type, "'table' needs a list, a data set, a run or a table, not \(value.typeDescription)", at: range)
+            throw FinchError(DataCommandFailure.tableInput(type: value.typeDescription), at: range)
         }
         if case .record(let first)? = elements.first {
             let names = first.fields.map(\.name)

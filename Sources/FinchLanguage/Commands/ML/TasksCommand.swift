@@ -24,11 +24,11 @@ extension Command {
         let data = try invocation.object("data", DatasetObject.self, what: "a labelled data set or a list of them")
         let column = invocation.string("by")
         if column != nil, invocation.bound("per_task") != nil {
-            throw FinchError(.argument, "'tasks' cuts by class with per_task: or by a column with by:, not both", at: invocation.place("by"))
+            throw FinchError(DataCommandFailure.tasksCutTwice, at: invocation.place("by"))
         }
         if let column, !data.dataset.groups.isEmpty, data.dataset.groupName != column {
-            throw FinchError(.value, "\(data.name) is grouped by '\(data.dataset.groupName)', not '\(column)'", at: invocation.place("by"),
-                             note: "read the file again with group: \(Value.quote(column)), or write by: \(Value.quote(data.dataset.groupName))")
+            throw FinchError(DataCommandFailure.groupedByOther(data: data.name, group: data.dataset.groupName, column: column),
+                             at: invocation.place("by"))
         }
         let perTask = column == nil ? try invocation.requiredInteger("per_task", in: 1...100_000) : 0
         let train: Dataset, test: Dataset
@@ -56,13 +56,12 @@ extension Command {
     /// One task for each data set of `elements`, in order, each its standard split's train and test.
     private static func streamOfDataSets(_ elements: [Value], _ invocation: Invocation) throws(FinchError) -> TaskStream {
         for name in ["per_task", "test", "by"] where invocation.bound(name) != nil {
-            throw FinchError(.argument, "'\(name):' cuts one data set; a list of data sets makes one task of each, with its own test part",
-                             at: invocation.place(name), note: "leave out \(name):, or give one data set")
+            throw FinchError(DataCommandFailure.cutOfList(label: name), at: invocation.place(name))
         }
         var parts: [(name: String, train: Dataset, test: Dataset)] = []
         for element in elements {
             guard let data = element.object(DatasetObject.self) else {
-                throw FinchError(.type, "'tasks' needs a list of data sets, but it holds \(element.typeDescription)", at: invocation.place("data"))
+                throw FinchError(DataCommandFailure.tasksListElement(type: element.typeDescription), at: invocation.place("data"))
             }
             let split = try data.standardParts(at: invocation.place("data"))
             parts.append((data.name, split[0], split[2]))
