@@ -32,4 +32,16 @@ import Testing
         #expect(counts.filter { !html.contains($0) } == [])
         #expect(counts.filter { !summary.render().contains($0) } == [])
     }
+
+    @Test func aDeepModelShowsItsFirstAndLastLayersWithTheCountBetween() {
+        let deep = ModelSummary(layers: (0..<2500).map {
+            .init(name: "block.\($0)", kind: "Linear", outputShape: [4, 8], parameters: 72, trainable: true)
+        })
+        let text = deep.render()
+        #expect(text.contains("block.0 ") && text.contains("block.499 ") && text.contains("block.2000 ") && text.contains("block.2499 "))
+        #expect(!text.contains("block.500 ") && !text.contains("block.1999 "))
+        #expect(text.contains("Showing 1000 of 2500 rows."))
+        #expect(text.contains("Total params: 180,000"), "the totals count every layer")
+        #expect(!(deep.bundle()["text/html"] ?? "").contains("block.1000<"))
+    }
 }

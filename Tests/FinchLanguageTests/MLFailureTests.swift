@@ -3,35 +3,6 @@ import FinchData
 @testable import FinchLanguage
 import Testing
 
-/// The kind, message and note a failure renders, compared as one value so a mismatch shows all three.
-private struct Rendered: Equatable, CustomStringConvertible {
-    let kind: ErrorKind
-    let message: String
-    let note: String?
-
-    var description: String { "\(kind.name): \(message)" + (note.map { " [note: \($0)]" } ?? "") }
-}
-
-/// One failure and the literal text it must render.
-private struct Case {
-    let failure: any LanguageFailure
-    let expected: Rendered
-
-    init(_ failure: any LanguageFailure, _ kind: ErrorKind, _ message: String, note: String? = nil) {
-        self.failure = failure
-        expected = Rendered(kind: kind, message: message, note: note)
-    }
-}
-
-/// Checks that each case renders, through ``FinchError``, exactly its literal text.
-private func expectRendering(_ cases: [Case], sourceLocation: SourceLocation = #_sourceLocation) {
-    for item in cases {
-        let error = FinchError(item.failure, at: nil)
-        let rendered = Rendered(kind: error.kind, message: error.message, note: error.note)
-        #expect(rendered == item.expected, "\(item.failure)", sourceLocation: sourceLocation)
-    }
-}
-
 @Suite struct MLFailureTests {
     @Test func engineRefusalsPassOnTheEnginesOwnWords() {
         expectRendering([
@@ -227,13 +198,6 @@ private func expectRendering(_ cases: [Case], sourceLocation: SourceLocation = #
             Case(PromptFailure.demonstrationsTooLong(count: 2, tokens: 70, needed: 100, model: "lm", context: 64, fitting: 0), .value,
                  "with 2 demonstrations (70 tokens) the longest prompt needs 100 positions, but lm's context is 64; not even one of these demonstrations fits",
                  note: "use shots: 0 or fewer, truncate: true to cut long texts, or a model with a longer context"),
-        ])
-    }
-
-    @Test func helpForAnUnknownNameSuggestsTheClosest() {
-        expectRendering([
-            Case(HelpFailure.noHelp("prnt", names: ["print", "plot"]), .name, "no help for 'prnt'", note: "did you mean 'print'?"),
-            Case(HelpFailure.noHelp("zzzzzz", names: ["print", "plot"]), .name, "no help for 'zzzzzz'"),
         ])
     }
 }

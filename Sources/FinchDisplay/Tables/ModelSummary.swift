@@ -40,8 +40,13 @@ public struct ModelSummary: Sendable, Equatable {
     /// Parameters updated by training.
     public var trainableParameters: Int { layers.filter(\.trainable).reduce(0) { $0 + $1.parameters } }
 
+    /// The most layer rows a summary shows: a deeper model shows its first and last layers, with
+    /// the count of those between, so showing it stays quick and its message small.
+    public static let shownLayers = 1000
+
     /// The summary as a table, totals in its notes. Layers without parameters show `-` for
-    /// trainable, since there is nothing to train or freeze.
+    /// trainable, since there is nothing to train or freeze. Every layer is a row; at most
+    /// ``shownLayers`` of them are shown.
     public var table: Table {
         let count = NumberFormat.count
         let rows: [[Cell]] = layers.map { layer in
@@ -56,7 +61,7 @@ public struct ModelSummary: Sendable, Equatable {
                      notes: ["Total params: \(count.string(totalParameters))",
                              "Trainable params: \(count.string(trainableParameters))",
                              "Frozen params: \(count.string(frozen))"],
-                     maxRows: max(40, layers.count))
+                     maxRows: min(max(40, layers.count), Self.shownLayers))
     }
 
     /// The summary as text.

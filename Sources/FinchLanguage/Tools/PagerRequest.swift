@@ -21,7 +21,7 @@ enum PagerRequest {
         let before = scalars[..<offset]
         let line = before.filter { $0 == "\n" }.count + 1
         let column = offset - (before.lastIndex(of: "\n").map { $0 + 1 } ?? 0) + 1
-        throw FinchError(HelpFailure.noHelp(name, names: Documentation.names(commands: commands)),
+        throw FinchError(NameFailure.noHelp(name, topics: Documentation.names(commands: commands)),
                          at: SourceRange(offset: offset, line: line, column: column, length: wanted.count))
     }
 }

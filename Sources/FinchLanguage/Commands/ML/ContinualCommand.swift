@@ -119,6 +119,6 @@ extension Command {
 
     /// Every task's training data together.
     private static func joint(_ stream: TaskStream, in invocation: Invocation) throws(FinchError) -> Dataset {
-        do throws(DataError) { return try stream.jointTraining() } catch { throw FinchError(.value, error.description, at: invocation.place("through")) }
+        do throws(DataError) { return try stream.jointTraining() } catch { throw FinchError(EngineRefusal.data(error), at: invocation.place("through")) }
     }
 }

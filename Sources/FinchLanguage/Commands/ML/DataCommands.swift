@@ -17,7 +17,7 @@ extension Command {
             }
             return .wrap(CorpusObject(try Corpus.load(path: source, cancellation: invocation.interpreter.cancellation)))
         } catch {
-            throw .unlessCancelled(error, at: invocation.range, otherwise: FinchError(.value, error.description, at: invocation.place("source")))
+            throw .unlessCancelled(error, at: invocation.range, otherwise: FinchError(EngineRefusal.data(error), at: invocation.place("source")))
         }
     }
 
@@ -39,7 +39,7 @@ extension Command {
             }
             return .wrap(TokenizerObject(try .chars(from: text, cancellation: cancellation)))
         } catch {
-            throw .unlessCancelled(error, at: invocation.range, otherwise: FinchError(.value, error.description, at: invocation.place("on")))
+            throw .unlessCancelled(error, at: invocation.range, otherwise: FinchError(EngineRefusal.data(error), at: invocation.place("on")))
         }
     }
 
@@ -88,7 +88,7 @@ extension Command {
     private static func describe(_ error: DataError, _ invocation: Invocation) -> FinchError {
         guard case let .unknownColumn(path, name, available, suggestion) = error else {
             let argument = if case .outOfRange("group:", _, _) = error { "group" } else { "source" }
-            return FinchError(.value, error.description, at: invocation.place(argument))
+            return FinchError(EngineRefusal.data(error), at: invocation.place(argument))
         }
         let argument = ["text", "label", "target", "group"].first { invocation.string($0) == name } ?? "features"
         return FinchError(DataCommandFailure.noColumn(path: path, column: name, suggestion: suggestion, columns: available),
@@ -128,7 +128,7 @@ extension Command {
         do throws(DataError) {
             pieces = try source.split(parts, stratify: invocation.flag("stratify") ?? source.isLabeled, seed: invocation.interpreter.workbench.seed)
         } catch {
-            throw FinchError(.value, error.description, at: invocation.place("parts"))
+            throw FinchError(EngineRefusal.data(error), at: invocation.place("parts"))
         }
         return .list(pieces.map { .wrap(DatasetObject($0, splitSeed: invocation.interpreter.workbench.seed)) })
     }
@@ -144,7 +144,7 @@ extension Command {
         let source = data.dataset
         let sampled: Dataset
         do throws(DataError) { sampled = try source.sample(perClass: count, seed: invocation.interpreter.workbench.seed) } catch {
-            throw FinchError(.value, error.description, at: invocation.place("per_class"))
+            throw FinchError(EngineRefusal.data(error), at: invocation.place("per_class"))
         }
         return .wrap(DatasetObject(sampled, splitSeed: invocation.interpreter.workbench.seed))
     }

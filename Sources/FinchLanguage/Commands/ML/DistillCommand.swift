@@ -107,7 +107,7 @@ extension Command {
             }
             return try ClassBatches(features: dataset, batch: batch, seed: seed, unlabelled: true)
         } catch {
-            throw FinchError(.value, error.description, at: range)
+            throw FinchError(EngineRefusal.data(error), at: range)
         }
     }
 }

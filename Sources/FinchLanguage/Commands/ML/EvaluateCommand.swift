@@ -44,7 +44,7 @@ extension Command {
             matrix = try ConfusionMatrix(predictions: predictions, labels: labels, classes: classes)
             calibration = try Calibration(probabilities: probabilities, labels: labels)
         } catch {
-            throw FinchError(.value, error.description, at: invocation.place("on"))
+            throw FinchError(EngineRefusal.metrics(error), at: invocation.place("on"))
         }
         return .wrap(EvaluationObject(modelName: object.name, dataName: data.name, matrix: matrix,
                                       classNames: data.dataset.classNames, loss: loss, calibration: calibration))
@@ -61,7 +61,7 @@ extension Command {
         let predictions = try InferenceRunner.values(object, data.dataset, reading: reading, interpreter: invocation.interpreter, at: invocation.place("on")).map { $0[0] }
         let scores: RegressionScores
         do throws(MetricsError) { scores = try RegressionScores(predictions: predictions, truths: targets.map(Double.init)) } catch {
-            throw FinchError(.value, error.description, at: invocation.place("on"))
+            throw FinchError(EngineRefusal.metrics(error), at: invocation.place("on"))
         }
         return .wrap(RegressionEvaluationObject(modelName: object.name, dataName: data.name, targetName: data.dataset.targetName, scores: scores))
     }

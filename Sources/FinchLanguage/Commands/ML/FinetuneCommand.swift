@@ -138,7 +138,7 @@ extension Command {
             }
             return try ClassBatches(features: dataset, batch: batch, seed: seed)
         } catch {
-            throw FinchError(.value, error.description, at: range)
+            throw FinchError(EngineRefusal.data(error), at: range)
         }
     }
 }

@@ -85,6 +85,6 @@ extension Command {
 
     /// The data set `make` builds, its error reported at `range`.
     private static func dataset(at range: SourceRange, _ make: () throws(DataError) -> Dataset) throws(FinchError) -> Dataset {
-        do throws(DataError) { return try make() } catch { throw FinchError(.value, error.description, at: range) }
+        do throws(DataError) { return try make() } catch { throw FinchError(EngineRefusal.data(error), at: range) }
     }
 }

@@ -142,7 +142,7 @@ private struct PretrainingData {
                 }
                 return try NextTokenBatches(stream: part, context: length, batch: batch, seed: seed)
             } catch {
-                throw FinchError(.value, error.description, at: invocation.place("on"))
+                throw FinchError(EngineRefusal.data(error), at: invocation.place("on"))
             }
         }
         let maker = try batches(trainPart)
@@ -176,7 +176,7 @@ private struct PretrainingData {
             } ?? []
             return (maker, validation)
         } catch {
-            throw FinchError(.value, error.description, at: invocation.place("on"))
+            throw FinchError(EngineRefusal.data(error), at: invocation.place("on"))
         }
     }
 }

@@ -49,7 +49,7 @@ extension Command {
             case .noGroups: invocation.place("data")
             default: invocation.place(column == nil ? "per_task" : "by")
             }
-            throw FinchError(.value, error.description, at: place)
+            throw FinchError(EngineRefusal.data(error), at: place)
         }
     }
 
@@ -68,7 +68,7 @@ extension Command {
         }
         let name = parts.map(\.name).joined(separator: " then ")
         do throws(DataError) { return try TaskStream(parts: parts, name: name) } catch {
-            throw FinchError(.value, error.description, at: invocation.place("data"))
+            throw FinchError(EngineRefusal.data(error), at: invocation.place("data"))
         }
     }
 }
