@@ -4,7 +4,7 @@ extension CSVTable {
     /// The table as a data set named after the file.
     ///
     /// - `text`: the column holding one text per example (default: the one column besides the
-    ///   label that holds text, when no other column holds only numbers); or else
+    ///   label, when it holds text); or else
     /// - `features`: the numeric columns, in this order (default: every column but the label
     ///   whose cells all hold numbers);
     /// - `label`: the class column (default: found as ``labelColumn(named:text:features:excluding:)``
@@ -101,11 +101,12 @@ extension CSVTable {
     }
 
     /// The column of a table of texts whose text column is not named: the one column but
-    /// `excluded` that holds text, when no other column holds only numbers (`text,label`, say).
+    /// `excluded`, when it does not hold only numbers (`text,label`, say). A text column is
+    /// told at its first text cell; a numeric one is read to its end, asking `cancellation`.
     private func soleTextColumn(excluding excluded: Set<Int>, cancellation: Cancellation) throws(DataError) -> String? {
-        let textual = header.indices.filter { !excluded.contains($0) && holdsText($0) }
-        guard textual.count == 1, try numericColumns(excluding: excluded, cancellation: cancellation).isEmpty else { return nil }
-        return header[textual[0]]
+        let others = header.indices.filter { !excluded.contains($0) }
+        guard others.count == 1, try numericColumns(excluding: excluded, cancellation: cancellation).isEmpty else { return nil }
+        return header[others[0]]
     }
 
     /// Rows read between two questions to a ``Cancellation``.

@@ -8,13 +8,18 @@ public struct WeightAnchor: Penalty {
 
     /// Anchors every parameter of `model` at its current value.
     public init(_ model: Model) {
-        anchors = model.parameters.map { ($0.parameter, $0.parameter.value.map { -$0 }) }
+        self.init(anchoring: model.parameters)
     }
 
     /// Anchors the parameters of `model`'s body (every layer before its head) at their current
     /// values, as L2-SP does: the pre-trained features stay near, and a new head is left free.
     public init(bodyOf model: Model) {
-        anchors = model.parameters.filter { !model.isInHead($0.name) }.map { ($0.parameter, $0.parameter.value.map { -$0 }) }
+        self.init(anchoring: model.parameters.filter { !model.isInHead($0.name) })
+    }
+
+    /// Anchors `parameters` at their current values.
+    private init(anchoring parameters: [NamedParameter]) {
+        anchors = parameters.map { ($0.parameter, $0.parameter.value.map { -$0 }) }
     }
 
     /// The squared distance of the training parameters from their anchors.
